@@ -1,0 +1,19 @@
+"""Framing and stance analysis of news articles.
+
+The steps, in the order the data flows through them:
+
+1. ``read``: read documents (text files, folders, CSV/JSONL tables of articles);
+2. ``stories``: split documents into stories, as a manifest says;
+3. ``sentences``: split stories into paragraphs, sentences and headings;
+4. ``attribute`` (with ``reporting`` and ``quotes``): find who speaks in each sentence;
+5. ``speakers`` and ``sourcetypes``: resolve speakers and type them by the codebook;
+6. ``score``: sentiment;
+7. ``tabulate``: the sentence table;
+8. ``summarise``: tables that the notebooks chart.
+"""
+
+from .read import InputError
+from .summarise import source_type_summary
+from .tabulate import read_table, tabulate, write_table
+
+__all__ = ["InputError", "read_table", "source_type_summary", "tabulate", "write_table"]

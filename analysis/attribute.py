@@ -1,0 +1,155 @@
+"""Attribute each sentence of a story to whoever speaks in it.
+
+``reporting.py`` finds the cue and speaker phrase of each sentence on its own; this
+module applies the rules that reach across sentences (data/codebook/README.md explains
+them for coders):
+
+- Every sentence of a quotation, also one that runs over several paragraphs, belongs to
+  the speaker of the cue attached to it, before, inside or after it. A quotation with
+  no cue goes on from the nearest speaker before it, or else after it.
+- A sentence without a cue that follows reported speech introduced by its cue
+  (``X said that ...``) in the same paragraph goes on with that speaker, unless it
+  turns with "However" or "But". A cue that trails its content (``..., X said.``)
+  covers only its own sentence: the sentence before it is the narrator's unless it is
+  part of the same quotation.
+
+It finds speaker phrases as written; ``speakers.py`` resolves them to people and
+``sourcetypes.py`` types them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import CueLexicon, load_cues
+from .quotes import QuoteSpan, quote_spans
+from .reporting import find_cue
+from .sentences import Sentence
+
+DIRECT_QUOTE_SHARE = 0.5
+_TURNING_WORDS = ("however", "but ", "but,", "yet ", "nevertheless", "nonetheless")
+_CONTENT_AFTER_FRAMES = frozenset({"clause", "bare", "according_to"})
+
+
+@dataclass
+class Attribution:
+    """Who speaks in one sentence, as found in the text.
+
+    ``speaker`` and ``description`` are phrases as written ("Li Haidong", "a professor
+    at the China Foreign Affairs University"); ``link`` is the index of another
+    sentence of the story whose speaker this sentence shares; ``rule`` names the rule
+    that decided and ``frame`` how the cue reports. A sentence with neither speaker nor
+    link is the narrator's.
+    """
+
+    speaker: str | None = None
+    description: str | None = None
+    cue: str | None = None
+    quote: str = "none"
+    rule: str = "narrator"
+    frame: str | None = None
+    link: int | None = None
+
+
+def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSpan]]:
+    """Return the quotations of each paragraph of a story, in document offsets."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for sentence in sentences:
+        start, end = bounds.get(sentence.paragraph, (sentence.start, sentence.end))
+        bounds[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
+    return {
+        number: [QuoteSpan(start + s.start, start + s.end, s.opened, s.closed) for s in quote_spans(text[start:end])]
+        for number, (start, end) in bounds.items()
+    }
+
+
+def quoted_share(text: str, start: int, end: int, spans: list[QuoteSpan]) -> float:
+    """Share of the non-space characters of ``text[start:end]`` inside quotation marks."""
+    total = len(text[start:end]) - sum(1 for char in text[start:end] if char.isspace())
+    if not total:
+        return 0.0
+    inside = 0
+    for span in spans:
+        lo, hi = max(start, span.start), min(end, span.end)
+        if lo < hi:
+            inside += (hi - lo) - sum(1 for char in text[lo:hi] if char.isspace())
+    return inside / total
+
+
+def attribute_story(text: str, sentences: list[Sentence], cues: CueLexicon | None = None) -> list[Attribution]:
+    """Return one ``Attribution`` per sentence of a story (``sentences`` in order)."""
+    cues = cues or load_cues()
+    quotes = story_quotes(text, sentences)
+    results: list[Attribution] = []
+    for sentence in sentences:
+        if sentence.is_heading:
+            results.append(Attribution(rule="heading"))
+            continue
+        spans = quotes[sentence.paragraph]
+        direct = quoted_share(text, sentence.start, sentence.end, spans) >= DIRECT_QUOTE_SHARE
+        attribution = Attribution(quote="direct" if direct else "none")
+        quoted = [
+            (max(0, span.start - sentence.start), span.end - sentence.start)
+            for span in spans
+            if span.start < sentence.end and sentence.start < span.end
+        ]
+        found = find_cue(text[sentence.start : sentence.end], quoted, cues)
+        if found is not None:
+            attribution.speaker, attribution.description = found.speaker, found.description
+            attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame
+            attribution.quote = "direct" if direct else "indirect"
+        results.append(attribution)
+    _link_quotations(sentences, results, quotes)
+    _link_continuations(text, sentences, results)
+    return results
+
+
+def _link_quotations(sentences: list[Sentence], results: list[Attribution], quotes: dict[int, list[QuoteSpan]]) -> None:
+    """Give each cue-less sentence of a quotation the speaker of its quotation.
+
+    A quotation left open at a paragraph's end runs on into the next paragraph when that
+    paragraph opens with a quotation mark, as news style writes multi-paragraph quotes.
+    """
+    ordered = [span for number in sorted(quotes) for span in quotes[number]]
+    group_of: dict[int, int] = {}
+    for index, span in enumerate(ordered):
+        previous = ordered[index - 1] if index else None
+        runs_on = previous is not None and not previous.closed and span.opened
+        group_of[span.start] = group_of[previous.start] if runs_on else span.start
+    members: dict[int, list[int]] = {}
+    for index, sentence in enumerate(sentences):
+        for span in quotes.get(sentence.paragraph, []):
+            if span.start < sentence.end and sentence.start < span.end:
+                members.setdefault(group_of[span.start], []).append(index)
+                break
+    for group in members.values():
+        cued = [i for i in group if results[i].speaker is not None]
+        for index in group:
+            if results[index].speaker is not None or results[index].quote != "direct":
+                continue
+            source = min(cued, key=lambda i: (i < index, abs(i - index))) if cued else _nearest_speaker(results, index)
+            if source is not None:
+                results[index].link, results[index].rule = source, "quotation"
+
+
+def _nearest_speaker(results: list[Attribution], index: int) -> int | None:
+    """Return the nearest sentence with a speaker of its own, before ``index`` first."""
+    before = [i for i in range(index - 1, -1, -1) if results[i].speaker is not None]
+    after = [i for i in range(index + 1, len(results)) if results[i].speaker is not None]
+    if before and (not after or index - before[0] <= 3 or after[0] - index > 3):
+        return before[0]
+    return after[0] if after else None
+
+
+def _link_continuations(text: str, sentences: list[Sentence], results: list[Attribution]) -> None:
+    """Carry a speaker forward after ``X said that ...`` within a paragraph."""
+    for index, attribution in enumerate(results):
+        if attribution.frame not in _CONTENT_AFTER_FRAMES or attribution.rule == "trailing":
+            continue
+        for later in range(index + 1, len(results)):
+            follower = results[later]
+            if sentences[later].paragraph != sentences[index].paragraph or follower.rule != "narrator":
+                break
+            if text[sentences[later].start : sentences[later].end].lower().startswith(_TURNING_WORDS):
+                break
+            follower.link, follower.rule, follower.quote = index, "continuation", "indirect"

@@ -1,0 +1,78 @@
+"""The reporting-cue lexicon: the verbs in ``data/cues.csv`` in all their forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .datafiles import data_dir, read_rows
+
+FRAMES = frozenset({"clause", "bare", "trailing", "to", "object", "as"})
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """A reporting verb: its base form and the frames in which it reports."""
+
+    verb: str
+    frames: frozenset[str]
+
+
+def inflections(verb: str) -> list[str]:
+    """Return the regular forms of an English verb: base, -s, -ed and -ing."""
+    if re.search(r"(s|sh|ch|x|z|o)$", verb):
+        third = verb + "es"
+    elif re.search(r"[^aeiou]y$", verb):
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    if verb.endswith("e"):
+        past = verb + "d"
+    elif re.search(r"[^aeiou]y$", verb):
+        past = verb[:-1] + "ied"
+    else:
+        past = verb + "ed"
+    if verb.endswith("ie"):
+        gerund = verb[:-2] + "ying"
+    elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        gerund = verb[:-1] + "ing"
+    else:
+        gerund = verb + "ing"
+    return [verb, third, past, gerund]
+
+
+class CueLexicon:
+    """All forms of the reporting verbs, compiled into one regular expression."""
+
+    def __init__(self, path: str | Path):
+        self.by_form: dict[str, CueVerb] = {}
+        for row in read_rows(path):
+            frames = frozenset(filter(None, row["frames"].split("|")))
+            if not frames <= FRAMES:
+                raise ValueError(f"{path}: {row['verb']}: unknown frames {sorted(frames - FRAMES)}")
+            verb = row["verb"].lower()
+            if row.get("forms"):
+                phrases = [verb, *(form.strip() for form in row["forms"].lower().split("|"))]
+            else:
+                head, *particle = verb.split(maxsplit=1)
+                phrases = [" ".join([form, *particle]) for form in inflections(head)]
+            cue = CueVerb(verb, frames)
+            for phrase in phrases:
+                self.by_form.setdefault(phrase, cue)
+        alternatives = sorted(self.by_form, key=len, reverse=True)
+        self.regex = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in alternatives) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+
+    def lookup(self, found: str) -> CueVerb:
+        """Return the verb of a form matched by ``regex``."""
+        return self.by_form[" ".join(found.lower().split())]
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> CueLexicon:
+    """Return the cue lexicon from ``path`` (default ``data/cues.csv``), read once."""
+    return CueLexicon(path or data_dir() / "cues.csv")

@@ -1,0 +1,46 @@
+"""Locate and read the project's vocabulary files in ``data/``.
+
+The vocabularies (abbreviations, the source-type codebook, frame lexicons, targets) are
+CSV files that users edit. They are read from the ``data/`` folder beside the package,
+or from the folder named by the ``ANALYSIS_DATA_DIR`` environment variable.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the vocabulary files."""
+    return Path(os.environ.get("ANALYSIS_DATA_DIR", PROJECT_DIR / "data"))
+
+
+def read_rows(path: str | Path) -> list[dict[str, str]]:
+    """Read a UTF-8 CSV vocabulary file into a list of dicts.
+
+    Blank lines and rows whose first cell starts with ``#`` are skipped, so users can
+    leave comments in the files. Cells are stripped of surrounding white space.
+    """
+    path = Path(path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.lstrip().startswith("#"))
+        return [
+            {key.strip(): (value or "").strip() for key, value in row.items() if key}
+            for row in csv.DictReader(lines)
+        ]
+
+
+@lru_cache(maxsize=None)
+def abbreviations(path: str | None = None) -> dict[str, str]:
+    """Map each abbreviation (without its final period) to its kind.
+
+    Kinds: ``title`` never ends a sentence; ``ambiguous`` ends one only before a word
+    that usually starts a sentence; ``numeric`` never ends one before a number.
+    """
+    rows = read_rows(path or data_dir() / "abbreviations.csv")
+    return {row["abbreviation"]: row["kind"] for row in rows}

@@ -1,0 +1,575 @@
+"""Find the reporting cue of one sentence and the phrase that names its speaker.
+
+Shallow rules over words and punctuation, no parser and no downloaded model. A cue verb
+(``data/cues.csv``) reports when its frame is there: a ``that``/wh- clause, a colon or
+a quotation after it; only times, places and an addressee after it at the end of the
+sentence (``..., Yu said.``); a clause without ``that``; an infinitive, ``as`` or an
+object, for verbs that report that way. The speaker is the noun phrase before the verb,
+the name before an appositive (``Li Haidong, a professor at X, told``), the phrase after
+an inverted verb (``said Yu Lei``), the agent of a passive (``is seen by X as``) or the
+subject that a second verb shares (``X met Y and said``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import CueLexicon, CueVerb
+from .datafiles import abbreviations
+from .quotes import OPENING_MARKS
+
+MAX_SUBJECT_WORDS = 10
+
+ARTICLES = frozenset("a an the this that these those its his her their our my your such no every each another".split())
+QUANTIFIERS = frozenset(
+    """some several many most few all both others one two three four five six seven
+    eight nine ten dozens hundreds thousands millions other""".split()
+)
+DETERMINERS = ARTICLES | QUANTIFIERS
+SUBJECT_PRONOUNS = frozenset("he she they we i it you".split())
+_ADVERBS = frozenset(
+    """also not n't never later previously repeatedly again further once then still
+    already even just only first recently publicly privately earlier separately too
+    generally often always frequently reportedly""".split()
+)
+_BE = frozenset("is are was were be been being am".split())
+_HAVE = frozenset("has have had having".split())
+_MODALS = frozenset("will would shall should can could may might must do does did".split())
+_AUXILIARIES = _BE | _HAVE | _MODALS
+CLAUSE_WORDS = frozenset(
+    """that which who whom whose as because since while when whenever where if although
+    though but or so than after before until unless whereas whether how why what nor
+    yet""".split()
+)
+_COMPLEMENTIZERS = frozenset("that whether if how why what when where".split())
+_ADJUNCT_WORDS = frozenset(
+    """on in at during after before with via through over from for last this earlier
+    later yesterday today tonight recently when while by about amid upon of
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_PREPOSITIONS = _ADJUNCT_WORDS | frozenset("to into under across against among between without within like".split())
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind"})
+_FOLLOWERS = frozenset({"who", "which", "according", "as", "citing", "referring", "and", "but", "though", "although", "because"})
+_COORDINATORS = frozenset({"and", "but", "or", "yet"})
+_DASHES = frozenset("—–-")
+BOUNDARY_MARKS = frozenset(",;:\"“”„«»—–-()[]'`")
+_CLOSING_PUNCTUATION = frozenset(".!?\"”’')»`")
+_QUANTITY_OPENERS = ("at least", "more than", "nearly", "about", "almost", "over", "fewer than", "less than", "some of", "many of", "most of", "all of", "none of", "one of")
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'’&@/-]*(?:\.\w[\w'’&@/-]*)*|[^\w\s]")
+_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of)\s+", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\b(?:is|was|were|are|been|being)\s+quoted\s+as\s+(?:saying|telling|writing)\b", re.IGNORECASE)
+_REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reported\b", re.IGNORECASE)
+_COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
+
+Token = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A cue found in a sentence: the speaker phrase and its description as written,
+    the cue words, where the cue and the speaker start in the sentence, how the cue is
+    placed (``forward``: before its content; ``trailing``: after it; ``according_to``;
+    ``reportedly``) and its frame (``clause``, ``bare``, ``trailing``, ``to``, ``as``,
+    ``object``, ``according_to``, ``reportedly``)."""
+
+    speaker: str
+    description: str | None
+    cue: str
+    cue_start: int
+    speaker_start: int
+    kind: str
+    frame: str
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Split a sentence into words and punctuation, keeping the period of an
+    abbreviation ("Mr.", "U.S.") with its word."""
+    known = abbreviations()
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(sentence):
+        token = match.group()
+        if token == "." and tokens and tokens[-1][2] == match.start():
+            word = tokens[-1][0]
+            if word in known or (len(word) == 1 and word.isupper()) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+                tokens[-1] = (word + ".", tokens[-1][1], match.end())
+                continue
+        tokens.append((token, match.start(), match.end()))
+    return tokens
+
+
+def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> Found | None:
+    """Find the reporting cue of ``sentence`` and the phrase naming its speaker.
+
+    ``quoted`` lists the ``(start, end)`` of the quotations in the sentence; cues inside
+    them belong to the quotation and are skipped. A cue that trails the sentence takes
+    all before it as content and wins; otherwise, where the content of one cue holds
+    another cue with a speaker of its own, the inner one wins.
+    """
+
+    def is_quoted(position: int) -> bool:
+        return any(lo < position < hi for lo, hi in quoted)
+
+    tokens = tokenize(sentence)
+    index_at = {start: index for index, (_, start, _) in enumerate(tokens)}
+    found: list[Found] = []
+    for match in _QUOTED_AS.finditer(sentence):
+        if not is_quoted(match.start()) and match.start() in index_at:
+            subject = _subject(sentence, tokens, index_at[match.start()])
+            if subject:
+                found.append(Found(subject[0], subject[1], match.group(), match.start(), subject[2], "forward", "clause"))
+    for match in _ACCORDING_TO.finditer(sentence):
+        if not is_quoted(match.start()):
+            phrase = _phrase_after(sentence, match.end(), with_description=False)
+            if phrase:
+                found.append(Found(phrase[0], None, match.group().strip(), match.start(), match.end(), "according_to", "according_to"))
+    for match in cues.regex.finditer(sentence):
+        if is_quoted(match.start()) or match.start() not in index_at:
+            continue
+        if any(f.cue_start <= match.start() < f.cue_start + len(f.cue) for f in found):
+            continue
+        result = _verb_cue(sentence, tokens, index_at[match.start()], match, cues.lookup(match.group()))
+        if result is not None:
+            found.append(result)
+    if not found:
+        return _uncued(sentence, tokens, is_quoted)
+    found.sort(key=lambda f: f.cue_start)
+    trailing = [f for f in found if f.kind == "trailing"]
+    if trailing:
+        return trailing[-1]
+    chosen = found[0]
+    for later in found[1:]:
+        if (
+            chosen.frame in ("clause", "bare", "according_to")
+            and later.kind == "forward"
+            and later.speaker_start > chosen.cue_start
+            and later.speaker.lower() not in SUBJECT_PRONOUNS
+        ):
+            chosen = later
+    return chosen
+
+
+def _uncued(sentence: str, tokens: list[Token], is_quoted) -> Found | None:
+    """Attributions with no cue verb: "reportedly", and a quotation after a colon."""
+    reported = _REPORTEDLY.search(sentence)
+    if reported and not is_quoted(reported.start()):
+        return Found("media reports", None, reported.group(), reported.start(), reported.start(), "reportedly", "reportedly")
+    colon = _COLON_QUOTE.search(sentence)
+    if colon and not is_quoted(colon.start()):
+        subject = _clause_subject(sentence, [t for t in tokens if t[1] < colon.start()])
+        if subject:
+            return Found(subject[0], subject[1], ":", colon.start(), subject[2], "forward", "clause")
+    return None
+
+
+def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb: CueVerb) -> Found | None:
+    """Decide whether the cue verb at token ``at`` reports, and if so who speaks."""
+    form = match.group().split()[0].lower()
+    base = verb.verb.split()[0]
+    last = at
+    while last + 1 < len(tokens) and tokens[last + 1][1] < match.end():
+        last += 1
+    after = tokens[last + 1 :]
+    j = at - 1
+    while j >= 0 and _is_adverb(tokens[j][0]):
+        j -= 1
+    previous = tokens[j][0].lower() if j >= 0 else ""
+    if previous in _BE and not form.endswith("ing"):
+        return _passive_agent(sentence, after, match)
+    if not _is_verb_here(form, base, previous):
+        return None
+    while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
+        j -= 1
+    subject_end = j + 1
+    cue_text = sentence[tokens[subject_end][1] if subject_end < at else match.start() : match.end()]
+    subject = _subject(sentence, tokens, subject_end)
+    frame = _frame(sentence, tokens, subject, subject_end, at, after, verb)
+    if frame is None:
+        return None
+    if frame == "inverted":
+        inverted = _phrase_after(sentence, match.end(), with_description=True)
+        return Found(inverted[0], inverted[1], cue_text, match.start(), match.end(), "trailing", "trailing")
+    if subject is None:
+        subject = _appositive_before(sentence, tokens, subject_end) or _elided_subject(sentence, tokens, subject_end, form)
+    if subject is None:
+        return None
+    kind = "forward"
+    if frame == "trailing" and subject[2] > 0 and _follows_boundary(sentence, subject[2]):
+        kind = "trailing"
+    return Found(subject[0], subject[1], cue_text, match.start(), subject[2], kind, frame)
+
+
+def _is_verb_here(form: str, base: str, previous: str) -> bool:
+    """Rule out a cue form used as a noun or a non-finite verb ("such claims", "his
+    plans", "have plans", "to say")."""
+    nominal = form == base or (form.endswith("s") and not form.endswith("ss"))
+    if previous == "to":
+        return False
+    if form.endswith(("en", "wn")) and form != base:
+        return previous in _HAVE
+    if previous in ARTICLES or previous.endswith(("'s", "’s")):
+        return not nominal
+    if previous in QUANTIFIERS:
+        return not (form.endswith("s") and form != base)
+    if previous in _HAVE:
+        return not (form.endswith("ing") or (form.endswith("s") and form != base))
+    if previous in _MODALS:
+        return form == base
+    if form.endswith("ing"):
+        return previous in _BE or previous in CLAUSE_WORDS or previous == "," or not previous
+    return True
+
+
+def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> str | None:
+    """Return how the cue verb at token ``at`` reports (its frame, or ``inverted`` for
+    "..., said X"), or None when it does not report here."""
+    frames, base = verb.frames, verb.verb.split()[0]
+    set_off = subject is not None and subject[2] > 0 and _follows_boundary(sentence, subject[2])
+    introduced_by_as = subject is not None and sentence[: subject[2]].rstrip().lower().endswith(("as", "as the"))
+    gap = subject_end == 0 or tokens[subject_end - 1][0] in BOUNDARY_MARKS
+    inverts = "trailing" in frames and gap and subject_end == at and base not in _ADDRESSEE_VERBS
+    if inverts and after and not tokens[at][0].lower().endswith("ing") and _starts_noun_phrase(after[0][0], loosely=True):
+        inverted = _phrase_after(sentence, after[0][1], with_description=True)
+        if inverted and _phrase_like(inverted[0]) and (subject_end > 0 or any(t in ",:" for t, _, _ in after[:12])):
+            return "inverted"
+    if "clause" in frames and (_opens_clause(after) or (introduced_by_as and after[:1] and after[0][0] == ",")):
+        return "clause"
+    if "trailing" in frames:
+        rest = [token for token, _, _ in after[_adjuncts_end(after, base) :]]
+        if all(token in _CLOSING_PUNCTUATION for token in rest) or rest[0].lower() in {"who", "which", "where"}:
+            return "trailing"
+        if rest[0] == "," and len(rest) > 1:
+            following = rest[1].lower()
+            if following in _FOLLOWERS or following.endswith("ing") or following in _ADJUNCT_WORDS or set_off:
+                return "trailing"
+    if "bare" in frames and _opens_bare_clause(after, base):
+        return "bare"
+    if "to" in frames and _opens_infinitive(after, base):
+        return "to"
+    if "as" in frames and any(token.lower() == "as" for token, _, _ in after[:6]):
+        return "as"
+    if "object" in frames and after and (_starts_noun_phrase(after[0][0]) or after[0][0].lower().endswith("ing")):
+        return "object"
+    return None
+
+
+def _phrase_start(tokens: list[Token], end: int) -> int:
+    index = end - 1
+    while index >= 0 and tokens[index][0] not in BOUNDARY_MARKS:
+        index -= 1
+    return min(index + 1, end - 1)
+
+
+def _is_adverb(token: str) -> bool:
+    lower = token.lower()
+    return lower in _ADVERBS or (
+        token.islower() and lower.endswith("ly") and len(lower) > 4 and lower not in {"rely", "apply", "reply", "supply", "family", "italy"}
+    )
+
+
+def _skip_dashes(after: list[Token], index: int) -> int:
+    """Skip a parenthesis set off by dashes or brackets that starts at ``index``."""
+    closer = ")" if after[index][0] == "(" else None
+    for later in range(index + 1, min(len(after), index + 25)):
+        token = after[later][0]
+        if (closer and token == closer) or (not closer and token in _DASHES):
+            return later + 1
+    return index
+
+
+def _opens_clause(after: list[Token]) -> bool:
+    """True when a ``that``/``whether``/wh- clause, a colon or a quotation follows the
+    cue within a few words (after an addressee, a time, a place or a parenthesis)."""
+    index = 0
+    while index < min(len(after), 16):
+        token = after[index][0]
+        lower = token.lower()
+        if lower in _COMPLEMENTIZERS:
+            return lower != "what" or index == 0
+        if token == ":" or token in OPENING_MARKS or token == "`":
+            return True
+        if token in {'"', "'"}:
+            return index <= 1
+        if token in _DASHES or token == "(":
+            skipped = _skip_dashes(after, index)
+            if skipped == index:
+                return False
+            index = skipped
+            continue
+        if token == ",":
+            return index + 1 < len(after) and after[index + 1][0] in OPENING_MARKS + "\"'`"
+        if not token[0].isalnum():
+            return False
+        index += 1
+    return False
+
+
+def _skip_addressee(after: list[Token], base: str) -> int:
+    """Return how many tokens of ``after`` name the addressee of a verb like "told"."""
+    if base not in _ADDRESSEE_VERBS:
+        return 0
+    index = 0
+    while index < min(len(after), 5):
+        token = after[index][0]
+        lower = token.lower()
+        if lower in _ADJUNCT_WORDS or lower in _COMPLEMENTIZERS or lower == "to" or not token[0].isalnum():
+            break
+        index += 1
+        if index == 1 and lower in {"him", "her", "them", "us", "me", "reporters", "journalists", "media"}:
+            break
+    return index
+
+
+def _adjuncts_end(after: list[Token], base: str) -> int:
+    """Return the index in ``after`` where an addressee and phrases of time and place end."""
+    index = _skip_addressee(after, base)
+    while index < len(after):
+        token = after[index][0]
+        if token.lower() in _ADJUNCT_WORDS or _is_adverb(token):
+            index += 1
+            words = 0
+            while (
+                index < len(after)
+                and after[index][0][0].isalnum()
+                and after[index][0].lower() not in _ADJUNCT_WORDS | CLAUSE_WORDS
+                and words < 6
+            ):
+                index += 1
+                words += 1
+            continue
+        if token in _DASHES or token == "(":
+            skipped = _skip_dashes(after, index)
+            if skipped > index:
+                index = skipped
+                continue
+        break
+    return index
+
+
+def _opens_bare_clause(after: list[Token], base: str) -> bool:
+    """True when a clause without ``that`` follows the cue ("said China will ...")."""
+    index = _skip_addressee(after, base)
+    words = [token for token, _, _ in after[index:]]
+    if len(words) < 2 or not words[0][0].isalnum():
+        return False
+    first = words[0].lower()
+    if first in _PREPOSITIONS or first in CLAUSE_WORDS or _is_adverb(words[0]):
+        return False
+    if len(words) == 2 or words[2] in ".!?":
+        return first in SUBJECT_PRONOUNS and words[1].lower() in _AUXILIARIES
+    return True
+
+
+def _opens_infinitive(after: list[Token], base: str) -> bool:
+    words = [token.lower() for token, _, _ in after[:7]]
+    if words[:1] == ["to"] and len(words) > 1 and words[1].isalpha():
+        return True
+    return base in _ADDRESSEE_VERBS | {"call", "urge", "expect", "want"} and "to" in words[1:6] and bool(words) and words[0] not in _PREPOSITIONS
+
+
+def _starts_noun_phrase(token: str, loosely: bool = False) -> bool:
+    """True when ``token`` can open a noun phrase: a determiner, a capitalized word or a
+    number; with ``loosely``, also any word that is not a preposition or clause word."""
+    lower = token.lower()
+    if lower in DETERMINERS or token[0].isupper() or token[0].isdigit() or lower in {"more", "further", "new", "greater"}:
+        return True
+    return loosely and token[0].isalpha() and lower not in _PREPOSITIONS | CLAUSE_WORDS | _AUXILIARIES and not _is_adverb(token)
+
+
+def _follows_boundary(sentence: str, start: int) -> bool:
+    """True when the phrase at character ``start`` follows a comma, quote or dash."""
+    before = sentence[:start].rstrip()
+    return bool(before) and before[-1] in ",\"”’'`—–-:;"
+
+
+def _clean(phrase: str) -> str:
+    return " ".join(phrase.strip(" ,;:\"“”'‘’`").split())
+
+
+def _phrase_like(phrase: str) -> bool:
+    words = phrase.split()
+    return 0 < len(words) <= MAX_SUBJECT_WORDS and not any(word.lower() in _AUXILIARIES for word in words)
+
+
+def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | None, int] | None:
+    """Return the noun phrase that ends before token ``end`` (the subject of a cue
+    verb), as ``(phrase, description, start)``, or None when there is none."""
+    index = end - 1
+    while index >= 0:
+        token, lower = tokens[index][0], tokens[index][0].lower()
+        if token in BOUNDARY_MARKS or (lower in CLAUSE_WORDS and lower not in {"who", "which"}):
+            break
+        if lower in {"who", "which"}:
+            if index == end - 1:
+                return _relative_antecedent(sentence, tokens, index)
+            break
+        if lower == "and":
+            left = index - 1
+            while left >= 0 and tokens[left][0] not in BOUNDARY_MARKS and tokens[left][0].lower() not in CLAUSE_WORDS:
+                left -= 1
+            if index - left - 1 > 3:
+                break
+        if lower in _AUXILIARIES:
+            break
+        index -= 1
+    start = index + 1
+    while start < end and (_is_adverb(tokens[start][0]) or tokens[start][0].lower() in _COORDINATORS):
+        start += 1
+    if start >= end:
+        return None
+    phrase_text = sentence[tokens[start][1] : tokens[end - 1][2]]
+    for opener in _QUANTITY_OPENERS:
+        if phrase_text.lower().startswith(opener + " "):
+            break
+    else:
+        if tokens[start][0].lower() in _PREPOSITIONS:
+            return None
+    words = [token for token, _, _ in tokens[start:end]]
+    if len(words) > MAX_SUBJECT_WORDS:
+        return None
+    name, description = split_name(phrase_text)
+    return name, description, tokens[start][1]
+
+
+def split_name(phrase: str) -> tuple[str, str | None]:
+    """Split "Sakina Cotton from the delegation" into a name and a description."""
+    match = re.match(r"^((?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’.-]*)\s+((?:from|of|at|with)\s+.+)$", phrase)
+    if match and not re.match(r"^(?:The|A|An)\s", phrase):
+        return _clean(match.group(1)), _clean(match.group(2))
+    return _clean(phrase), None
+
+
+def _relative_antecedent(sentence: str, tokens: list[Token], who: int) -> tuple[str, str | None, int] | None:
+    """Return the noun phrase that a relative ``who`` or ``which`` refers to."""
+    index = who - 1
+    if index >= 0 and tokens[index][0] == ",":
+        index -= 1
+    end = index
+    while index >= 0 and tokens[index][0] not in BOUNDARY_MARKS:
+        if tokens[index][0].lower() in DETERMINERS:
+            return _clean(sentence[tokens[index][1] : tokens[end][2]]), None, tokens[index][1]
+        index -= 1
+    run = end
+    while run >= 0 and _NAME_TOKEN.match(tokens[run][0]):
+        run -= 1
+    if run == end:
+        return None
+    return _clean(sentence[tokens[run + 1][1] : tokens[end][2]]), None, tokens[run + 1][1]
+
+
+def is_name_chunk(chunk: str) -> bool:
+    """True for a run of capitalized words such as "Li Haidong" or "Gov. Terry Branstad"."""
+    words = chunk.split()
+    return 0 < len(words) <= 6 and all(_NAME_TOKEN.match(word.strip("()")) for word in words) and words[0][0].isupper()
+
+
+def _is_parenthetical_chunk(chunk: str) -> bool:
+    words = chunk.split()
+    if not words:
+        return False
+    first = words[0]
+    return (first.lower() in DETERMINERS or first[0].islower() or first.isdigit()) and first.lower() not in {"and", "but", "or"}
+
+
+def _is_subject_chunk(chunk: str) -> bool:
+    words = chunk.split()
+    return (
+        0 < len(words) <= MAX_SUBJECT_WORDS
+        and (words[0][0].isupper() or words[0].lower() in DETERMINERS)
+        and words[0].lower() not in CLAUSE_WORDS
+        and not any(word.lower() in _AUXILIARIES or word.lower() in CLAUSE_WORDS for word in words)
+    )
+
+
+def _appositive_before(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | None, int] | None:
+    """Find ``Subject, parenthesis,`` just before token ``end``: the speaker of a cue
+    that follows an appositive ("Li Haidong, a professor at X, told ...", "Mr. Trump,
+    in an interview, said ...").
+
+    Of the comma-separated pieces before the cue, the speaker is the last name followed
+    by a description, or else the last noun phrase followed by a parenthesis.
+    """
+    if end == 0 or tokens[end - 1][0] not in {",", "—", "–", ")"}:
+        return None
+    upto = tokens[end - 1][1]
+    run: list[tuple[int, str]] = []
+    for match in reversed(list(re.finditer(r"[^,—–]+", sentence[:upto]))[-6:]):
+        chunk = match.group().strip(" \"“”'`")
+        if not chunk or not (_is_subject_chunk(chunk) or _is_parenthetical_chunk(chunk) or is_name_chunk(chunk)):
+            break
+        run.insert(0, (match.start() + match.group().index(chunk[0]), chunk))
+    for wanted in (is_name_chunk, _is_subject_chunk):
+        for position in range(len(run) - 2, -1, -1):
+            start, chunk = run[position]
+            following = [piece for _, piece in run[position + 1 :]]
+            if wanted(chunk) and _is_parenthetical_chunk(following[0]):
+                described = [piece for piece in following if piece.split()[0].lower() not in CLAUSE_WORDS | _PREPOSITIONS]
+                name, inner = split_name(_clean(chunk))
+                return name, _clean(", ".join(described)) if described else inner, start
+    return None
+
+
+def _elided_subject(sentence: str, tokens: list[Token], end: int, form: str) -> tuple[str, str | None, int] | None:
+    """For a cue whose subject is left out (``X met Y and said ...``, ``X issued a
+    statement, saying ...``), return the subject of the sentence's first clause."""
+    if end == 0:
+        return None
+    previous = tokens[end - 1][0].lower()
+    if previous not in _COORDINATORS and not (previous == "," and form.endswith("ing")):
+        return None
+    return _clause_subject(sentence, tokens[: end - 1])
+
+
+def _clause_subject(sentence: str, tokens: list[Token]) -> tuple[str, str | None, int] | None:
+    """Return the noun phrase that opens the sentence, after an introductory phrase."""
+    start = 0
+    if tokens and (tokens[0][0].lower() in _PREPOSITIONS or tokens[0][0].lower() in CLAUSE_WORDS):
+        commas = [i for i, (token, _, _) in enumerate(tokens) if token == ","]
+        if not commas:
+            return None
+        start = commas[0] + 1
+    words: list[Token] = []
+    for token in tokens[start:]:
+        text = token[0]
+        if text[0].isupper() or text.lower() in DETERMINERS or text in {"'s", "’s", "&"} or any(c.isupper() for c in text):
+            words.append(token)
+        elif words and text[0].islower() and len(words) < 6 and text.lower() not in _AUXILIARIES and not text.lower().endswith(("ed", "s")):
+            words.append(token)
+        else:
+            break
+    if not words or words[0][0].lower() in _PREPOSITIONS or words[0][0].lower() in SUBJECT_PRONOUNS - {"he", "she", "they", "we", "i"}:
+        return None
+    return _clean(sentence[words[0][1] : words[-1][2]]), None, words[0][1]
+
+
+def _passive_agent(sentence: str, after: list[Token], match: re.Match) -> Found | None:
+    """For a passive cue with an agent ("is seen by X as", "as reported by X"),
+    return X as the speaker."""
+    if not after or after[0][0].lower() != "by":
+        return None
+    phrase = _phrase_after(sentence, after[0][2], with_description=False)
+    if phrase is None:
+        return None
+    agent = re.split(r"\s+(?:as|that|to|of|for|in|on|at)\s+", phrase[0], maxsplit=1)[0]
+    if not _phrase_like(agent):
+        return None
+    return Found(agent, None, sentence[match.start() : after[0][2]], match.start(), after[0][2], "forward", "clause")
+
+
+def _phrase_after(sentence: str, start: int, with_description: bool) -> tuple[str, str | None] | None:
+    """Return the noun phrase that starts at ``start`` ("according to X, ...",
+    "..., said X, a professor at Y.") and, if asked, the description after it."""
+    rest = re.sub(r"[.!?\"”’'`]+\s*$", "", sentence[start:]).strip()
+    if not rest:
+        return None
+    head, _, tail = rest.partition(",")
+    head = re.split(r"[:;—–]|\s-\s|\s+(?:on|in|at|during|after|last|this|when|while|who|which|before|because)\s+", head, maxsplit=1)[0]
+    if not head.split() or len(head.split()) > MAX_SUBJECT_WORDS:
+        return None
+    description = _clean(tail) if with_description and tail.strip() and _is_parenthetical_chunk(tail.strip()) else None
+    name, inner = split_name(_clean(head))
+    if not name:
+        return None
+    return name, description or inner

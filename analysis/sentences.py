@@ -1,0 +1,202 @@
+"""Split a story's text into paragraphs and sentences, with character offsets.
+
+No downloaded models: boundaries come from punctuation, the abbreviation list in
+``data/abbreviations.csv``, and the quotation marks of each paragraph. Every sentence of
+a multi-sentence quotation is its own sentence. Subheads, whether on a line of their own
+or glued to the end of a paragraph, and photo credits become heading rows.
+
+Offsets always point into the document text as given, so ``text[start:end]`` is the
+sentence, and the sentences of a story cover every non-space character of it once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .datafiles import abbreviations
+from .quotes import quote_marks
+
+# Words that commonly begin an English sentence; after an ambiguous abbreviation such as
+# "U.S." or "Inc." a sentence ends only if one of these follows.
+SENTENCE_STARTERS = frozenset(
+    """a after also although an and as at but by despite during earlier for from he
+    her here his however i if in it its last later meanwhile more most my no nor
+    now on once one our she since so some still that the their then there these they
+    this those though thus to under unlike until we what when where whether which
+    while who why with yet you""".split()
+)
+
+_BOUNDARY = re.compile(r"([.!?…]+)([\"”’'»)\]]*)(\s+)")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"[\"“”'‘’«(\[]*([\w][\w.'’-]*)")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
+_WORD = re.compile(r"[^\W\d_][\w'’&-]*")
+_CAPTION = re.compile(
+    r"^(?:(?:File|Cover|Top|Bottom|Inset)\s+)?(?:Photos?|Illustrations?|Graphics?|Charts?|"
+    r"Images?|Videos?|Credits?|Cartoons?|Infographics?|Pictures?)\s*:\s*\S"
+    r"(?:[^.!?]{0,60})$",
+    re.IGNORECASE,
+)
+HEADING_MAX_WORDS = 12
+GLUED_HEADING_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence or heading: offsets into the document text, the paragraph it is in
+    (numbered from 1 within its story), and whether it is a heading or caption."""
+
+    start: int
+    end: int
+    paragraph: int
+    is_heading: bool = False
+
+
+def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each paragraph of ``text[start:end]``, stripped of spaces.
+
+    A paragraph is a line, unless the text is hard-wrapped (blocks separated by blank
+    lines whose lines mostly break mid-sentence), in which case it is a block.
+    """
+    end = len(text) if end is None else end
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
+    lines = [(start + a, start + b) for a, b in lines]
+    if _is_hard_wrapped(text, lines):
+        blocks: list[tuple[int, int]] = []
+        for line_start, line_end in lines:
+            if blocks and text.count("\n", blocks[-1][1], line_start) == 1:
+                blocks[-1] = (blocks[-1][0], line_end)
+            else:
+                blocks.append((line_start, line_end))
+        lines = blocks
+    return [_strip_span(text, a, b) for a, b in lines]
+
+
+def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when most lines that run straight on into another line stop mid-sentence."""
+    gaps = [(a, b, text.count("\n", b, next_a)) for (a, b), (next_a, _) in zip(lines, lines[1:])]
+    run_on = [(a, b) for a, b, newlines in gaps if newlines == 1]
+    if len(run_on) < 3 or all(newlines == 1 for _, _, newlines in gaps):
+        return False
+    unfinished = sum(1 for a, b in run_on if not _TERMINAL.search(text[a:b].rstrip()))
+    return unfinished / len(run_on) > 0.5
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_story(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split ``text[start:end]`` (one story) into sentences and headings, in order."""
+    end = len(text) if end is None else end
+    paragraphs = paragraph_spans(text, start, end)
+    sentences: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(paragraphs, start=1):
+        spans = sentence_spans(text, p_start, p_end)
+        is_last_paragraph = number == len(paragraphs)
+        for index, (s_start, s_end) in enumerate(spans):
+            piece = text[s_start:s_end]
+            if len(spans) == 1:
+                heading = is_heading_line(piece)
+            elif index == len(spans) - 1 and not is_last_paragraph:
+                heading = is_glued_heading(piece) or is_caption(piece)
+            else:
+                heading = is_caption(piece)
+            sentences.append(Sentence(s_start, s_end, number, heading))
+    return sentences
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each sentence in the paragraph ``text[start:end]``."""
+    paragraph = text[start:end]
+    closing = {mark.start: mark.length for mark in quote_marks(paragraph) if not mark.opens}
+    spans: list[tuple[int, int]] = []
+    sentence_start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        sentence_end, next_start = match.end(2), match.end(3)
+        # A closing mark set off by a space ('different. "') belongs to the sentence before.
+        while next_start < len(paragraph) and next_start in closing:
+            sentence_end = next_start + closing[next_start]
+            next_start = len(paragraph) - len(paragraph[sentence_end:].lstrip())
+        if next_start >= len(paragraph) or next_start <= sentence_start:
+            continue
+        if _ends_sentence(paragraph, match, next_start):
+            spans.append((start + sentence_start, start + sentence_end))
+            sentence_start = next_start
+    spans.append((start + sentence_start, end))
+    return [_strip_span(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _ends_sentence(paragraph: str, match: re.Match, next_start: int) -> bool:
+    """Decide whether the punctuation in ``match`` ends a sentence."""
+    next_word = _NEXT_WORD.match(paragraph, next_start)
+    if next_word is None:
+        return True
+    word = next_word.group(1)
+    if word[0].islower() and not any(c.isupper() for c in word[1:]):
+        return False
+    if match.group(1) != ".":
+        return True
+    token = _LAST_TOKEN.search(paragraph, 0, match.start(1))
+    if token is None:
+        return True
+    token_text = token.group(1).lstrip("\"“'‘([")
+    kind = abbreviations().get(token_text)
+    if kind is None and (_DOTTED_ACRONYM.match(token_text) or (len(token_text) == 1 and token_text.isupper())):
+        kind = "ambiguous"
+    if kind is None:
+        return True
+    if kind == "title":
+        return False
+    if kind == "numeric" and word[0].isdigit():
+        return False
+    return word.lower() in SENTENCE_STARTERS
+
+
+def is_caption(piece: str) -> bool:
+    """True for a photo or illustration credit such as "Photo: Xinhua"."""
+    return bool(_CAPTION.match(piece.strip()))
+
+
+def is_heading_line(piece: str) -> bool:
+    """True when a paragraph of one piece reads as a heading rather than a sentence.
+
+    Headings are short and unpunctuated ("Catch up and cooperate"), photo credits, or
+    set in title case ("Stealth Over Health: Clinton Was Headed to ER").
+    """
+    piece = piece.strip()
+    if is_caption(piece):
+        return True
+    words = _WORD.findall(piece)
+    if not words or not (piece[0].isupper() or piece[0].isdigit() or piece[0] in "\"“'‘"):
+        return False
+    if not _TERMINAL.search(piece) and piece[-1] not in ",-–—" and len(words) <= HEADING_MAX_WORDS:
+        return True
+    major = [word for word in words if len(word) > 3]
+    return (
+        len(major) >= 3
+        and len(words) <= 20
+        and all(word[0].isupper() for word in major)
+        and not any(mark in piece for mark in "\"“”")
+    )
+
+
+def is_glued_heading(piece: str) -> bool:
+    """True for a subhead glued to the end of a paragraph: a short unpunctuated piece
+    starting with a capital ("… legally available. The true gap")."""
+    piece = piece.strip()
+    words = _WORD.findall(piece)
+    return (
+        bool(words)
+        and len(words) <= GLUED_HEADING_MAX_WORDS
+        and (piece[0].isupper() or piece[0].isdigit())
+        and not _TERMINAL.search(piece)
+        and piece[-1] not in ",-–—"
+        and not any(mark in piece for mark in "\"“”")
+    )

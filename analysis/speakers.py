@@ -1,0 +1,251 @@
+"""Resolve the speaker phrases of a story to speakers, and type each speaker once.
+
+Within a story, a speaker keeps one name and one source type (coding rules 6 and 7):
+
+- "he", "she", "they" and "it" go to the last speaker that fits; a surname ("Yu") or a
+  name with a title ("Mr. Trump") to the person introduced with the full name ("Yu
+  Lei"), found among earlier speakers or anywhere in the story; a definite description
+  ("the expert", "the company") to the last speaker described that way.
+- The type comes from ``people.csv`` for a listed person, else from the words that
+  describe the speaker where the story introduces it (``sourcetypes.Codebook``), else a
+  named person is ``public`` and anything else unnamed is ``public`` too.
+- The outlet's own voice ("the Global Times learned") is the narrator. The story's
+  outlet comes from the manifest, or else is the outlet that sources speak to most
+  often ("told the Global Times").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .attribute import Attribution
+from .reporting import DETERMINERS, is_name_chunk
+from .sentences import Sentence
+from .sourcetypes import Codebook
+
+FALLBACK_TYPE = "public"
+_HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
+_OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
+_SINGULAR_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
+_PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both", "all"}
+_CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|van|von|bin|al))*")
+_PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
+_ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
+
+
+@dataclass
+class Speaker:
+    """A speaker of a story: its canonical name, the description it was introduced
+    with, its source type, and the index of the first sentence it speaks in."""
+
+    name: str
+    description: str
+    source_type: str
+    first_sentence: int
+    person: bool
+    plural: bool
+
+
+def story_outlet(text: str, outlet: str, codebook: Codebook) -> str | None:
+    """Return the canonical name of the story's own outlet: the manifest's ``outlet``
+    if given, else the outlet that sources in ``text`` speak to at least twice."""
+    if outlet:
+        return codebook.outlet(outlet) or outlet
+    counts = Counter(filter(None, (codebook.outlet(m.group(1)) for m in _ADDRESSEE.finditer(text))))
+    if counts:
+        name, count = counts.most_common(1)[0]
+        if count >= 2:
+            return name
+    return None
+
+
+def resolve_story(
+    text: str,
+    sentences: list[Sentence],
+    attributions: list[Attribution],
+    codebook: Codebook,
+    outlet: str = "",
+) -> tuple[list[Speaker | None], list[Speaker]]:
+    """Return the speaker of each sentence (None for the narrator and headings) and the
+    story's speakers in order of first appearance. The story's own outlet, when it
+    speaks, is returned as a speaker of type ``narrator``."""
+    story_text = text[sentences[0].start : sentences[-1].end] if sentences else ""
+    own = story_outlet(story_text, outlet, codebook)
+    registry = _Registry(story_text, codebook, own)
+    speakers: list[Speaker | None] = [None] * len(attributions)
+    for index, attribution in enumerate(attributions):
+        if attribution.speaker is not None:
+            speakers[index] = registry.resolve(attribution.speaker, attribution.description, index)
+    for index, attribution in enumerate(attributions):
+        seen = set()
+        target = index
+        while speakers[target] is None and attributions[target].link is not None and target not in seen:
+            seen.add(target)
+            target = attributions[target].link
+        speakers[index] = speakers[target]
+    return speakers, registry.speakers
+
+
+class _Registry:
+    """The speakers met so far in one story, for resolving later mentions."""
+
+    def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None):
+        self.text = story_text
+        self.codebook = codebook
+        self.own_outlet = own_outlet
+        self.speakers: list[Speaker] = []
+        self.recent: list[Speaker] = []
+
+    def resolve(self, phrase: str, description: str | None, index: int) -> Speaker:
+        speaker = self._find(phrase, description, index)
+        self.recent.append(speaker)
+        return speaker
+
+    def _find(self, phrase: str, description: str | None, index: int) -> Speaker:
+        lower = phrase.lower()
+        if self._is_own_voice(phrase):
+            return self._add(self.own_outlet or phrase, phrase, "narrator", index, person=False, plural=False)
+        if lower in _SINGULAR_PRONOUNS:
+            found = self._last(lambda s: s.person and not s.plural)
+            if found:
+                return found
+        if lower in _PLURAL_PRONOUNS:
+            found = self._last(lambda s: s.plural)
+            if found:
+                return found
+        if lower in {"it", "its"}:
+            found = self._last(lambda s: not s.person)
+            if found:
+                return found
+        if lower in {"i", "we", "you"} | set(_SINGULAR_PRONOUNS) | _PLURAL_PRONOUNS | {"it"}:
+            found = self._last(lambda s: True)
+            if found:
+                return found
+        words = lower.split()
+        if words and words[0] == "the" and len(words) <= 3:
+            head = words[-1].rstrip("s")
+            found = self._last(lambda s: head in s.description.lower() or head in s.name.lower())
+            if found:
+                return found
+        name, titles = self._person_name(phrase)
+        if name:
+            existing = self._same_person(name)
+            if existing:
+                return existing
+            full, context = self._introduction(name)
+            described = " ".join(filter(None, [titles, description, context]))
+            return self._add(full, described or full, None, index, person=True, plural=False)
+        canonical = _strip_determiners(phrase)
+        for speaker in self.speakers:
+            if speaker.name.lower() == canonical.lower():
+                return speaker
+        described = ", ".join(filter(None, [phrase, description]))
+        person = self.codebook.names_person(phrase)
+        return self._add(canonical, described, None, index, person=person, plural=_looks_plural(canonical))
+
+    def _is_own_voice(self, phrase: str) -> bool:
+        if _OWN_VOICE.match(phrase.strip()):
+            return True
+        if not self.own_outlet:
+            return False
+        outlet = self.codebook.outlet(phrase)
+        return outlet == self.own_outlet or _strip_determiners(phrase).lower() == self.own_outlet.lower()
+
+    def _last(self, test) -> Speaker | None:
+        for speaker in reversed(self.recent):
+            if speaker.source_type != "narrator" and test(speaker):
+                return speaker
+        return None
+
+    def _person_name(self, phrase: str) -> tuple[str | None, str]:
+        """Return the personal name in ``phrase`` and the titles before it ("Chinese
+        President Xi Jinping" gives "Xi Jinping" and "Chinese President")."""
+        phrase = _HONORIFICS.sub("", phrase.strip())
+        if self.codebook.outlet(phrase) or self._names_organization(phrase):
+            return None, ""
+        runs = list(_CAPITALIZED_RUN.finditer(phrase))
+        if not runs or runs[-1].end() < len(phrase.rstrip(" .")):
+            return None, ""
+        run = runs[-1]
+        words = run.group().split()
+        titles_before = phrase[: run.start()].strip()
+        if titles_before.split() and titles_before.split()[-1].lower() in _PREPOSITIONS:
+            return None, ""
+        roles = [m for m in self.codebook.matcher.find(run.group()) if m.term.kind in ("role", "place", "organization")]
+        if roles:
+            cut = max(match.end for match in roles)
+            titles_before = (titles_before + " " + run.group()[:cut]).strip()
+            words = run.group()[cut:].split()
+        words = [word for word in words if not re.fullmatch(r"[A-Z][a-z]{0,3}\.", word)] or words
+        if not words or not is_name_chunk(" ".join(words)):
+            return None, ""
+        if titles_before and not titles_before[:1].isupper() and len(titles_before.split()) > 6:
+            return None, ""
+        return " ".join(words), titles_before
+
+    def _names_organization(self, phrase: str) -> bool:
+        matches = self.codebook.matcher.find(phrase)
+        return bool(matches) and matches[-1].term.kind in ("organization", "outlet") and matches[-1].end >= len(phrase.rstrip(" .")) - 1
+
+    def _same_person(self, name: str) -> Speaker | None:
+        tokens = set(name.split())
+        for speaker in reversed(self.speakers):
+            if speaker.person and (tokens <= set(speaker.name.split()) or set(speaker.name.split()) <= tokens):
+                return speaker
+        return None
+
+    def _introduction(self, name: str) -> tuple[str, str]:
+        """Find the fullest form of ``name`` in the story and the words that introduce
+        it: up to six words before it in its clause, and an appositive or participle
+        after it ("..., a professor at X", "... serving as the first dean")."""
+        listed = self.codebook.person(name)
+        if listed:
+            return listed.name, ""
+        best = None
+        for match in _CAPITALIZED_RUN.finditer(self.text):
+            if set(name.split()) <= set(match.group().split()):
+                if best is None or len(match.group()) > len(best.group()):
+                    best = match
+        if best is None:
+            return name, ""
+        full, titles = self._person_name(best.group())
+        clause_start = max(self.text.rfind(mark, 0, best.start()) for mark in (".", ",", ";", "\n"))
+        before = " ".join(self.text[clause_start + 1 : best.start()].split()[-6:])
+        after = ""
+        follows = re.match(r",?\s*((?:a|an|the|who|from|of|at|serving|working|one)\b[^.;]{0,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
+        if follows:
+            after = follows.group(1)
+        return (full or name), " ".join(filter(None, [before, titles, after])).strip()
+
+    def _add(self, name: str, description: str, source_type: str | None, index: int, person: bool, plural: bool) -> Speaker:
+        for speaker in self.speakers:
+            if speaker.name == name:
+                return speaker
+        if source_type is None:
+            source_type = self._type(name, description, person)
+        speaker = Speaker(name, description, source_type, index, person, plural)
+        self.speakers.append(speaker)
+        return speaker
+
+    def _type(self, name: str, description: str, person: bool) -> str:
+        listed = self.codebook.person(name) if person else None
+        if listed:
+            return listed.source_type
+        found = self.codebook.classify(f"{name}, {description}")
+        if found == "other_media" and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
+            return "narrator"
+        return found or FALLBACK_TYPE
+
+
+def _strip_determiners(phrase: str) -> str:
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _looks_plural(phrase: str) -> bool:
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    return head.endswith("s") and not head.endswith("ss") or " and " in phrase

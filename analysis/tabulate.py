@@ -1,0 +1,158 @@
+"""Build the sentence table: one row per sentence of every story, in document order.
+
+This is where the steps meet: read documents (``read.py``), split them into stories
+(``stories.py``) and sentences (``sentences.py``), attribute each sentence
+(``attribute.py``), resolve and type its speaker (``speakers.py``, ``sourcetypes.py``)
+and score it (``score.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from .attribute import attribute_story
+from .read import Document, expand_paths, read_documents
+from .score import textblob_scores
+from .sentences import split_story
+from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
+from .speakers import resolve_story
+from .stories import ManifestEntry, Story, read_manifest, split_stories
+
+QUOTE_KINDS = ("direct", "indirect", "none")
+ATTRIBUTION_RULES = (
+    "forward", "trailing", "according_to", "reportedly", "quotation",
+    "continuation", "narrator", "heading",
+)
+COLUMNS = (
+    "doc", "story_id", "title", "outlet", "date", "paragraph", "sentence_id", "position",
+    "start", "end", "text", "is_heading", "speaker", "descriptor", "source_type", "cue",
+    "quote", "rule", "polarity", "subjectivity",
+)
+CATEGORIES = {
+    "source_type": SOURCE_TYPES,
+    "quote": QUOTE_KINDS,
+    "rule": ATTRIBUTION_RULES,
+}
+
+
+def code_story(text: str, story: Story, codebook: Codebook | None = None) -> list[dict]:
+    """Return the rows of one story of the document ``text``: its sentences with their
+    speaker, source type, cue, quotation kind and sentiment."""
+    codebook = codebook or load_codebook()
+    sentences = split_story(text, story.start, story.end)
+    attributions = attribute_story(text, sentences)
+    speakers, _ = resolve_story(text, sentences, attributions, codebook, story.outlet)
+    last = max(len(sentences) - 1, 1)
+    rows = []
+    for number, (sentence, attribution, speaker) in enumerate(zip(sentences, attributions, speakers), start=1):
+        piece = text[sentence.start : sentence.end]
+        polarity, subjectivity = textblob_scores(piece)
+        if sentence.is_heading:
+            source_type = None
+        else:
+            source_type = speaker.source_type if speaker else "narrator"
+        rows.append(
+            {
+                "doc": story.doc,
+                "story_id": story.story_id,
+                "title": story.title,
+                "outlet": story.outlet,
+                "date": story.date,
+                "paragraph": sentence.paragraph,
+                "sentence_id": number,
+                "position": (number - 1) / last,
+                "start": sentence.start,
+                "end": sentence.end,
+                "text": " ".join(piece.split()),
+                "is_heading": sentence.is_heading,
+                "speaker": speaker.name if speaker else None,
+                "descriptor": speaker.description if speaker else None,
+                "source_type": source_type,
+                "cue": attribution.cue if speaker and source_type != "narrator" else None,
+                "quote": attribution.quote if speaker and source_type != "narrator" else "none",
+                "rule": attribution.rule if speaker or sentence.is_heading else "narrator",
+                "polarity": polarity,
+                "subjectivity": subjectivity,
+            }
+        )
+    return rows
+
+
+def iter_stories(paths: Iterable[str | Path], stories: str | Path | None = None) -> Iterator[tuple[Document, Story]]:
+    """Yield every story of the documents at ``paths`` with its document, in order."""
+    manifest: list[ManifestEntry] = read_manifest(stories) if stories else []
+    for path in expand_paths(paths):
+        if manifest and path.resolve() == Path(stories).resolve():
+            continue
+        for document in read_documents(path):
+            for story in split_stories(document, manifest):
+                yield document, story
+
+
+def iter_rows(paths: Iterable[str | Path], stories: str | Path | None = None) -> Iterator[dict]:
+    """Yield the rows of the sentence table one story at a time."""
+    codebook = load_codebook()
+    for document, story in iter_stories(paths, stories):
+        yield from code_story(document.text, story, codebook)
+
+
+def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """Turn rows into the sentence table with its column order and dtypes."""
+    frame = pd.DataFrame(list(rows), columns=list(COLUMNS))
+    return apply_dtypes(frame)
+
+
+def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give the table's columns their dtypes: categories for fixed vocabularies,
+    nullable integers and booleans, strings elsewhere."""
+    frame = frame.copy()
+    for column, categories in CATEGORIES.items():
+        if column in frame:
+            frame[column] = pd.Categorical(frame[column], categories=list(categories))
+    for column in ("paragraph", "sentence_id", "start", "end"):
+        if column in frame:
+            frame[column] = frame[column].astype("int64")
+    if "is_heading" in frame:
+        frame["is_heading"] = frame["is_heading"].astype(bool)
+    for column in ("polarity", "subjectivity", "position"):
+        if column in frame:
+            frame[column] = frame[column].astype("float64")
+    for column in ("doc", "story_id", "title", "outlet", "date", "text", "speaker", "descriptor", "cue"):
+        if column in frame:
+            frame[column] = frame[column].astype("string")
+    return frame
+
+
+def tabulate(paths: str | Path | Iterable[str | Path], stories: str | Path | None = None) -> pd.DataFrame:
+    """Return the sentence table of the articles at ``paths``.
+
+    ``paths`` is a text file, a folder, a CSV/JSONL table of articles, or a list of
+    these; ``stories`` is an optional manifest that splits text files into stories.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return to_frame(iter_rows(paths, stories))
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a sentence table written as CSV or Parquet, with its dtypes."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        frame = pd.read_parquet(path)
+    else:
+        frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    return apply_dtypes(frame)
+
+
+def write_table(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write the sentence table as Parquet when ``path`` ends in .parquet, else CSV."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() == ".parquet":
+        table.to_parquet(path, index=False)
+    else:
+        table.to_csv(path, index=False)
+    return path

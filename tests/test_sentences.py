@@ -1,0 +1,75 @@
+"""Sentence splitting: abbreviations, quotation marks, subheads and captions."""
+
+from analysis.sentences import paragraph_spans, split_story
+
+
+def pieces(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_story(text)]
+
+
+def headings(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_story(text) if s.is_heading]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = (
+        "Dr. Smith met Mr. Lee of Acme Inc. in the U.S. Capitol at 3 p.m. Tuesday. "
+        "The meeting, set for Jan. 5, followed Resolution No. 12. It went well."
+    )
+    assert pieces(text) == [
+        "Dr. Smith met Mr. Lee of Acme Inc. in the U.S. Capitol at 3 p.m. Tuesday.",
+        "The meeting, set for Jan. 5, followed Resolution No. 12.",
+        "It went well.",
+    ]
+
+
+def test_abbreviation_at_the_end_of_a_sentence():
+    text = "The delegation flew to the U.S. The trip took a week."
+    assert pieces(text) == ["The delegation flew to the U.S.", "The trip took a week."]
+
+
+def test_each_sentence_of_a_quotation_is_its_own_row():
+    text = "“We came to learn. We also had fun,” Ana Ruiz said. She left on Monday."
+    assert pieces(text) == ["“We came to learn.", "We also had fun,” Ana Ruiz said.", "She left on Monday."]
+
+
+def test_closing_quote_after_the_full_stop_stays_with_its_sentence():
+    straight = 'He said: "It was good." Then he left.'
+    spaced = '"That was new, and it was fun. "'
+    assert pieces(straight) == ['He said: "It was good."', "Then he left."]
+    assert pieces(spaced) == ['"That was new, and it was fun. "']
+
+
+def test_question_and_exclamation_marks_end_sentences_but_not_before_lowercase():
+    text = '"Why now?" she asked. It mattered! Yahoo! said nothing.'
+    assert pieces(text) == ['"Why now?" she asked.', "It mattered!", "Yahoo! said nothing."]
+
+
+def test_subhead_on_its_own_line_is_a_heading():
+    text = "The first paragraph ends here.\nA new direction\nThe second paragraph starts."
+    assert headings(text) == ["A new direction"]
+
+
+def test_subhead_glued_to_the_end_of_a_paragraph_is_a_heading():
+    text = "Prices rose in May. Analysts expect more. The road ahead\nNext month will tell."
+    assert pieces(text) == ["Prices rose in May.", "Analysts expect more.", "The road ahead", "Next month will tell."]
+    assert headings(text) == ["The road ahead"]
+
+
+def test_long_unpunctuated_line_is_a_sentence_not_a_heading():
+    text = "At the fair held in June in the city the makers of many new models were showing what they can do for buyers\nThen the fair closed."
+    assert headings(text) == []
+
+
+def test_photo_credit_is_a_heading():
+    text = "Photo: Xinhua\nThe talks began on Monday."
+    assert headings(text) == ["Photo: Xinhua"]
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = (
+        "The committee met on Monday and agreed\nto publish its report before the\nend of the month.\n\n"
+        "Members said the delay was\nunavoidable given the size of\nthe task.\n"
+    )
+    assert len(paragraph_spans(text)) == 2
+    assert [s.paragraph for s in split_story(text)] == [1, 2]
