@@ -31,7 +31,13 @@ SUBJECT_PRONOUNS = frozenset("he she they we i it you".split())
 _ADVERBS = frozenset(
     """also not n't never later previously repeatedly again further once then still
     already even just only first recently publicly privately earlier separately too
-    generally often always frequently reportedly""".split()
+    generally often always frequently reportedly today yesterday tonight monday
+    tuesday wednesday thursday friday saturday sunday""".split()
+)
+_CATENATIVES = frozenset(
+    """continue continues continued continuing begin begins began begun start starts
+    started went go goes going keep keeps kept refused refuses declined declines
+    tried tries try""".split()
 )
 _BE = frozenset("is are was were be been being am".split())
 _HAVE = frozenset("has have had having".split())
@@ -130,6 +136,8 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
             continue
         if any(f.cue_start <= match.start() < f.cue_start + len(f.cue) for f in found):
             continue
+        if match.group()[0].isupper() and index_at[match.start()] > 0 and tokens[index_at[match.start()] - 1][0] not in BOUNDARY_MARKS:
+            continue
         result = _verb_cue(sentence, tokens, index_at[match.start()], match, cues.lookup(match.group()))
         if result is not None:
             found.append(result)
@@ -172,16 +180,19 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
     while last + 1 < len(tokens) and tokens[last + 1][1] < match.end():
         last += 1
     after = tokens[last + 1 :]
-    j = at - 1
-    while j >= 0 and _is_adverb(tokens[j][0]):
-        j -= 1
+    j = _skip_back(tokens, at - 1)
     previous = tokens[j][0].lower() if j >= 0 else ""
-    if previous in _BE and not form.endswith("ing"):
+    if previous == "to" and j > 0 and _skip_back(tokens, j - 1) >= 0 and tokens[_skip_back(tokens, j - 1)][0].lower() in _CATENATIVES:
+        j = _skip_back(tokens, j - 1)
+        while j >= 0 and tokens[j][0].lower() in _CATENATIVES | {"on"}:
+            j = _skip_back(tokens, j - 1)
+        previous = tokens[j][0].lower() if j >= 0 else ""
+    if (previous in _BE and not form.endswith("ing")) or (after and after[0][0].lower() == "by" and form != base and not form.endswith(("s", "ing"))):
         return _passive_agent(sentence, after, match)
     if not _is_verb_here(form, base, previous):
         return None
     while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
-        j -= 1
+        j = _skip_back(tokens, j - 1)
     subject_end = j + 1
     cue_text = sentence[tokens[subject_end][1] if subject_end < at else match.start() : match.end()]
     subject = _subject(sentence, tokens, subject_end)
@@ -195,10 +206,33 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
         subject = _appositive_before(sentence, tokens, subject_end) or _elided_subject(sentence, tokens, subject_end, form)
     if subject is None:
         return None
+    if frame == "trailing" and form == base and not _plural_subject(subject[0]):
+        return None
     kind = "forward"
     if frame == "trailing" and subject[2] > 0 and _follows_boundary(sentence, subject[2]):
         kind = "trailing"
     return Found(subject[0], subject[1], cue_text, match.start(), subject[2], kind, frame)
+
+
+def _skip_back(tokens: list[Token], j: int) -> int:
+    """Step back from token ``j`` over adverbs and a parenthesis ("Sen. Warren (D-MA) said")."""
+    while j >= 0:
+        if _is_adverb(tokens[j][0]):
+            j -= 1
+        elif tokens[j][0] == ")":
+            opening = next((k for k in range(j - 1, max(-1, j - 12), -1) if tokens[k][0] == "("), None)
+            if opening is None:
+                return j
+            j = opening - 1
+        else:
+            return j
+    return j
+
+
+def _plural_subject(phrase: str) -> bool:
+    """True when ``phrase`` can take a verb in its base form ("they say", "analysts say")."""
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return last in {"i", "we", "you", "they"} or (last.endswith("s") and not last.endswith("ss")) or " and " in phrase
 
 
 def _is_verb_here(form: str, base: str, previous: str) -> bool:
@@ -207,18 +241,18 @@ def _is_verb_here(form: str, base: str, previous: str) -> bool:
     nominal = form == base or (form.endswith("s") and not form.endswith("ss"))
     if previous == "to":
         return False
+    if form.endswith("ing"):
+        return previous in _BE or previous in CLAUSE_WORDS or previous == "," or not previous
     if form.endswith(("en", "wn")) and form != base:
         return previous in _HAVE
     if previous in ARTICLES or previous.endswith(("'s", "’s")):
         return not nominal
-    if previous in QUANTIFIERS:
+    if previous in QUANTIFIERS or previous[:1].isdigit():
         return not (form.endswith("s") and form != base)
     if previous in _HAVE:
         return not (form.endswith("ing") or (form.endswith("s") and form != base))
     if previous in _MODALS:
         return form == base
-    if form.endswith("ing"):
-        return previous in _BE or previous in CLAUSE_WORDS or previous == "," or not previous
     return True
 
 
@@ -234,7 +268,8 @@ def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> 
         inverted = _phrase_after(sentence, after[0][1], with_description=True)
         if inverted and _phrase_like(inverted[0]) and (subject_end > 0 or any(t in ",:" for t, _, _ in after[:12])):
             return "inverted"
-    if "clause" in frames and (_opens_clause(after) or (introduced_by_as and after[:1] and after[0][0] == ",")):
+    as_clause = introduced_by_as and after[_adjuncts_end(after, base) :][:1] and after[_adjuncts_end(after, base)][0] == ","
+    if "clause" in frames and (_opens_clause(after) or as_clause):
         return "clause"
     if "trailing" in frames:
         rest = [token for token, _, _ in after[_adjuncts_end(after, base) :]]
@@ -250,7 +285,9 @@ def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> 
         return "to"
     if "as" in frames and any(token.lower() == "as" for token, _, _ in after[:6]):
         return "as"
-    if "object" in frames and after and (_starts_noun_phrase(after[0][0]) or after[0][0].lower().endswith("ing")):
+    if "object" in frames and after and (
+        _starts_noun_phrase(after[0][0], loosely=True) or after[0][0].lower() in {"it", "them", "him", "her", "us", "me"}
+    ):
         return "object"
     return None
 
@@ -355,8 +392,10 @@ def _opens_bare_clause(after: list[Token], base: str) -> bool:
     if len(words) < 2 or not words[0][0].isalnum():
         return False
     first = words[0].lower()
-    if first in _PREPOSITIONS or first in CLAUSE_WORDS or _is_adverb(words[0]):
+    if first in _PREPOSITIONS or first in CLAUSE_WORDS or _is_adverb(words[0]) or first.endswith(("self", "selves")):
         return False
+    if first in _MODALS and len(words) > 2:
+        return True
     if len(words) == 2 or words[2] in ".!?":
         return first in SUBJECT_PRONOUNS and words[1].lower() in _AUXILIARIES
     return True
@@ -399,6 +438,8 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
     index = end - 1
     while index >= 0:
         token, lower = tokens[index][0], tokens[index][0].lower()
+        if lower == "that" and index == end - 1 and index > 0 and tokens[index - 1][0][0].isalnum():
+            return _relative_antecedent(sentence, tokens, index)
         if token in BOUNDARY_MARKS or (lower in CLAUSE_WORDS and lower not in {"who", "which"}):
             break
         if lower in {"who", "which"}:
@@ -427,7 +468,12 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
         if tokens[start][0].lower() in _PREPOSITIONS:
             return None
     words = [token for token, _, _ in tokens[start:end]]
-    if len(words) > MAX_SUBJECT_WORDS:
+    if len(words) > MAX_SUBJECT_WORDS or not words[0][0].isalnum():
+        return None
+    last = words[-1].lower()
+    if last in _PREPOSITIONS | DETERMINERS - QUANTIFIERS:
+        return None
+    if last.endswith(("'s", "’s")) and last[:-2] not in SUBJECT_PRONOUNS | {"that", "who", "there"}:
         return None
     name, description = split_name(phrase_text)
     return name, description, tokens[start][1]

@@ -1,0 +1,86 @@
+"""Agreement of the automatic coding with a hand coding, as content analysts report it:
+accuracy, Cohen's kappa, precision and recall per type, the confusion matrix, and the
+sentences on which the two disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .sourcetypes import SOURCE_TYPES
+
+
+@dataclass
+class Agreement:
+    """Agreement between two codings of the same sentences.
+
+    ``per_type`` has one row per label with ``precision``, ``recall``, ``f1`` and
+    ``support`` (sentences the hand coding gives that label); ``confusion`` counts
+    hand-coded labels (rows) against automatic labels (columns).
+    """
+
+    n: int
+    accuracy: float
+    kappa: float
+    per_type: pd.DataFrame
+    confusion: pd.DataFrame
+
+
+def read_coding(path: str | Path) -> pd.DataFrame:
+    """Read a hand coding (see data/annotations/README.md)."""
+    coding = pd.read_csv(path, keep_default_na=False, dtype={"start": "int64", "end": "int64"})
+    coding["is_heading"] = coding["is_heading"].astype(str).str.lower().eq("true")
+    return coding
+
+
+def align(table: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
+    """Pair each hand-coded sentence with the table's row at the same offsets.
+
+    Returns the coding's rows with ``auto_type`` and ``auto_speaker`` added; a coded
+    sentence that the table splits differently gets no automatic code (NaN).
+    """
+    auto = table[["start", "end", "source_type", "speaker", "is_heading"]].rename(
+        columns={"source_type": "auto_type", "speaker": "auto_speaker", "is_heading": "auto_heading"}
+    )
+    auto = auto.assign(auto_type=auto["auto_type"].astype("object"), auto_speaker=auto["auto_speaker"].astype("object"))
+    return coding.merge(auto, on=["start", "end"], how="left")
+
+
+def agreement(human: pd.Series, auto: pd.Series, labels: tuple[str, ...] = SOURCE_TYPES) -> Agreement:
+    """Compare two codings of the same sentences, label by label.
+
+    Cohen's kappa is (p_o - p_e) / (1 - p_e), with p_o the observed agreement and p_e the
+    agreement expected from each coding's label frequencies.
+    """
+    human = pd.Categorical(human.astype("object"), categories=list(labels))
+    auto = pd.Categorical(auto.astype("object"), categories=list(labels))
+    confusion = pd.crosstab(
+        pd.Series(human, name="hand"), pd.Series(auto, name="auto"), dropna=False
+    ).reindex(index=list(labels), columns=list(labels), fill_value=0)
+    n = int(confusion.to_numpy().sum())
+    observed = float(confusion.to_numpy().trace()) / n if n else float("nan")
+    expected = float((confusion.sum(axis=1) * confusion.sum(axis=0)).sum()) / n**2 if n else float("nan")
+    kappa = (observed - expected) / (1 - expected) if n and expected < 1 else float("nan")
+    hits = pd.Series(confusion.to_numpy().diagonal(), index=list(labels))
+    predicted, support = confusion.sum(axis=0), confusion.sum(axis=1)
+    precision = hits / predicted.where(predicted > 0)
+    recall = hits / support.where(support > 0)
+    per_type = pd.DataFrame(
+        {
+            "precision": precision,
+            "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall).where(precision + recall > 0),
+            "support": support.astype("int64"),
+        }
+    )
+    per_type.index.name = "source_type"
+    return Agreement(n=n, accuracy=observed, kappa=kappa, per_type=per_type, confusion=confusion)
+
+
+def disagreements(aligned: pd.DataFrame) -> pd.DataFrame:
+    """Return the coded sentences (headings excluded) whose automatic type differs."""
+    coded = aligned[~aligned["is_heading"]]
+    differ = coded["source_type"] != coded["auto_type"].fillna("")
+    return coded.loc[differ, ["story_id", "text", "source_type", "auto_type", "speaker", "auto_speaker", "note"]]
