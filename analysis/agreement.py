@@ -84,3 +84,33 @@ def disagreements(aligned: pd.DataFrame) -> pd.DataFrame:
     coded = aligned[~aligned["is_heading"]]
     differ = coded["source_type"] != coded["auto_type"].fillna("")
     return coded.loc[differ, ["story_id", "text", "source_type", "auto_type", "speaker", "auto_speaker", "note"]]
+
+
+def binary_scores(gold: pd.Series, predicted: pd.Series) -> dict[str, float]:
+    """Precision, recall and F1 of the positive class, F1 of the negative class, their
+    mean (macro-F1), and accuracy, for two boolean codings of the same sentences."""
+    gold = pd.Series(gold, dtype=bool).to_numpy()
+    predicted = pd.Series(predicted, dtype=bool).to_numpy()
+    true_pos = int((gold & predicted).sum())
+    false_pos = int((~gold & predicted).sum())
+    false_neg = int((gold & ~predicted).sum())
+    true_neg = int((~gold & ~predicted).sum())
+
+    def f1(hits: int, wrong_found: int, missed: int) -> tuple[float, float, float]:
+        precision = hits / (hits + wrong_found) if hits + wrong_found else float("nan")
+        recall = hits / (hits + missed) if hits + missed else float("nan")
+        score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, score
+
+    precision, recall, f1_positive = f1(true_pos, false_pos, false_neg)
+    _, _, f1_negative = f1(true_neg, false_neg, false_pos)
+    total = true_pos + false_pos + false_neg + true_neg
+    return {
+        "sentences": total,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1_positive,
+        "f1_negative": f1_negative,
+        "macro_f1": (f1_positive + f1_negative) / 2,
+        "accuracy": (true_pos + true_neg) / total if total else float("nan"),
+    }

@@ -26,6 +26,8 @@ from .quotes import QuoteSpan, quote_spans
 from .reporting import find_cue
 from .sentences import Sentence
 
+# A sentence is a direct quotation when at least this share of its reported content (or,
+# with no cue, of the sentence) lies inside quotation marks.
 DIRECT_QUOTE_SHARE = 0.5
 _TURNING_WORDS = ("however", "but ", "but,", "yet ", "nevertheless", "nonetheless")
 _CONTENT_AFTER_FRAMES = frozenset({"clause", "bare", "according_to"})
@@ -97,7 +99,9 @@ def attribute_story(text: str, sentences: list[Sentence], cues: CueLexicon | Non
         if found is not None:
             attribution.speaker, attribution.description = found.speaker, found.description
             attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame
-            attribution.quote = "direct" if direct else "indirect"
+            content_start, content_end = (sentence.start + offset for offset in found.content)
+            in_quotes = quoted_share(text, content_start, content_end, spans) >= DIRECT_QUOTE_SHARE
+            attribution.quote = "direct" if in_quotes else "indirect"
         results.append(attribution)
     _link_quotations(sentences, results, quotes)
     _link_continuations(text, sentences, results)

@@ -14,10 +14,12 @@ FRAMES = frozenset({"clause", "bare", "trailing", "to", "object", "as"})
 
 @dataclass(frozen=True)
 class CueVerb:
-    """A reporting verb: its base form and the frames in which it reports."""
+    """A reporting verb: its base form, the frames in which it reports, and whether its
+    base and -s forms are also common nouns ("state", "support")."""
 
     verb: str
     frames: frozenset[str]
+    noun: bool = False
 
 
 def inflections(verb: str) -> list[str]:
@@ -58,7 +60,7 @@ class CueLexicon:
             else:
                 head, *particle = verb.split(maxsplit=1)
                 phrases = [" ".join([form, *particle]) for form in inflections(head)]
-            cue = CueVerb(verb, frames)
+            cue = CueVerb(verb, frames, row.get("noun", "").lower() == "yes")
             for phrase in phrases:
                 self.by_form.setdefault(phrase, cue)
         alternatives = sorted(self.by_form, key=len, reverse=True)
@@ -72,7 +74,12 @@ class CueLexicon:
         return self.by_form[" ".join(found.lower().split())]
 
 
+def load_cues(path: str | Path | None = None) -> CueLexicon:
+    """Return the cue lexicon from ``path`` (default ``cues.csv`` in the data folder),
+    read once per file."""
+    return _cached_cues(str(Path(path or data_dir() / "cues.csv").resolve()))
+
+
 @lru_cache(maxsize=4)
-def load_cues(path: str | None = None) -> CueLexicon:
-    """Return the cue lexicon from ``path`` (default ``data/cues.csv``), read once."""
-    return CueLexicon(path or data_dir() / "cues.csv")
+def _cached_cues(path: str) -> CueLexicon:
+    return CueLexicon(path)

@@ -35,12 +35,15 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
         ]
 
 
-@lru_cache(maxsize=None)
-def abbreviations(path: str | None = None) -> dict[str, str]:
+def abbreviations(path: str | Path | None = None) -> dict[str, str]:
     """Map each abbreviation (without its final period) to its kind.
 
     Kinds: ``title`` never ends a sentence; ``ambiguous`` ends one only before a word
     that usually starts a sentence; ``numeric`` never ends one before a number.
     """
-    rows = read_rows(path or data_dir() / "abbreviations.csv")
-    return {row["abbreviation"]: row["kind"] for row in rows}
+    return _cached_abbreviations(str(path or data_dir() / "abbreviations.csv"))
+
+
+@lru_cache(maxsize=4)
+def _cached_abbreviations(path: str) -> dict[str, str]:
+    return {row["abbreviation"]: row["kind"] for row in read_rows(path)}

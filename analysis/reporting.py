@@ -58,6 +58,7 @@ _PREPOSITIONS = _ADJUNCT_WORDS | frozenset("to into under across against among b
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind"})
 _FOLLOWERS = frozenset({"who", "which", "according", "as", "citing", "referring", "and", "but", "though", "although", "because"})
 _COORDINATORS = frozenset({"and", "but", "or", "yet"})
+_TRAILING_CLAUSES = frozenset({"who", "which", "where", "as", "when", "while", "after", "before", "because", "since", "adding"})
 _DASHES = frozenset("—–-")
 BOUNDARY_MARKS = frozenset(",;:\"“”„«»—–-()[]'`")
 _CLOSING_PUNCTUATION = frozenset(".!?\"”’')»`")
@@ -78,8 +79,9 @@ class Found:
     """A cue found in a sentence: the speaker phrase and its description as written,
     the cue words, where the cue and the speaker start in the sentence, how the cue is
     placed (``forward``: before its content; ``trailing``: after it; ``according_to``;
-    ``reportedly``) and its frame (``clause``, ``bare``, ``trailing``, ``to``, ``as``,
-    ``object``, ``according_to``, ``reportedly``)."""
+    ``reportedly``), its frame (``clause``, ``bare``, ``trailing``, ``to``, ``as``,
+    ``object``, ``according_to``, ``reportedly``), and the ``(start, end)`` of the
+    content it reports."""
 
     speaker: str
     description: str | None
@@ -88,6 +90,7 @@ class Found:
     speaker_start: int
     kind: str
     frame: str
+    content: tuple[int, int] = (0, 0)
 
 
 def tokenize(sentence: str) -> list[Token]:
@@ -125,12 +128,13 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
         if not is_quoted(match.start()) and match.start() in index_at:
             subject = _subject(sentence, tokens, index_at[match.start()])
             if subject:
-                found.append(Found(subject[0], subject[1], match.group(), match.start(), subject[2], "forward", "clause"))
+                found.append(Found(subject[0], subject[1], match.group(), match.start(), subject[2], "forward", "clause", (match.end(), len(sentence))))
     for match in _ACCORDING_TO.finditer(sentence):
         if not is_quoted(match.start()):
             phrase = _phrase_after(sentence, match.end(), with_description=False)
             if phrase:
-                found.append(Found(phrase[0], None, match.group().strip(), match.start(), match.end(), "according_to", "according_to"))
+                content = (match.end(), len(sentence)) if match.start() < len(sentence) / 2 else (0, match.start())
+                found.append(Found(phrase[0], None, match.group().strip(), match.start(), match.end(), "according_to", "according_to", content))
     for match in cues.regex.finditer(sentence):
         if is_quoted(match.start()) or match.start() not in index_at:
             continue
@@ -163,12 +167,12 @@ def _uncued(sentence: str, tokens: list[Token], is_quoted) -> Found | None:
     """Attributions with no cue verb: "reportedly", and a quotation after a colon."""
     reported = _REPORTEDLY.search(sentence)
     if reported and not is_quoted(reported.start()):
-        return Found("media reports", None, reported.group(), reported.start(), reported.start(), "reportedly", "reportedly")
+        return Found("media reports", None, reported.group(), reported.start(), reported.start(), "reportedly", "reportedly", (0, len(sentence)))
     colon = _COLON_QUOTE.search(sentence)
     if colon and not is_quoted(colon.start()):
         subject = _clause_subject(sentence, [t for t in tokens if t[1] < colon.start()])
         if subject:
-            return Found(subject[0], subject[1], ":", colon.start(), subject[2], "forward", "clause")
+            return Found(subject[0], subject[1], ":", colon.start(), subject[2], "forward", "clause", (colon.end(), len(sentence)))
     return None
 
 
@@ -199,19 +203,22 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
     frame = _frame(sentence, tokens, subject, subject_end, at, after, verb)
     if frame is None:
         return None
+    if verb.noun and (form == base or form.endswith("s")) and frame != "clause":
+        opens_phrase = bool(after) and (after[0][0].lower() in DETERMINERS - QUANTIFIERS or after[0][0][0].isupper() or after[0][0].lower() in SUBJECT_PRONOUNS | {"him", "them", "us", "me"})
+        if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or (frame in ("bare", "object") and opens_phrase)):
+            return None
     if frame == "inverted":
         inverted = _phrase_after(sentence, match.end(), with_description=True)
-        return Found(inverted[0], inverted[1], cue_text, match.start(), match.end(), "trailing", "trailing")
+        return Found(inverted[0], inverted[1], cue_text, match.start(), match.end(), "trailing", "trailing", (0, match.start()))
     if subject is None:
         subject = _appositive_before(sentence, tokens, subject_end) or _elided_subject(sentence, tokens, subject_end, form)
     if subject is None:
         return None
     if frame == "trailing" and form == base and not _plural_subject(subject[0]):
         return None
-    kind = "forward"
-    if frame == "trailing" and subject[2] > 0 and _follows_boundary(sentence, subject[2]):
-        kind = "trailing"
-    return Found(subject[0], subject[1], cue_text, match.start(), subject[2], kind, frame)
+    kind = "trailing" if frame == "trailing" and subject[2] > 0 and _follows_boundary(sentence, subject[2]) else "forward"
+    content = (0, subject[2]) if kind == "trailing" else (match.end(), len(sentence))
+    return Found(subject[0], subject[1], cue_text, match.start(), subject[2], kind, frame, content)
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:
@@ -273,7 +280,7 @@ def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> 
         return "clause"
     if "trailing" in frames:
         rest = [token for token, _, _ in after[_adjuncts_end(after, base) :]]
-        if all(token in _CLOSING_PUNCTUATION for token in rest) or rest[0].lower() in {"who", "which", "where"}:
+        if all(token in _CLOSING_PUNCTUATION for token in rest) or rest[0].lower() in _TRAILING_CLAUSES:
             return "trailing"
         if rest[0] == "," and len(rest) > 1:
             following = rest[1].lower()
@@ -324,6 +331,8 @@ def _opens_clause(after: list[Token]) -> bool:
         token = after[index][0]
         lower = token.lower()
         if lower in _COMPLEMENTIZERS:
+            if lower == "that" and index + 1 < len(after) and after[index + 1][0].lower() in _AUXILIARIES:
+                return False
             return lower != "what" or index == 0
         if token == ":" or token in OPENING_MARKS or token == "`":
             return True
@@ -388,6 +397,8 @@ def _adjuncts_end(after: list[Token], base: str) -> int:
 def _opens_bare_clause(after: list[Token], base: str) -> bool:
     """True when a clause without ``that`` follows the cue ("said China will ...")."""
     index = _skip_addressee(after, base)
+    while index < len(after) and _is_adverb(after[index][0]):
+        index += 1
     words = [token for token, _, _ in after[index:]]
     if len(words) < 2 or not words[0][0].isalnum():
         return False
@@ -601,7 +612,7 @@ def _passive_agent(sentence: str, after: list[Token], match: re.Match) -> Found 
     agent = re.split(r"\s+(?:as|that|to|of|for|in|on|at)\s+", phrase[0], maxsplit=1)[0]
     if not _phrase_like(agent):
         return None
-    return Found(agent, None, sentence[match.start() : after[0][2]], match.start(), after[0][2], "forward", "clause")
+    return Found(agent, None, sentence[match.start() : after[0][2]], match.start(), after[0][2], "forward", "clause", (0, len(sentence)))
 
 
 def _phrase_after(sentence: str, start: int, with_description: bool) -> tuple[str, str | None] | None:

@@ -189,7 +189,12 @@ class Codebook:
         return source_type
 
 
+def load_codebook(folder: str | Path | None = None) -> Codebook:
+    """Return the codebook in ``folder`` (default: ``codebook/`` in the data folder),
+    read once per folder."""
+    return _cached_codebook(str(Path(folder or data_dir() / "codebook").resolve()))
+
+
 @lru_cache(maxsize=8)
-def load_codebook(folder: str | None = None) -> Codebook:
-    """Return the codebook in ``folder`` (default: ``data/codebook``), read once."""
-    return Codebook(folder or data_dir() / "codebook")
+def _cached_codebook(folder: str) -> Codebook:
+    return Codebook(folder)

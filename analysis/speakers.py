@@ -32,6 +32,7 @@ _SINGULAR_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "
 _PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both", "all"}
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|van|von|bin|al))*")
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
+_STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
 
 
@@ -77,7 +78,8 @@ def resolve_story(
     speakers: list[Speaker | None] = [None] * len(attributions)
     for index, attribution in enumerate(attributions):
         if attribution.speaker is not None:
-            speakers[index] = registry.resolve(attribution.speaker, attribution.description, index)
+            offset = sentences[index].start - sentences[0].start
+            speakers[index] = registry.resolve(attribution.speaker, attribution.description, index, offset)
     for index, attribution in enumerate(attributions):
         seen = set()
         target = index
@@ -98,12 +100,14 @@ class _Registry:
         self.speakers: list[Speaker] = []
         self.recent: list[Speaker] = []
 
-    def resolve(self, phrase: str, description: str | None, index: int) -> Speaker:
-        speaker = self._find(phrase, description, index)
+    def resolve(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
+        """Return the speaker that ``phrase`` (in sentence ``index``, at ``offset`` in
+        the story) refers to, adding a new one when it names someone new."""
+        speaker = self._find(phrase, description, index, offset)
         self.recent.append(speaker)
         return speaker
 
-    def _find(self, phrase: str, description: str | None, index: int) -> Speaker:
+    def _find(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
         lower = phrase.lower()
         if self._is_own_voice(phrase):
             return self._add(self.own_outlet or phrase, phrase, "narrator", index, person=False, plural=False)
@@ -129,14 +133,18 @@ class _Registry:
             found = self._last(lambda s: head in s.description.lower() or head in s.name.lower())
             if found:
                 return found
+        if len(words) <= 2 and (len(words) == 1 or words[0] == "the"):
+            named = self._organization_before(phrase, offset)
+            if named:
+                return self._add(named, phrase, None, index, person=False, plural=False)
         name, titles = self._person_name(phrase)
         if name:
             existing = self._same_person(name)
             if existing:
                 return existing
             full, context = self._introduction(name)
-            described = " ".join(filter(None, [titles, description, context]))
-            return self._add(full, described or full, None, index, person=True, plural=False)
+            described = _join_unique([titles, description or context])
+            return self._add(full, described, None, index, person=True, plural=False)
         canonical = _strip_determiners(phrase)
         for speaker in self.speakers:
             if speaker.name.lower() == canonical.lower():
@@ -144,6 +152,19 @@ class _Registry:
         described = ", ".join(filter(None, [phrase, description]))
         person = self.codebook.names_person(phrase)
         return self._add(canonical, described, None, index, person=person, plural=_looks_plural(canonical))
+
+    def _organization_before(self, phrase: str, offset: int) -> str | None:
+        """For "the company" or "company", return the nearest organization named before
+        ``offset`` in the story whose type is the one the description implies."""
+        roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role" and not m.term.person]
+        if not roles:
+            return None
+        wanted = roles[0].term.source_type
+        for match in reversed(list(_CAPITALIZED_RUN.finditer(self.text[:offset]))):
+            named = [m for m in self.codebook.matcher.find(match.group()) if m.term.kind in ("organization", "outlet")]
+            if named and not named[0].term.text.islower() and self.codebook.classify(match.group()) == wanted:
+                return named[0].term.text
+        return None
 
     def _is_own_voice(self, phrase: str) -> bool:
         if _OWN_VOICE.match(phrase.strip()):
@@ -211,13 +232,18 @@ class _Registry:
         if best is None:
             return name, ""
         full, titles = self._person_name(best.group())
-        clause_start = max(self.text.rfind(mark, 0, best.start()) for mark in (".", ",", ";", "\n"))
-        before = " ".join(self.text[clause_start + 1 : best.start()].split()[-6:])
+        before_words: list[str] = []
+        for word in reversed(self.text[: best.start()].split()[-6:]):
+            if not word[:1].isalnum() or not word[-1:].isalnum() or word.lower() in _STOP_BEFORE_NAME or (word.islower() and word.endswith(("ed", "ing"))):
+                break
+            before_words.insert(0, word)
+        before = " ".join(before_words)
         after = ""
         follows = re.match(r",?\s*((?:a|an|the|who|from|of|at|serving|working|one)\b[^.;]{0,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
         if follows:
             after = follows.group(1)
         return (full or name), " ".join(filter(None, [before, titles, after])).strip()
+
 
     def _add(self, name: str, description: str, source_type: str | None, index: int, person: bool, plural: bool) -> Speaker:
         for speaker in self.speakers:
@@ -237,6 +263,15 @@ class _Registry:
         if found == "other_media" and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
             return "narrator"
         return found or FALLBACK_TYPE
+
+
+def _join_unique(parts: list[str | None]) -> str:
+    """Join description parts with commas, leaving out parts already said."""
+    kept: list[str] = []
+    for part in filter(None, parts):
+        if not any(part in other for other in kept):
+            kept = [other for other in kept if other not in part] + [part]
+    return ", ".join(kept)
 
 
 def _strip_determiners(phrase: str) -> str:

@@ -68,8 +68,8 @@ def code_story(text: str, story: Story, codebook: Codebook | None = None) -> lis
                 "end": sentence.end,
                 "text": " ".join(piece.split()),
                 "is_heading": sentence.is_heading,
-                "speaker": speaker.name if speaker else None,
-                "descriptor": speaker.description if speaker else None,
+                "speaker": speaker.name if speaker and source_type != "narrator" else None,
+                "descriptor": speaker.description if speaker and source_type != "narrator" else None,
                 "source_type": source_type,
                 "cue": attribution.cue if speaker and source_type != "narrator" else None,
                 "quote": attribution.quote if speaker and source_type != "narrator" else "none",
@@ -92,11 +92,13 @@ def iter_stories(paths: Iterable[str | Path], stories: str | Path | None = None)
                 yield document, story
 
 
-def iter_rows(paths: Iterable[str | Path], stories: str | Path | None = None) -> Iterator[dict]:
+def iter_rows(
+    paths: Iterable[str | Path], stories: str | Path | None = None, codebook: str | Path | None = None
+) -> Iterator[dict]:
     """Yield the rows of the sentence table one story at a time."""
-    codebook = load_codebook()
+    loaded = load_codebook(codebook)
     for document, story in iter_stories(paths, stories):
-        yield from code_story(document.text, story, codebook)
+        yield from code_story(document.text, story, loaded)
 
 
 def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
@@ -126,15 +128,20 @@ def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def tabulate(paths: str | Path | Iterable[str | Path], stories: str | Path | None = None) -> pd.DataFrame:
+def tabulate(
+    paths: str | Path | Iterable[str | Path],
+    stories: str | Path | None = None,
+    codebook: str | Path | None = None,
+) -> pd.DataFrame:
     """Return the sentence table of the articles at ``paths``.
 
     ``paths`` is a text file, a folder, a CSV/JSONL table of articles, or a list of
-    these; ``stories`` is an optional manifest that splits text files into stories.
+    these; ``stories`` is an optional manifest that splits text files into stories;
+    ``codebook`` is a folder with the codebook's CSV files (default ``data/codebook``).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return to_frame(iter_rows(paths, stories))
+    return to_frame(iter_rows(paths, stories, codebook))
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

@@ -1,0 +1,162 @@
+"""The coding rules of data/codebook/README.md, each on a short text written for the test."""
+
+import shutil
+
+import pytest
+
+from analysis import tabulate
+from analysis.datafiles import PROJECT_DIR
+from conftest import write
+
+
+def code(tmp_path, text: str, outlet: str = "", **options):
+    """Tabulate ``text`` as one story and return its rows (headings included)."""
+    path = write(tmp_path, "story.txt", text)
+    if outlet:
+        manifest = write(
+            tmp_path, "stories.csv", f"story_id,title,outlet,date,file,start_line\nstory,T,{outlet},2024-01-01,story.txt,1\n"
+        )
+        return tabulate(path, stories=manifest, **options)
+    return tabulate(path, **options)
+
+
+def codes(table) -> list[tuple]:
+    return [
+        (row.source_type if isinstance(row.source_type, str) else None, row.speaker if isinstance(row.speaker, str) else None)
+        for row in table.itertuples()
+    ]
+
+
+def test_direct_quotation_with_a_trailing_inverted_cue(tmp_path):
+    table = code(tmp_path, '"The harbour will reopen," said Maria Lopez, a professor at Lisbon University.\n')
+    row = table.iloc[0]
+    assert (row.source_type, row.speaker, row.cue, row.quote) == ("analyst", "Maria Lopez", "said", "direct")
+    assert row.descriptor == "a professor at Lisbon University"
+
+
+def test_indirect_speech_after_a_reporting_verb(tmp_path):
+    table = code(tmp_path, "The trade minister said that exports would grow this year.\n")
+    assert codes(table) == [("official", "trade minister")]
+    assert table["quote"].tolist() == ["indirect"]
+    assert table["cue"].tolist() == ["said"]
+
+
+def test_according_to_at_either_end(tmp_path):
+    table = code(tmp_path, "According to the mayor, the bridge is safe. The bridge will stay open, according to analysts.\n")
+    assert codes(table) == [("official", "mayor"), ("analyst", "analysts")]
+
+
+def test_trailing_cue_and_surname_resolve_to_the_person_introduced_before(tmp_path):
+    table = code(
+        tmp_path,
+        "Chen Ming, an economist at Fudan University, told reporters that demand was weak.\n"
+        "Exports fell sharply in May, Chen said.\n",
+    )
+    assert codes(table) == [("analyst", "Chen Ming"), ("analyst", "Chen Ming")]
+    assert table["rule"].tolist() == ["forward", "trailing"]
+
+
+def test_a_trailing_cue_covers_only_its_own_sentence(tmp_path):
+    table = code(tmp_path, "The port reopened on Monday. Traffic was light, a harbour official said.\n")
+    assert codes(table) == [("narrator", None), ("official", "harbour official")]
+
+
+def test_every_sentence_of_a_quotation_belongs_to_the_speaker_named_after_it(tmp_path):
+    table = code(tmp_path, '"We are ready. We trained for months. We will win," the coach, a former player, said.\n')
+    assert table["speaker"].tolist() == ["coach"] * 3
+    assert table["quote"].tolist() == ["direct"] * 3
+
+
+def test_a_quotation_over_several_paragraphs(tmp_path):
+    table = code(
+        tmp_path,
+        'Amina Yusuf, a researcher at the Kenya Medical Research Institute, said: "The outbreak is slowing.\n'
+        '"But we cannot relax yet. The rainy season is coming."\n'
+        "The ministry will publish new figures on Friday.\n",
+    )
+    assert codes(table) == [("analyst", "Amina Yusuf")] * 3 + [("narrator", None)]
+    assert table["rule"].tolist() == ["forward", "quotation", "quotation", "narrator"]
+
+
+def test_a_quotation_with_no_cue_goes_on_from_the_speaker_before(tmp_path):
+    table = code(tmp_path, 'Ana Ruiz, a nurse from Madrid, said the shift was long.\n"It never ends."\n')
+    assert codes(table) == [("public", "Ana Ruiz"), ("public", "Ana Ruiz")]
+
+
+def test_reported_speech_goes_on_until_the_narrator_returns(tmp_path):
+    table = code(
+        tmp_path,
+        "The ambassador stressed that the two countries are partners. Trade has doubled since 2015. "
+        "However, critics remain unconvinced.\nThe talks ended on Friday.\n",
+    )
+    assert codes(table) == [("official", "ambassador"), ("official", "ambassador"), ("narrator", None), ("narrator", None)]
+    assert table["rule"].tolist()[:2] == ["forward", "continuation"]
+
+
+def test_reporting_an_action_is_narration(tmp_path):
+    table = code(tmp_path, "The minister visited the port and signed a trade deal. The delegation met local leaders.\n")
+    assert codes(table) == [("narrator", None), ("narrator", None)]
+
+
+def test_nested_sources_take_the_innermost_speaker(tmp_path):
+    table = code(
+        tmp_path,
+        "In an interview with Reuters, a Tesla spokesperson was quoted as saying that production would resume.\n"
+        "Reuters reported that an Apple engineer said the phone was delayed.\n",
+    )
+    assert [row[0] for row in codes(table)] == ["business", "business"]
+    assert table["speaker"].tolist() == ["Tesla spokesperson", "Apple engineer"]
+
+
+def test_pronouns_and_descriptions_resolve_to_the_speaker_before(tmp_path):
+    table = code(
+        tmp_path,
+        "Maria Lopez, a professor at Lisbon University, said the plan was sound. She added that costs were high.\n"
+        "An economist at the central bank said rates would rise. The economist also warned that inflation was sticky.\n",
+    )
+    assert table["speaker"].tolist() == ["Maria Lopez", "Maria Lopez", "economist at the central bank", "economist at the central bank"]
+    assert table["source_type"].tolist() == ["analyst"] * 4
+
+
+def test_one_speaker_keeps_one_type_within_a_story(tmp_path):
+    table = code(tmp_path, "Li Wei, a student at Peking University, said the campus was calm. Later, Li said classes resumed.\n")
+    assert codes(table) == [("public", "Li Wei"), ("public", "Li Wei")]
+
+
+def test_the_outlet_itself_is_the_narrator(tmp_path):
+    text = "The Daily Star learned that the plant will close. Workers told the Daily Star that they were shocked.\n"
+    table = code(tmp_path, text, outlet="Daily Star")
+    assert codes(table) == [("narrator", None), ("public", "Workers")]
+
+
+def test_unnamed_media_and_reportedly(tmp_path):
+    table = code(tmp_path, "British media reported that the deal was off. The deal was reportedly worth $2 billion.\n")
+    assert codes(table) == [("western_media", "British media"), ("other_media", "media reports")]
+
+
+def test_a_named_outlet_is_typed_by_the_outlets_list(tmp_path):
+    table = code(tmp_path, "Xinhua said the talks were constructive. VOA said on Monday that they had stalled.\n")
+    assert codes(table) == [("other_media", "Xinhua"), ("western_media", "VOA")]
+
+
+def test_a_codebook_entry_added_by_a_user_changes_a_speakers_type(tmp_path):
+    text = "Kayla Brooks said the vote was fair.\n"
+    assert codes(code(tmp_path, text)) == [("public", "Kayla Brooks")]
+    codebook = tmp_path / "codebook"
+    shutil.copytree(PROJECT_DIR / "data" / "codebook", codebook)
+    with (codebook / "people.csv").open("a", encoding="utf-8") as people:
+        people.write("Kayla Brooks,Brooks,official,election commissioner\n")
+    assert codes(code(tmp_path, text, codebook=codebook)) == [("official", "Kayla Brooks")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senators of 30 states met in the capital.",
+        "She was named secretary of state.",
+        "His plans were announced last year, and the company called Vela makes chips.",
+    ],
+)
+def test_noun_uses_of_cue_words_are_not_cues(tmp_path, sentence):
+    table = code(tmp_path, sentence + "\n")
+    assert table["source_type"].tolist() == ["narrator"]
