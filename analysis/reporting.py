@@ -19,7 +19,7 @@ from .cues import CueLexicon, CueVerb
 from .datafiles import abbreviations
 from .quotes import OPENING_MARKS
 
-MAX_SUBJECT_WORDS = 10
+MAX_SUBJECT_WORDS = 12
 
 ARTICLES = frozenset("a an the this that these those its his her their our my your such no every each another".split())
 QUANTIFIERS = frozenset(
@@ -51,10 +51,10 @@ CLAUSE_WORDS = frozenset(
 _COMPLEMENTIZERS = frozenset("that whether if how why what when where".split())
 _ADJUNCT_WORDS = frozenset(
     """on in at during after before with via through over from for last this earlier
-    later yesterday today tonight recently when while by about amid upon of
+    later yesterday today tonight recently when while by about amid upon of to
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-_PREPOSITIONS = _ADJUNCT_WORDS | frozenset("to into under across against among between without within like".split())
+_PREPOSITIONS = _ADJUNCT_WORDS | frozenset("into under across against among between without within like".split())
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind"})
 _FOLLOWERS = frozenset({"who", "which", "according", "as", "citing", "referring", "and", "but", "though", "although", "because"})
 _COORDINATORS = frozenset({"and", "but", "or", "yet"})
@@ -186,11 +186,13 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
     after = tokens[last + 1 :]
     j = _skip_back(tokens, at - 1)
     previous = tokens[j][0].lower() if j >= 0 else ""
-    if previous == "to" and j > 0 and _skip_back(tokens, j - 1) >= 0 and tokens[_skip_back(tokens, j - 1)][0].lower() in _CATENATIVES:
-        j = _skip_back(tokens, j - 1)
-        while j >= 0 and tokens[j][0].lower() in _CATENATIVES | {"on"}:
-            j = _skip_back(tokens, j - 1)
-        previous = tokens[j][0].lower() if j >= 0 else ""
+    if previous == "to":
+        k = _skip_back(tokens, j - 1)
+        if k >= 0 and tokens[k][0].lower() == "on":
+            k = _skip_back(tokens, k - 1)
+        if k >= 0 and tokens[k][0].lower() in _CATENATIVES:
+            j = _skip_back(tokens, k - 1)
+            previous = tokens[j][0].lower() if j >= 0 else ""
     if (previous in _BE and not form.endswith("ing")) or (after and after[0][0].lower() == "by" and form != base and not form.endswith(("s", "ing"))):
         return _passive_agent(sentence, after, match)
     if not _is_verb_here(form, base, previous):
@@ -205,7 +207,8 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
         return None
     if verb.noun and (form == base or form.endswith("s")) and frame != "clause":
         opens_phrase = bool(after) and (after[0][0].lower() in DETERMINERS - QUANTIFIERS or after[0][0][0].isupper() or after[0][0].lower() in SUBJECT_PRONOUNS | {"him", "them", "us", "me"})
-        if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or (frame in ("bare", "object") and opens_phrase)):
+        set_off = frame == "trailing" and subject is not None and subject[2] > 0 and _follows_boundary(sentence, subject[2])
+        if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or set_off or (frame in ("bare", "object") and opens_phrase)):
             return None
     if frame == "inverted":
         inverted = _phrase_after(sentence, match.end(), with_description=True)
@@ -290,7 +293,7 @@ def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> 
         return "bare"
     if "to" in frames and _opens_infinitive(after, base):
         return "to"
-    if "as" in frames and any(token.lower() == "as" for token, _, _ in after[:6]):
+    if "as" in frames and any(token.lower() == "as" or token in OPENING_MARKS + '"`' for token, _, _ in after[:6]):
         return "as"
     if "object" in frames and after and (
         _starts_noun_phrase(after[0][0], loosely=True) or after[0][0].lower() in {"it", "them", "him", "her", "us", "me"}
@@ -380,7 +383,7 @@ def _adjuncts_end(after: list[Token], base: str) -> int:
                 index < len(after)
                 and after[index][0][0].isalnum()
                 and after[index][0].lower() not in _ADJUNCT_WORDS | CLAUSE_WORDS
-                and words < 6
+                and words < 10
             ):
                 index += 1
                 words += 1
@@ -396,7 +399,7 @@ def _adjuncts_end(after: list[Token], base: str) -> int:
 
 def _opens_bare_clause(after: list[Token], base: str) -> bool:
     """True when a clause without ``that`` follows the cue ("said China will ...")."""
-    index = _skip_addressee(after, base)
+    index = _adjuncts_end(after, base)
     while index < len(after) and _is_adverb(after[index][0]):
         index += 1
     words = [token for token, _, _ in after[index:]]
@@ -527,7 +530,9 @@ def _is_parenthetical_chunk(chunk: str) -> bool:
     if not words:
         return False
     first = words[0]
-    return (first.lower() in DETERMINERS or first[0].islower() or first.isdigit()) and first.lower() not in {"and", "but", "or"}
+    if re.fullmatch(r"[RDI]-[A-Z][\w.]*", first):
+        return True
+    return (first.lower() in DETERMINERS or first[0].islower() or first.isdigit()) and first.lower() != "but"
 
 
 def _is_subject_chunk(chunk: str) -> bool:
@@ -557,14 +562,24 @@ def _appositive_before(sentence: str, tokens: list[Token], end: int) -> tuple[st
         if not chunk or not (_is_subject_chunk(chunk) or _is_parenthetical_chunk(chunk) or is_name_chunk(chunk)):
             break
         run.insert(0, (match.start() + match.group().index(chunk[0]), chunk))
-    for wanted in (is_name_chunk, _is_subject_chunk):
+    passes = (
+        (is_name_chunk, _is_parenthetical_chunk),
+        (is_name_chunk, is_name_chunk),
+        (_is_subject_chunk, _is_parenthetical_chunk),
+    )
+    for wanted, then in passes:
         for position in range(len(run) - 2, -1, -1):
             start, chunk = run[position]
             following = [piece for _, piece in run[position + 1 :]]
-            if wanted(chunk) and _is_parenthetical_chunk(following[0]):
+            if wanted(chunk) and then(following[0]):
                 described = [piece for piece in following if piece.split()[0].lower() not in CLAUSE_WORDS | _PREPOSITIONS]
                 name, inner = split_name(_clean(chunk))
                 return name, _clean(", ".join(described)) if described else inner, start
+    for position in range(len(run) - 1):
+        start, chunk = run[position]
+        if _is_subject_chunk(chunk) and is_name_chunk(run[position + 1][1]) and not is_name_chunk(chunk):
+            name_start, name = run[position + 1]
+            return _clean(name), _clean(chunk), name_start
     return None
 
 

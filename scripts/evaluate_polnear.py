@@ -90,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: {articles} articles, {scores['sentences']} sentences, {seconds:.1f} s")
     for name in ("precision", "recall", "f1", "f1_negative", "macro_f1", "accuracy"):
         print(f"  {name:12s} {scores[name]:.3f}")
+    by_rule = sentences.groupby("rule", observed=True).agg(
+        sentences=("gold", "size"), attributed_in_gold=("gold", "sum"), attributed_here=("predicted", "sum")
+    )
+    print("\nBy the rule that coded each sentence:")
+    print(by_rule.to_string())
     if args.json:
         args.json.write_text(json.dumps({"split": args.split, "articles": articles, **scores}, indent=2))
     return 0
