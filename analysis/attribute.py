@@ -30,7 +30,7 @@ from .sentences import Sentence
 # with no cue, of the sentence) lies inside quotation marks.
 DIRECT_QUOTE_SHARE = 0.5
 _TURNING_WORDS = ("however", "but ", "but,", "yet ", "nevertheless", "nonetheless")
-_CONTENT_AFTER_FRAMES = frozenset({"clause", "bare", "according_to"})
+_CONTENT_AFTER_FRAMES = frozenset({"clause"})
 
 
 @dataclass

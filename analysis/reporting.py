@@ -34,6 +34,7 @@ _ADVERBS = frozenset(
     generally often always frequently reportedly today yesterday tonight monday
     tuesday wednesday thursday friday saturday sunday""".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 _CATENATIVES = frozenset(
     """continue continues continued continuing begin begins began begun start starts
     started went go goes going keep keeps kept refused refuses declined declines
@@ -51,7 +52,7 @@ CLAUSE_WORDS = frozenset(
 _COMPLEMENTIZERS = frozenset("that whether if how why what when where".split())
 _ADJUNCT_WORDS = frozenset(
     """on in at during after before with via through over from for last this earlier
-    later yesterday today tonight recently when while by about amid upon of to
+    later yesterday today tonight recently when while by about amid upon of to into
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _PREPOSITIONS = _ADJUNCT_WORDS | frozenset("into under across against among between without within like".split())
@@ -206,9 +207,14 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
     if frame is None:
         return None
     if verb.noun and (form == base or form.endswith("s")) and frame != "clause":
-        opens_phrase = bool(after) and (after[0][0].lower() in DETERMINERS - QUANTIFIERS or after[0][0][0].isupper() or after[0][0].lower() in SUBJECT_PRONOUNS | {"him", "them", "us", "me"})
+        opens_phrase = bool(after) and (
+            after[0][0].lower() in DETERMINERS - QUANTIFIERS
+            or after[0][0][0].isupper()
+            or after[0][0].lower() in SUBJECT_PRONOUNS | {"him", "them", "us", "me"}
+            or after[0][0].lower().endswith(("self", "selves"))
+        )
         set_off = frame == "trailing" and subject is not None and subject[2] > 0 and _follows_boundary(sentence, subject[2])
-        if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or set_off or (frame in ("bare", "object") and opens_phrase)):
+        if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or set_off or (frame in ("bare", "object", "as") and opens_phrase)):
             return None
     if frame == "inverted":
         inverted = _phrase_after(sentence, match.end(), with_description=True)
@@ -225,10 +231,13 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:
-    """Step back from token ``j`` over adverbs and a parenthesis ("Sen. Warren (D-MA) said")."""
+    """Step back from token ``j`` over adverbs, a time ("on Monday") and a parenthesis
+    ("Sen. Warren (D-MA) said")."""
     while j >= 0:
         if _is_adverb(tokens[j][0]):
             j -= 1
+            if tokens[j + 1][0].lower() in _WEEKDAYS and j >= 0 and tokens[j][0].lower() in {"on", "last", "this", "early", "late"}:
+                j -= 1
         elif tokens[j][0] == ")":
             opening = next((k for k in range(j - 1, max(-1, j - 12), -1) if tokens[k][0] == "("), None)
             if opening is None:
@@ -293,7 +302,7 @@ def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> 
         return "bare"
     if "to" in frames and _opens_infinitive(after, base):
         return "to"
-    if "as" in frames and any(token.lower() == "as" or token in OPENING_MARKS + '"`' for token, _, _ in after[:6]):
+    if "as" in frames and any(token.lower() == "as" or token in OPENING_MARKS + '"`\'' for token, _, _ in after[:6]):
         return "as"
     if "object" in frames and after and (
         _starts_noun_phrase(after[0][0], loosely=True) or after[0][0].lower() in {"it", "them", "him", "her", "us", "me"}
@@ -411,7 +420,8 @@ def _opens_bare_clause(after: list[Token], base: str) -> bool:
     if first in _MODALS and len(words) > 2:
         return True
     if len(words) == 2 or words[2] in ".!?":
-        return first in SUBJECT_PRONOUNS and words[1].lower() in _AUXILIARIES
+        second = words[1].lower()
+        return second in _AUXILIARIES or (first in SUBJECT_PRONOUNS | DETERMINERS or words[0][0].isupper() or first.endswith("s")) and second.endswith(("ed", "s"))
     return True
 
 
