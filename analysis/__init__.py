@@ -7,13 +7,14 @@ The steps, in the order the data flows through them:
 3. ``sentences``: split stories into paragraphs, sentences and headings;
 4. ``attribute`` (with ``reporting`` and ``quotes``): find who speaks in each sentence;
 5. ``speakers`` and ``sourcetypes``: resolve speakers and type them by the codebook;
-6. ``score``: sentiment;
+6. ``score``: sentiment (TextBlob and VADER); ``frames``: frames, targets and contrasts;
 7. ``tabulate``: the sentence table;
-8. ``summarise``: tables that the notebooks chart.
+8. ``summarise``: tables that the notebooks chart; ``plot``: the charts; ``annotate``:
+   the coded text as HTML; ``agreement``: agreement with a hand coding.
 """
 
 from .read import InputError
 from .summarise import source_type_summary
-from .tabulate import read_table, tabulate, write_table
+from .tabulate import load_table, read_table, tabulate, write_table
 
-__all__ = ["InputError", "read_table", "source_type_summary", "tabulate", "write_table"]
+__all__ = ["InputError", "load_table", "read_table", "source_type_summary", "tabulate", "write_table"]

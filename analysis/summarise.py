@@ -1,9 +1,18 @@
-"""Summarise the sentence table: who speaks, how much, and how positively."""
+"""Summarise the sentence table: who speaks, how much, how positively, in which frames.
+
+Every function takes the sentence table (or part of it) and returns a DataFrame or a
+dict of plain numbers; the notebooks chart them with ``plot.py``.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+import re
 
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .cues import load_cues
 from .sourcetypes import SOURCE_TYPES
 
 
@@ -51,3 +60,161 @@ def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
     story_order = {story: rank for rank, story in enumerate(pd.unique(table["story_id"]))}
     speakers = speakers.assign(_story=speakers["story_id"].map(story_order))
     return speakers.sort_values(["_story", "first_sentence"]).drop(columns="_story").reset_index(drop=True)
+
+
+def story_order(table: pd.DataFrame) -> list[str]:
+    """Return the table's story ids in the order they first appear."""
+    return [str(story) for story in pd.unique(table["story_id"])]
+
+
+def bootstrap_ci(values, confidence: float = 0.95, resamples: int = 2000, seed: int = 0) -> tuple[float, float]:
+    """Return the percentile bootstrap interval of the mean of ``values``.
+
+    Uses ``scipy.stats.bootstrap`` with a fixed seed, so reruns give the same bounds.
+    With fewer than two values, or values that are all equal, the interval is the mean
+    itself (NaN for no values).
+    """
+    data = np.asarray(pd.Series(values, dtype="float64").dropna())
+    if len(data) == 0:
+        return float("nan"), float("nan")
+    if len(data) < 2 or np.all(data == data[0]):
+        return float(data.mean()), float(data.mean())
+    result = stats.bootstrap(
+        (data,), np.mean, confidence_level=confidence, n_resamples=resamples,
+        method="percentile", random_state=np.random.default_rng(seed),
+    )
+    return float(result.confidence_interval.low), float(result.confidence_interval.high)
+
+
+def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFrame:
+    """Mean of ``value`` by group, with its bootstrap 95% interval and n.
+
+    Returns one row per group (groups with no values left out) with ``n``, ``mean``,
+    ``ci_low`` and ``ci_high``; headings are left out.
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    coded = coded_sentences(table).dropna(subset=[value])
+    rows = []
+    for key, group in coded.groupby(by, sort=False, observed=True):
+        low, high = bootstrap_ci(group[value])
+        key = key if isinstance(key, tuple) else (key,)
+        rows.append({**dict(zip(by, key)), "n": len(group), "mean": float(group[value].mean()), "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows, columns=[*by, "n", "mean", "ci_low", "ci_high"])
+
+
+def quote_kinds(table: pd.DataFrame) -> pd.DataFrame:
+    """Count attributed sentences by source type and quotation kind (direct, indirect).
+
+    Returns one row per source type that speaks, with ``direct``, ``indirect`` and
+    ``share_direct``; the narrator is left out.
+    """
+    spoken = coded_sentences(table)
+    spoken = spoken[spoken["quote"].isin(["direct", "indirect"]) & (spoken["source_type"] != "narrator")]
+    counts = pd.crosstab(spoken["source_type"].astype("object"), spoken["quote"].astype("object"))
+    counts = counts.reindex(columns=["direct", "indirect"], fill_value=0)
+    counts = counts.reindex([t for t in SOURCE_TYPES if t in counts.index])
+    counts["share_direct"] = counts["direct"] / (counts["direct"] + counts["indirect"])
+    counts.index.name = "source_type"
+    return counts.reset_index()
+
+
+def cue_category(cue, text, outlet) -> str | None:
+    """Name the reporting cue of a sentence by its verb ("said" and "has said" are
+    "say"), keeping "told <outlet>" apart when sources speak to the story's own outlet."""
+    if cue is None or pd.isna(cue):
+        return None
+    lexicon = load_cues()
+    match = lexicon.regex.search(str(cue))
+    verb = lexicon.lookup(match.group()).verb if match else " ".join(str(cue).lower().split())
+    if verb == "tell" and isinstance(outlet, str) and outlet and re.search(rf"\btold\s+(?:the\s+)?{re.escape(outlet)}", str(text)):
+        return f"tell {outlet}"
+    return verb
+
+
+def cue_counts(table: pd.DataFrame, top: int = 12) -> pd.DataFrame:
+    """Count attributed sentences by reporting cue (see ``cue_category``) and source type.
+
+    Returns the ``top`` most frequent cues as rows, source types as columns, and a
+    ``total`` column, most frequent first.
+    """
+    spoken = coded_sentences(table)
+    spoken = spoken[spoken["cue"].notna() & (spoken["source_type"] != "narrator")]
+    categories = [cue_category(c, t, o) for c, t, o in zip(spoken["cue"], spoken["text"], spoken["outlet"])]
+    counts = pd.crosstab(pd.Series(categories, name="cue", index=spoken.index), spoken["source_type"].astype("object"))
+    counts = counts.reindex(columns=[t for t in SOURCE_TYPES if t in counts.columns])
+    counts["total"] = counts.sum(axis=1)
+    return counts.sort_values("total", ascending=False, kind="stable").head(top)
+
+
+def lexicon_agreement(table: pd.DataFrame) -> dict[str, float]:
+    """How far TextBlob polarity and VADER compound agree on the table's sentences:
+    ``n``, Pearson's r and Spearman's rho (headings left out)."""
+    coded = coded_sentences(table)[["polarity", "vader"]].dropna()
+    if len(coded) < 3:
+        return {"n": len(coded), "pearson": float("nan"), "spearman": float("nan")}
+    return {
+        "n": len(coded),
+        "pearson": float(coded["polarity"].corr(coded["vader"], method="pearson")),
+        "spearman": float(coded["polarity"].corr(coded["vader"], method="spearman")),
+    }
+
+
+def lexicon_disagreements(table: pd.DataFrame, top: int = 10) -> pd.DataFrame:
+    """The sentences on which TextBlob polarity and VADER compound differ most, with the
+    difference ``vader - polarity``."""
+    coded = coded_sentences(table).assign(difference=lambda t: t["vader"] - t["polarity"])
+    order = coded["difference"].abs().sort_values(ascending=False, kind="stable").index[:top]
+    return coded.loc[order, ["story_id", "source_type", "text", "polarity", "vader", "difference"]]
+
+
+def extreme_sentences(table: pd.DataFrame, score: str = "vader", top: int = 2) -> pd.DataFrame:
+    """The ``top`` most positive and most negative sentences of each source type by
+    ``score``; ``end`` says which."""
+    coded = coded_sentences(table).dropna(subset=[score])
+    parts = []
+    for source_type, group in coded.groupby("source_type", sort=False, observed=True):
+        ranked = group.sort_values(score, kind="stable")
+        parts.append(ranked.tail(top).iloc[::-1].assign(end="most positive"))
+        parts.append(ranked.head(top).assign(end="most negative"))
+    if not parts:
+        return pd.DataFrame(columns=["source_type", "end", "text", "polarity", "vader"])
+    result = pd.concat(parts)
+    result["source_type"] = pd.Categorical(result["source_type"].astype("object"), categories=list(SOURCE_TYPES))
+    result = result.sort_values(["source_type", "end"], ascending=[True, False], kind="stable")
+    return result[["source_type", "end", "story_id", "speaker", "text", "polarity", "vader"]]
+
+
+def split_labels(column: pd.Series) -> pd.Series:
+    """Split a ";"-joined column (``frames``, ``targets``) into lists."""
+    return column.fillna("").astype(str).map(lambda cell: [item for item in cell.split(";") if item])
+
+
+def frame_shares(table: pd.DataFrame, by: str, frames: list[str]) -> pd.DataFrame:
+    """Share of each group's sentences that show each frame.
+
+    Returns one row per group and frame with ``sentences`` (the group's non-heading
+    sentences), ``with_frame`` and ``share``.
+    """
+    coded = coded_sentences(table)
+    found = split_labels(coded["frames"])
+    rows = []
+    for key, index in coded.groupby(by, sort=False, observed=True).groups.items():
+        group_frames = found.loc[index]
+        for frame in frames:
+            hits = int(group_frames.map(lambda items: frame in items).sum())
+            rows.append({by: key, "frame": frame, "sentences": len(index), "with_frame": hits, "share": hits / len(index)})
+    return pd.DataFrame(rows, columns=[by, "frame", "sentences", "with_frame", "share"])
+
+
+def stance_by_target(table: pd.DataFrame, score: str = "vader") -> pd.DataFrame:
+    """Stance toward each target by source type: the mean ``score`` of the sentences
+    that mention the target, with n and a bootstrap 95% interval."""
+    coded = coded_sentences(table)
+    mentions = coded.assign(target=split_labels(coded["targets"])).explode("target").dropna(subset=["target"])
+    return mean_ci(mentions, score, ["target", "source_type"])
+
+
+def contrast_sentences(table: pd.DataFrame) -> pd.DataFrame:
+    """The sentences that set one side against another, with their marker."""
+    coded = coded_sentences(table)
+    return coded.loc[coded["contrast"].notna(), ["story_id", "source_type", "speaker", "contrast", "text"]]

@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from .attribute import attribute_story
+from .frames import FramingVocabulary, load_vocabulary
 from .read import Document, expand_paths, read_documents
-from .score import textblob_scores
+from .score import textblob_scores, vader_compound
 from .sentences import split_story
 from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
 from .speakers import resolve_story
@@ -29,7 +30,7 @@ ATTRIBUTION_RULES = (
 COLUMNS = (
     "doc", "story_id", "title", "outlet", "date", "paragraph", "sentence_id", "position",
     "start", "end", "text", "is_heading", "speaker", "descriptor", "source_type", "cue",
-    "quote", "rule", "polarity", "subjectivity",
+    "quote", "rule", "polarity", "subjectivity", "vader", "frames", "targets", "contrast",
 )
 CATEGORIES = {
     "source_type": SOURCE_TYPES,
@@ -38,17 +39,21 @@ CATEGORIES = {
 }
 
 
-def code_story(text: str, story: Story, codebook: Codebook | None = None) -> list[dict]:
+def code_story(
+    text: str, story: Story, codebook: Codebook | None = None, vocabulary: FramingVocabulary | None = None
+) -> list[dict]:
     """Return the rows of one story of the document ``text``: its sentences with their
-    speaker, source type, cue, quotation kind and sentiment."""
+    speaker, source type, cue, quotation kind, sentiment, frames, targets and contrast.
+    ``frames`` and ``targets`` are joined with ";" (empty when there are none)."""
     codebook = codebook or load_codebook()
+    vocabulary = vocabulary or load_vocabulary()
     sentences = split_story(text, story.start, story.end)
     attributions = attribute_story(text, sentences)
     speakers, _ = resolve_story(text, sentences, attributions, codebook, story.outlet)
     last = max(len(sentences) - 1, 1)
     rows = []
     for number, (sentence, attribution, speaker) in enumerate(zip(sentences, attributions, speakers), start=1):
-        piece = text[sentence.start : sentence.end]
+        piece = " ".join(text[sentence.start : sentence.end].split())
         polarity, subjectivity = textblob_scores(piece)
         if sentence.is_heading:
             source_type = None
@@ -66,7 +71,7 @@ def code_story(text: str, story: Story, codebook: Codebook | None = None) -> lis
                 "position": (number - 1) / last,
                 "start": sentence.start,
                 "end": sentence.end,
-                "text": " ".join(piece.split()),
+                "text": piece,
                 "is_heading": sentence.is_heading,
                 "speaker": speaker.name if speaker and source_type != "narrator" else None,
                 "descriptor": speaker.description if speaker and source_type != "narrator" else None,
@@ -76,6 +81,10 @@ def code_story(text: str, story: Story, codebook: Codebook | None = None) -> lis
                 "rule": attribution.rule if speaker or sentence.is_heading else "narrator",
                 "polarity": polarity,
                 "subjectivity": subjectivity,
+                "vader": vader_compound(piece),
+                "frames": ";".join(vocabulary.frames_in(piece)),
+                "targets": ";".join(vocabulary.targets_in(piece)),
+                "contrast": vocabulary.contrast_in(piece),
             }
         )
     return rows
@@ -97,8 +106,9 @@ def iter_rows(
 ) -> Iterator[dict]:
     """Yield the rows of the sentence table one story at a time."""
     loaded = load_codebook(codebook)
+    vocabulary = load_vocabulary()
     for document, story in iter_stories(paths, stories):
-        yield from code_story(document.text, story, loaded)
+        yield from code_story(document.text, story, loaded, vocabulary)
 
 
 def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
@@ -119,12 +129,15 @@ def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = frame[column].astype("int64")
     if "is_heading" in frame:
         frame["is_heading"] = frame["is_heading"].astype(bool)
-    for column in ("polarity", "subjectivity", "position"):
+    for column in ("polarity", "subjectivity", "vader", "position"):
         if column in frame:
             frame[column] = frame[column].astype("float64")
-    for column in ("doc", "story_id", "title", "outlet", "date", "text", "speaker", "descriptor", "cue"):
+    for column in ("doc", "story_id", "title", "outlet", "date", "text", "speaker", "descriptor", "cue", "contrast"):
         if column in frame:
             frame[column] = frame[column].astype("string")
+    for column in ("frames", "targets"):
+        if column in frame:
+            frame[column] = frame[column].fillna("").astype("string")
     return frame
 
 
@@ -163,3 +176,17 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
     else:
         table.to_csv(path, index=False)
     return path
+
+
+def load_table(
+    table: str | Path | None = None,
+    corpus: str | Path | Iterable[str | Path] | None = None,
+    stories: str | Path | None = None,
+) -> pd.DataFrame:
+    """Return the sentence table: read from ``table`` (CSV or Parquet) when given, else
+    built from the articles at ``corpus`` with the manifest ``stories``."""
+    if table is not None:
+        return read_table(table)
+    if corpus is None:
+        raise ValueError("give either a table to read or a corpus to tabulate")
+    return tabulate(corpus, stories=stories)

@@ -1,0 +1,102 @@
+"""Show the coding in the text: each story as HTML, every sentence coloured by its source
+type, with speaker, cue, quotation kind and sentiment on hover. It renders in JupyterLab,
+in the HTML copies of the notebooks, and in any browser."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .plot import PALETTE, label
+from .sourcetypes import SOURCE_TYPES
+
+_STYLE = """<style>
+.coding-story {font-family: Georgia, serif; font-size: 15px; line-height: 1.6; max-width: 46em}
+.coding-story h3 {font-family: sans-serif; margin-bottom: 0.2em}
+.coding-story .meta {font-family: sans-serif; font-size: 12px; color: #555; margin-bottom: 1em}
+.coding-story p {margin: 0 0 0.8em 0}
+.coding-story .heading {font-family: sans-serif; font-weight: bold}
+.coding-story .s {padding: 1px 2px; border-radius: 2px; cursor: help}
+.coding-legend {font-family: sans-serif; font-size: 12px; margin: 0.5em 0 1em 0}
+.coding-legend span {display: inline-block; margin: 0 0.8em 0.3em 0; padding: 1px 6px; border-radius: 2px}
+</style>"""
+
+
+def _tint(colour: str, alpha: float) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
+
+
+def _style(source_type) -> str:
+    if not isinstance(source_type, str):
+        return ""
+    colour = PALETTE[source_type]
+    alpha = 0.0 if source_type == "narrator" else 0.22
+    return f"background: {_tint(colour, alpha)}; border-bottom: 2px solid {colour};"
+
+
+def _hover(row) -> str:
+    def value(name):
+        cell = getattr(row, name)
+        return "" if cell is None or pd.isna(cell) else str(cell)
+
+    if row.is_heading:
+        return "Heading or caption: no source"
+    parts = [f"Source type: {label(value('source_type'))}"]
+    if value("speaker"):
+        parts.append(f"Speaker: {value('speaker')}")
+    if value("descriptor") and value("descriptor") != value("speaker"):
+        parts.append(f"Described as: {value('descriptor')}")
+    if value("cue"):
+        parts.append(f"Cue: {value('cue')} ({value('quote')} quotation; rule: {value('rule')})")
+    elif value("rule") and value("rule") != "narrator":
+        parts.append(f"Rule: {value('rule')}")
+    parts.append(f"Sentiment: TextBlob {row.polarity:+.2f}, VADER {row.vader:+.2f}")
+    return "\n".join(parts)
+
+
+def legend_html(types=SOURCE_TYPES) -> str:
+    """The colour key of the source types, as HTML."""
+    swatches = "".join(f'<span style="{_style(t)}">{escape(label(t))}</span>' for t in types)
+    return f'<div class="coding-legend">{swatches}</div>'
+
+
+def story_html(table: pd.DataFrame, story_id: str) -> str:
+    """Return one story of the sentence table as HTML, paragraph by paragraph."""
+    rows = table[table["story_id"] == story_id]
+    if rows.empty:
+        raise ValueError(f"no story {story_id!r} in the table")
+    first = rows.iloc[0]
+    title = first["title"] if isinstance(first["title"], str) and first["title"] else story_id
+    coded = rows[~rows["is_heading"].astype(bool)]
+    counts = coded["source_type"].value_counts()
+    summary = ", ".join(f"{label(t)} {counts[t]}" for t in SOURCE_TYPES if counts.get(t, 0))
+    outlet = " · ".join(str(part) for part in (first["outlet"], first["date"]) if isinstance(part, str) and part)
+    parts = [f'<div class="coding-story"><h3>{escape(title)}</h3>']
+    parts.append(f'<div class="meta">{escape(story_id)}{" · " + escape(outlet) if outlet else ""} · {len(coded)} sentences: {escape(summary)}</div>')
+    for _, paragraph in rows.groupby("paragraph", sort=False):
+        pieces = []
+        for row in paragraph.itertuples():
+            text = escape(str(row.text))
+            if row.is_heading:
+                pieces.append(f'<span class="heading" title="{escape(_hover(row))}">{text}</span>')
+            else:
+                pieces.append(f'<span class="s" style="{_style(row.source_type)}" title="{escape(_hover(row))}">{text}</span>')
+        parts.append("<p>" + " ".join(pieces) + "</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def coding_html(table: pd.DataFrame, stories: list[str] | None = None) -> str:
+    """Return a whole page: the legend and each story (all by default), as HTML."""
+    stories = stories or [str(story) for story in pd.unique(table["story_id"])]
+    body = legend_html() + "".join(story_html(table, story) for story in stories)
+    return _STYLE + body
+
+
+def write_coding_page(table: pd.DataFrame, path) -> None:
+    """Write the coded stories as a standalone HTML page."""
+    page = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Coded stories</title></head><body>{coding_html(table)}</body></html>"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(page)

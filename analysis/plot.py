@@ -1,0 +1,273 @@
+"""Charts for the notebooks, one colour per source type in all of them.
+
+Every function takes a summary from ``summarise.py`` (or the sentence table) and returns
+a matplotlib Figure, or None after printing why when there is too little data to chart.
+``save`` writes a figure as PNG beside a CSV of the data it plots.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import to_rgba
+
+from .sourcetypes import SOURCE_TYPES, load_codebook
+from .summarise import coded_sentences, story_order
+
+PALETTE = {
+    "official": "#0072B2",
+    "analyst": "#009E73",
+    "western_media": "#D55E00",
+    "other_media": "#E69F00",
+    "business": "#CC79A7",
+    "civil_society": "#56B4E9",
+    "public": "#A6761D",
+    "narrator": "#8C8C8C",
+}
+QUOTE_STYLE = {"direct": {"alpha": 1.0, "hatch": ""}, "indirect": {"alpha": 0.45, "hatch": "///"}}
+FIGURE_WIDTH = 9.0
+
+
+def label(source_type: str) -> str:
+    """Return the readable name of a source type from the codebook ("Officials")."""
+    return load_codebook().definitions.get(source_type, {}).get("label", source_type)
+
+
+def too_little(chart: str, need: str, got: str) -> None:
+    """Say that a chart is not drawn, and why; return None for the caller to return."""
+    print(f"Too little data for the chart '{chart}': it needs {need}, and there {got}.")
+
+
+def _title(ax, title: str, subtitle: str) -> None:
+    ax.set_title(f"{title}\n", loc="left", fontsize=13, fontweight="bold")
+    ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom")
+
+
+def _finish(fig) -> plt.Figure:
+    fig.tight_layout()
+    return fig
+
+
+def save(fig: plt.Figure | None, data: pd.DataFrame | None, name: str, folder: str | Path) -> Path | None:
+    """Write ``fig`` to ``folder/name.png`` and ``data`` to ``folder/name.csv``; return
+    the PNG's path, or None when there is no figure."""
+    if fig is None:
+        return None
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / f"{name}.png"
+    fig.savefig(png, dpi=150, bbox_inches="tight", metadata={"Software": None})
+    if data is not None:
+        data.to_csv(folder / f"{name}.csv", index=False)
+    return png
+
+
+def source_type_shares(summary: pd.DataFrame) -> plt.Figure | None:
+    """Stacked bars: the share of each story's sentences by source type
+    (``summary`` from ``summarise.source_type_summary``)."""
+    wide = summary.pivot(index="story_id", columns="source_type", values="sentences").fillna(0)
+    wide = wide.reindex(index=list(dict.fromkeys(summary["story_id"])), columns=list(SOURCE_TYPES), fill_value=0)
+    totals = wide.sum(axis=1)
+    if totals.sum() == 0:
+        return too_little("who speaks", "at least one sentence that is not a heading", "are none")
+    shares = wide.div(totals.where(totals > 0), axis=0).fillna(0) * 100
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.55 * len(shares)))
+    left = np.zeros(len(shares))
+    positions = np.arange(len(shares))[::-1]
+    for source_type in SOURCE_TYPES:
+        values = shares[source_type].to_numpy()
+        if values.any():
+            ax.barh(positions, values, left=left, color=PALETTE[source_type], label=label(source_type), height=0.7)
+            for y, x, width in zip(positions, left, values):
+                if width >= 7:
+                    ax.text(x + width / 2, y, f"{width:.0f}%", ha="center", va="center", fontsize=8, color="white")
+        left += values
+    ax.set_yticks(positions, [f"{story} (n={int(n)})" for story, n in totals.items()])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Share of the story's sentences (%)")
+    _title(ax, "Whose voices carry each story?", f"Sentences by source type, headings left out; n = sentences per story, {int(totals.sum())} in all")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    return _finish(fig)
+
+
+def quote_kinds(kinds: pd.DataFrame) -> plt.Figure | None:
+    """Bars of direct against indirect quotation by source type
+    (``kinds`` from ``summarise.quote_kinds``)."""
+    if kinds.empty or (kinds["direct"] + kinds["indirect"]).sum() == 0:
+        return too_little("direct or indirect", "at least one attributed sentence", "are none")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.5 * len(kinds)))
+    positions = np.arange(len(kinds))[::-1]
+    for y, row in zip(positions, kinds.itertuples()):
+        colour = PALETTE[row.source_type]
+        ax.barh(y, row.direct, color=colour, height=0.7, edgecolor=colour)
+        ax.barh(y, row.indirect, left=row.direct, color=to_rgba(colour, 0.35), hatch="///", edgecolor=colour, height=0.7)
+    ax.set_yticks(positions, [f"{label(t)} (n={d + i})" for t, d, i in zip(kinds["source_type"], kinds["direct"], kinds["indirect"])])
+    ax.set_xlabel("Attributed sentences")
+    handles = [
+        matplotlib.patches.Patch(facecolor="#555555", label="direct quotation"),
+        matplotlib.patches.Patch(facecolor=to_rgba("#555555", 0.35), hatch="///", edgecolor="#555555", label="indirect (paraphrase)"),
+    ]
+    ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=9)
+    _title(ax, "Are sources quoted in their own words or paraphrased?", "Attributed sentences by source type; solid = direct quotation, hatched = indirect")
+    return _finish(fig)
+
+
+def cue_chart(counts: pd.DataFrame) -> plt.Figure | None:
+    """Stacked bars of the reporting verbs by source type
+    (``counts`` from ``summarise.cue_counts``)."""
+    if counts.empty:
+        return too_little("reporting verbs", "at least one attributed sentence with a cue", "are none")
+    types = [t for t in SOURCE_TYPES if t in counts.columns]
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.42 * len(counts)))
+    positions = np.arange(len(counts))[::-1]
+    left = np.zeros(len(counts))
+    for source_type in types:
+        values = counts[source_type].to_numpy()
+        ax.barh(positions, values, left=left, color=PALETTE[source_type], label=label(source_type), height=0.7)
+        left += values
+    ax.set_yticks(positions, counts.index)
+    ax.set_xlabel("Attributed sentences")
+    _title(ax, "Which reporting verbs introduce the sources?", f"Most frequent cues, by the verb's base form; n = {int(counts['total'].sum())} sentences shown")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    return _finish(fig)
+
+
+def positions(table: pd.DataFrame) -> plt.Figure | None:
+    """Where each source type speaks along each story: one dot per sentence."""
+    coded = coded_sentences(table)
+    if coded.empty:
+        return too_little("position in story", "at least one sentence", "are none")
+    stories = story_order(coded)
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.6 + 0.6 * len(stories)))
+    rows = {story: len(stories) - 1 - index for index, story in enumerate(stories)}
+    rng = np.random.default_rng(0)
+    for source_type in SOURCE_TYPES:
+        part = coded[coded["source_type"] == source_type]
+        if part.empty:
+            continue
+        y = part["story_id"].map(rows).to_numpy() + rng.uniform(-0.18, 0.18, len(part))
+        size = 14 if source_type == "narrator" else 30
+        ax.scatter(part["position"], y, s=size, color=PALETTE[source_type], label=label(source_type), alpha=0.9, linewidths=0)
+    counts = coded.groupby("story_id", sort=False).size()
+    ax.set_yticks(list(rows.values()), [f"{story} (n={counts[story]})" for story in rows])
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("Position in the story (0 = first sentence, 1 = last)")
+    _title(ax, "Where along each story does each source speak?", "One dot per sentence, coloured by source type")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    return _finish(fig)
+
+
+def means_with_intervals(
+    table: pd.DataFrame, means: pd.DataFrame, value: str, by: str, title: str, axis_label: str, zero_line: bool = True
+) -> plt.Figure | None:
+    """Each group's values as faint dots, with the mean and its 95% interval
+    (``means`` from ``summarise.mean_ci``); groups are source types or stories."""
+    if means.empty or means["n"].max() < 2:
+        return too_little(title, "a group with at least two sentences", f"is at most {int(means['n'].max()) if len(means) else 0}")
+    if by == "source_type":
+        order = [t for t in SOURCE_TYPES if t in set(means[by])]
+    else:
+        order = [g for g in story_order(table) if g in set(means[by])]
+    means = means.set_index(by).loc[order].reset_index()
+    coded = coded_sentences(table)
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.5 + 0.55 * len(means)))
+    rng = np.random.default_rng(0)
+    positions = np.arange(len(means))[::-1]
+    for y, row in zip(positions, means.itertuples()):
+        group = getattr(row, by)
+        colour = PALETTE.get(group, "#333333") if by == "source_type" else "#333333"
+        values = coded.loc[coded[by] == group, value].dropna()
+        ax.scatter(values, y + rng.uniform(-0.2, 0.2, len(values)), s=10, color=colour, alpha=0.25, linewidths=0)
+        ax.plot([row.ci_low, row.ci_high], [y, y], color=colour, linewidth=2.5)
+        ax.scatter([row.mean], [y], s=55, color=colour, edgecolor="white", zorder=3)
+    names = [label(g) if by == "source_type" else g for g in means[by]]
+    ax.set_yticks(positions, [f"{name} (n={n})" for name, n in zip(names, means["n"])])
+    if zero_line:
+        ax.axvline(0, color="#999999", linewidth=0.8, linestyle=":")
+    ax.set_xlabel(axis_label)
+    _title(ax, title, "Dots: sentences; bar: mean with bootstrap 95% interval; n = sentences")
+    return _finish(fig)
+
+
+def lexicon_scatter(table: pd.DataFrame, agreement: dict) -> plt.Figure | None:
+    """TextBlob polarity against VADER compound, one dot per sentence by source type."""
+    coded = coded_sentences(table).dropna(subset=["polarity", "vader"])
+    if len(coded) < 3:
+        return too_little("TextBlob against VADER", "at least three sentences", f"are {len(coded)}")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 0.8, FIGURE_WIDTH * 0.62))
+    for source_type in SOURCE_TYPES:
+        part = coded[coded["source_type"] == source_type]
+        if not part.empty:
+            ax.scatter(part["polarity"], part["vader"], s=22, color=PALETTE[source_type], label=label(source_type), alpha=0.85, linewidths=0)
+    ax.plot([-1, 1], [-1, 1], color="#999999", linewidth=0.8, linestyle=":")
+    ax.axhline(0, color="#cccccc", linewidth=0.6)
+    ax.axvline(0, color="#cccccc", linewidth=0.6)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("TextBlob polarity (−1 to 1)")
+    ax.set_ylabel("VADER compound score (−1 to 1)")
+    _title(
+        ax,
+        "Do the two sentiment lexicons agree?",
+        f"n = {agreement['n']} sentences; Pearson r = {agreement['pearson']:.2f}, Spearman ρ = {agreement['spearman']:.2f}; dotted line: equal scores",
+    )
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    return _finish(fig)
+
+
+def heatmap(
+    values: pd.DataFrame,
+    notes: pd.DataFrame,
+    title: str,
+    subtitle: str,
+    xlabel: str,
+    ylabel: str,
+    colour_label: str,
+    cmap: str = "Blues",
+    limits: tuple[float, float] | None = None,
+    hidden: pd.DataFrame | None = None,
+) -> plt.Figure | None:
+    """A table of colours with a note in each cell; cells marked in ``hidden`` are
+    greyed out (too few sentences to show)."""
+    if values.size == 0:
+        return too_little(title, "at least one cell", "are none")
+    fig, ax = plt.subplots(figsize=(max(5.5, 1.1 + 1.05 * values.shape[1]), 1.6 + 0.55 * values.shape[0]))
+    shown = values.astype(float).mask(hidden) if hidden is not None else values.astype(float)
+    low, high = limits if limits else (np.nanmin(shown.to_numpy()), np.nanmax(shown.to_numpy()))
+    image = ax.imshow(shown.to_numpy(), cmap=cmap, vmin=low, vmax=high, aspect="auto")
+    ax.set_facecolor("#eeeeee")
+    diverging = low < 0 < high
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            value = shown.iat[i, j]
+            where = (value - low) / ((high - low) or 1)
+            dark = not np.isnan(value) and (abs(where - 0.5) > 0.3 if diverging else where > 0.6)
+            ax.text(j, i, notes.iat[i, j], ha="center", va="center", fontsize=8, color="white" if dark else "#222222")
+    ax.set_xticks(range(values.shape[1]), values.columns, rotation=30, ha="right")
+    ax.set_yticks(range(values.shape[0]), values.index)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.colorbar(image, ax=ax, label=colour_label, shrink=0.8)
+    _title(ax, title, subtitle)
+    return _finish(fig)
+
+
+def count_bars(counts: pd.Series, title: str, subtitle: str, axis_label: str) -> plt.Figure | None:
+    """Horizontal bars of counts by source type, in the source-type colours."""
+    counts = counts[counts > 0]
+    if counts.empty:
+        return too_little(title, "at least one sentence to count", "are none")
+    order = [t for t in SOURCE_TYPES if t in counts.index]
+    counts = counts.reindex(order)
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.45 * len(counts)))
+    positions = np.arange(len(counts))[::-1]
+    ax.barh(positions, counts.to_numpy(), color=[PALETTE[t] for t in order], height=0.7)
+    ax.set_yticks(positions, [label(t) for t in order])
+    ax.set_xlabel(axis_label)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    _title(ax, title, subtitle)
+    return _finish(fig)

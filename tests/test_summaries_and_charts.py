@@ -1,0 +1,183 @@
+"""Summaries and charts, checked on a small table made by hand."""
+
+import math
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import plot, summarise
+from analysis.annotate import coding_html, legend_html, story_html
+from analysis.tabulate import apply_dtypes
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture()
+def table() -> pd.DataFrame:
+    rows = [
+        # story, paragraph, sentence, position, text, heading, speaker, type, cue, quote, polarity, vader, frames, targets, contrast
+        ("A", 1, 1, 0.0, "The port reopened.", False, None, "narrator", None, "none", 0.0, 0.0, "", "", None),
+        ("A", 1, 2, 1 / 3, '"It is good," Li said.', False, "Li Wei", "analyst", "said", "direct", 0.5, 0.9, "cooperation", "China", None),
+        ("A", 2, 3, 2 / 3, "Li told the Daily that trade grew.", False, "Li Wei", "analyst", "told", "indirect", 0.1, 0.2, "cooperation;development", "China;United States", None),
+        ("A", 3, 4, 1.0, "A new start", True, None, None, None, "none", 0.0, 0.0, "", "", None),
+        ("B", 1, 1, 0.0, "Unlike others, the minister said the talks failed.", False, "minister", "official", "said", "indirect", -0.5, -0.4, "", "United States", "unlike"),
+        ("B", 1, 2, 1.0, "Rain fell.", False, None, "narrator", None, "none", 0.2, 0.3, "development", "", None),
+    ]
+    columns = ["story_id", "paragraph", "sentence_id", "position", "text", "is_heading", "speaker", "source_type", "cue",
+               "quote", "polarity", "vader", "frames", "targets", "contrast"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["doc"] = frame["story_id"]
+    frame["outlet"] = "Daily"
+    frame["title"] = frame["date"] = ""
+    frame["descriptor"] = frame["speaker"]
+    frame["subjectivity"] = frame["polarity"].abs()
+    frame["start"] = frame["end"] = 0
+    frame["rule"] = np.where(frame["speaker"].notna(), "forward", np.where(frame["is_heading"], "heading", "narrator"))
+    return apply_dtypes(frame)
+
+
+def test_source_type_summary_counts_and_shares(table):
+    summary = summarise.source_type_summary(table)
+    a = summary[summary["story_id"] == "A"].set_index("source_type")
+    assert a.loc["analyst", "sentences"] == 2 and a.loc["narrator", "sentences"] == 1
+    assert math.isclose(a.loc["analyst", "share"], 2 / 3)
+    assert math.isclose(a.loc["analyst", "mean_polarity"], 0.3)
+    assert a.loc["official", "sentences"] == 0 and math.isnan(a.loc["official", "mean_polarity"])
+    assert summary["story_id"].unique().tolist() == ["A", "B"]
+
+
+def test_speakers_table(table):
+    speakers = summarise.speakers_table(table)
+    assert speakers[["story_id", "speaker", "source_type", "sentences", "first_sentence"]].values.tolist() == [
+        ["A", "Li Wei", "analyst", 2, 2],
+        ["B", "minister", "official", 1, 1],
+    ]
+
+
+def test_bootstrap_interval_bounds():
+    assert summarise.bootstrap_ci([0.5, 0.1]) == pytest.approx((0.1, 0.5))
+    low, high = summarise.bootstrap_ci(np.arange(100))
+    assert low < 49.5 < high and 9 < high - low < 13
+    assert summarise.bootstrap_ci([0.4]) == (0.4, 0.4)
+    assert all(math.isnan(bound) for bound in summarise.bootstrap_ci([]))
+
+
+def test_mean_ci_by_source_type(table):
+    means = summarise.mean_ci(table, "polarity", "source_type").set_index("source_type")
+    assert means.loc["analyst", "n"] == 2
+    assert means.loc["analyst", "mean"] == pytest.approx(0.3)
+    assert (means.loc["analyst", "ci_low"], means.loc["analyst", "ci_high"]) == pytest.approx((0.1, 0.5))
+    assert means.loc["narrator", "n"] == 2 and means.loc["narrator", "mean"] == pytest.approx(0.1)
+    assert "heading" not in means.index and len(means) == 3
+
+
+def test_quote_kinds(table):
+    kinds = summarise.quote_kinds(table).set_index("source_type")
+    assert kinds.loc["analyst", ["direct", "indirect"]].tolist() == [1, 1]
+    assert kinds.loc["official", ["direct", "indirect"]].tolist() == [0, 1]
+    assert kinds.loc["analyst", "share_direct"] == 0.5
+    assert "narrator" not in kinds.index
+
+
+def test_cue_counts_keep_telling_the_outlet_apart(table):
+    counts = summarise.cue_counts(table)
+    assert counts["total"].to_dict() == {"say": 2, "tell Daily": 1}
+    assert counts.loc["say", "official"] == 1 and counts.loc["say", "analyst"] == 1
+    assert summarise.cue_category("has said", "X has said it.", "Daily") == "say"
+    assert summarise.cue_category("told", "He told reporters.", "Daily") == "tell"
+
+
+def test_lexicon_agreement_and_disagreements(table):
+    coded = table[~table["is_heading"]]
+    agreement = summarise.lexicon_agreement(table)
+    assert agreement["n"] == 5
+    assert agreement["pearson"] == pytest.approx(coded["polarity"].corr(coded["vader"]))
+    worst = summarise.lexicon_disagreements(table, top=1)
+    assert worst["text"].tolist() == ['"It is good," Li said.']
+    assert worst["difference"].tolist() == pytest.approx([0.4])
+
+
+def test_extreme_sentences(table):
+    extremes = summarise.extreme_sentences(table, score="vader", top=1)
+    analyst = extremes[extremes["source_type"] == "analyst"].set_index("end")
+    assert analyst.loc["most positive", "vader"] == 0.9
+    assert analyst.loc["most negative", "vader"] == 0.2
+
+
+def test_frame_shares_stance_and_contrast(table):
+    shares = summarise.frame_shares(table, "story_id", ["cooperation", "development"]).set_index(["story_id", "frame"])
+    assert shares.loc[("A", "cooperation"), ["sentences", "with_frame"]].tolist() == [3, 2]
+    assert shares.loc[("A", "cooperation"), "share"] == pytest.approx(2 / 3)
+    assert shares.loc[("B", "development"), "with_frame"] == 1
+    stance = summarise.stance_by_target(table, score="vader").set_index(["target", "source_type"])
+    assert stance.loc[("China", "analyst"), "n"] == 2
+    assert stance.loc[("China", "analyst"), "mean"] == pytest.approx(0.55)
+    assert stance.loc[("United States", "official"), "mean"] == pytest.approx(-0.4)
+    assert summarise.contrast_sentences(table)["contrast"].tolist() == ["unlike"]
+
+
+def test_source_type_shares_chart(table, capsys):
+    figure = plot.source_type_shares(summarise.source_type_summary(table))
+    ax = figure.axes[0]
+    rows = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks())}
+    assert set(rows) == {"A (n=3)", "B (n=2)"} and rows["A (n=3)"] > rows["B (n=2)"]
+    widths = sorted(round(p.get_width(), 1) for p in ax.patches if p.get_width() > 0)
+    assert widths == sorted([33.3, 66.7, 50.0, 50.0])
+    assert ax.get_title(loc="left").startswith("Whose voices carry each story?")
+    empty = summarise.source_type_summary(table[table["is_heading"]])
+    assert plot.source_type_shares(empty) is None
+    assert "Too little data" in capsys.readouterr().out
+
+
+def test_mean_chart_draws_the_interval(table):
+    means = summarise.mean_ci(table, "polarity", "source_type")
+    figure = plot.means_with_intervals(table, means, "polarity", "source_type", "T", "x")
+    lines = [line.get_xdata().tolist() for line in figure.axes[0].lines if len(line.get_xdata()) == 2 and line.get_linestyle() == "-"]
+    assert [pytest.approx(0.1), pytest.approx(0.5)] in lines
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert "Analysts and experts (n=2)" in labels
+
+
+def test_charts_say_when_there_is_too_little_data(table, capsys):
+    one = table.iloc[[0]]
+    assert plot.lexicon_scatter(one, summarise.lexicon_agreement(one)) is None
+    assert plot.means_with_intervals(one, summarise.mean_ci(one, "vader", "source_type"), "vader", "source_type", "T", "x") is None
+    assert plot.quote_kinds(summarise.quote_kinds(one)) is None
+    assert plot.count_bars(pd.Series(dtype=int), "T", "s", "x") is None
+    assert capsys.readouterr().out.count("Too little data") == 4
+
+
+def test_quote_and_cue_charts_and_heatmap(table, tmp_path):
+    kinds = summarise.quote_kinds(table)
+    figure = plot.quote_kinds(kinds)
+    assert sorted(p.get_width() for p in figure.axes[0].patches) == [0, 1, 1, 1]
+    cues = summarise.cue_counts(table)
+    cue_axes = plot.cue_chart(cues).axes[0]
+    rows = {t.get_text(): y for t, y in zip(cue_axes.get_yticklabels(), cue_axes.get_yticks())}
+    assert rows["say"] > rows["tell Daily"]
+    values = pd.DataFrame([[10.0, 90.0]], index=["row"], columns=["a", "b"])
+    notes = pd.DataFrame([["10%", "90%"]], index=["row"], columns=["a", "b"])
+    heat = plot.heatmap(values, notes, "T", "s", "x", "y", "c", limits=(0, 100))
+    assert [t.get_text() for t in heat.axes[0].texts if t.get_text() in ("10%", "90%")] == ["10%", "90%"]
+    png = plot.save(heat, values, "test_chart", tmp_path)
+    assert png.exists() and (tmp_path / "test_chart.csv").read_text().startswith("a,b")
+    assert plot.save(None, values, "nothing", tmp_path) is None
+
+
+def test_palette_covers_every_type_once():
+    assert set(plot.PALETTE) == set(summarise.SOURCE_TYPES)
+    assert len(set(plot.PALETTE.values())) == len(plot.PALETTE)
+
+
+def test_annotated_story_html(table):
+    html = story_html(table, "A")
+    assert html.count('class="s"') == 3 and html.count('class="heading"') == 1
+    assert "Speaker: Li Wei" in html and "Cue: said (direct quotation" in html
+    assert "&quot;It is good,&quot; Li said." in html
+    assert html.count("<p>") == 3
+    assert legend_html().count("<span") == 8
+    assert coding_html(table).count('class="coding-story"') == 2
+    with pytest.raises(ValueError):
+        story_html(table, "missing")
