@@ -137,7 +137,7 @@ def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = frame[column].astype("string")
     for column in ("frames", "targets"):
         if column in frame:
-            frame[column] = frame[column].fillna("").astype("string")
+            frame[column] = frame[column].astype("string").fillna("")
     return frame
 
 
