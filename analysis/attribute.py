@@ -65,17 +65,16 @@ def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSp
     }
 
 
+def _letters(text: str) -> int:
+    return len("".join(text.split()))
+
+
 def quoted_share(text: str, start: int, end: int, spans: list[QuoteSpan]) -> float:
     """Share of the non-space characters of ``text[start:end]`` inside quotation marks."""
-    total = len(text[start:end]) - sum(1 for char in text[start:end] if char.isspace())
-    if not total:
+    inside = sum(_letters(text[max(start, s.start) : min(end, s.end)]) for s in spans if s.start < end and start < s.end)
+    if not inside:
         return 0.0
-    inside = 0
-    for span in spans:
-        lo, hi = max(start, span.start), min(end, span.end)
-        if lo < hi:
-            inside += (hi - lo) - sum(1 for char in text[lo:hi] if char.isspace())
-    return inside / total
+    return inside / _letters(text[start:end])
 
 
 def attribute_story(text: str, sentences: list[Sentence], cues: CueLexicon | None = None) -> list[Attribution]:
@@ -87,20 +86,16 @@ def attribute_story(text: str, sentences: list[Sentence], cues: CueLexicon | Non
         if sentence.is_heading:
             results.append(Attribution(rule="heading"))
             continue
-        spans = quotes[sentence.paragraph]
-        direct = quoted_share(text, sentence.start, sentence.end, spans) >= DIRECT_QUOTE_SHARE
+        spans = [span for span in quotes[sentence.paragraph] if span.start < sentence.end and sentence.start < span.end]
+        direct = bool(spans) and quoted_share(text, sentence.start, sentence.end, spans) >= DIRECT_QUOTE_SHARE
         attribution = Attribution(quote="direct" if direct else "none")
-        quoted = [
-            (max(0, span.start - sentence.start), span.end - sentence.start)
-            for span in spans
-            if span.start < sentence.end and sentence.start < span.end
-        ]
+        quoted = [(max(0, span.start - sentence.start), span.end - sentence.start) for span in spans]
         found = find_cue(text[sentence.start : sentence.end], quoted, cues)
         if found is not None:
             attribution.speaker, attribution.description = found.speaker, found.description
             attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame
             content_start, content_end = (sentence.start + offset for offset in found.content)
-            in_quotes = quoted_share(text, content_start, content_end, spans) >= DIRECT_QUOTE_SHARE
+            in_quotes = bool(spans) and quoted_share(text, content_start, content_end, spans) >= DIRECT_QUOTE_SHARE
             attribution.quote = "direct" if in_quotes else "indirect"
         results.append(attribution)
     _link_quotations(sentences, results, quotes)

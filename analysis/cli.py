@@ -1,4 +1,4 @@
-"""The command line: ``python -m analysis COMMAND ...``."""
+"""The command line: ``python -m analysis COMMAND ...``; ``--help`` documents each command."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from .read import InputError
-from .tabulate import tabulate, write_table
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,7 +13,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Framing and stance analysis of news articles: one row per sentence, "
-        "with speaker, source type, reporting cue, quotation kind and sentiment.",
+        "with speaker, source type, reporting cue, quotation kind, sentiment and frames.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     tab = commands.add_parser(
@@ -22,11 +21,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the sentence table of articles as CSV or Parquet",
         description="Write the sentence table of the articles at PATH: text files (one "
         "article each unless the manifest splits them), folders of them, or CSV/JSONL "
-        "tables of articles with the columns id, title, outlet, date, text.",
+        "tables of articles with the columns id, title, outlet, date, text. Rows are "
+        "written as stories are coded, so memory stays flat on large corpora.",
     )
     tab.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file, a folder, or a .csv/.jsonl table of articles")
     tab.add_argument("--stories", metavar="MANIFEST", help="a CSV or YAML manifest that names the stories of each text file")
-    tab.add_argument("--out", required=True, metavar="FILE", help="where to write the table: .csv, or .parquet for Parquet")
+    tab.add_argument("--out", required=True, metavar="FILE", help="where to write the table: .csv, or .parquet for large tables")
+    tab.add_argument("--codebook", metavar="FOLDER", help="a codebook folder to use instead of data/codebook")
+    tab.add_argument("--jobs", type=int, default=1, metavar="N", help="code stories in N local processes (0: one per core; default 1)")
+    tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
+    tab.add_argument("--quiet", action="store_true", help="no progress bar (it is also hidden when not on a terminal)")
+
+    bench = commands.add_parser(
+        "bench",
+        help="measure throughput and peak memory on a synthetic corpus",
+        description="Build a synthetic corpus by repeating the seed stories and report "
+        "sentences per second and peak memory for each step and for the whole pipeline.",
+    )
+    bench.add_argument("--stories", type=int, nargs="+", default=[1000, 10000], metavar="N", help="corpus sizes, in stories (default 1000 10000)")
+    bench.add_argument("--repeat", type=int, default=3, metavar="R", help="runs of each measurement; the median is reported (default 3)")
+    bench.add_argument("--jobs", type=int, default=2, metavar="N", help="processes for the parallel measurement (default 2)")
+    bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     return parser
 
 
@@ -35,11 +50,42 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "tabulate":
-            table = tabulate(args.paths, stories=args.stories)
-            path = write_table(table, args.out)
-            stories = table["story_id"].nunique()
-            print(f"wrote {len(table)} sentences of {stories} stories to {path}", file=sys.stderr)
+            return _tabulate(args)
+        if args.command == "bench":
+            from .bench import main as bench_main
+
+            return bench_main(args)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def _tabulate(args) -> int:
+    from .run import TableWriter, chunks, default_jobs, run_chunks
+
+    jobs = default_jobs() if args.jobs == 0 else args.jobs
+    client = _dask_client(args.scheduler) if args.scheduler else None
+    stories = set()
+    try:
+        with TableWriter(args.out) as writer:
+            work = chunks(args.paths, args.stories, args.codebook)
+            for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
+                writer.write(piece)
+                stories.update(piece["story_id"].unique())
+    finally:
+        if client is not None:
+            client.close()
+    print(f"wrote {writer.rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _dask_client(address: str):
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'framing-analysis[dask]'") from None
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError) as error:
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {error}") from None

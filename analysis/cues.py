@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .datafiles import data_dir, read_rows
+from .matching import PhraseMatch, PhraseMatcher
 
 FRAMES = frozenset({"clause", "bare", "trailing", "to", "object", "as"})
 
@@ -46,7 +47,7 @@ def inflections(verb: str) -> list[str]:
 
 
 class CueLexicon:
-    """All forms of the reporting verbs, compiled into one regular expression."""
+    """All forms of the reporting verbs, for finding them in sentences."""
 
     def __init__(self, path: str | Path):
         self.by_form: dict[str, CueVerb] = {}
@@ -63,15 +64,12 @@ class CueLexicon:
             cue = CueVerb(verb, frames, row.get("noun", "").lower() == "yes")
             for phrase in phrases:
                 self.by_form.setdefault(phrase, cue)
-        alternatives = sorted(self.by_form, key=len, reverse=True)
-        self.regex = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in alternatives) + r")(?![\w-])",
-            re.IGNORECASE,
-        )
+        self.matcher = PhraseMatcher(self.by_form.items(), ignore_case=True)
 
-    def lookup(self, found: str) -> CueVerb:
-        """Return the verb of a form matched by ``regex``."""
-        return self.by_form[" ".join(found.lower().split())]
+    def find(self, text: str) -> list[PhraseMatch]:
+        """Return the cue forms in ``text``, left to right; each match's value is its
+        ``CueVerb``."""
+        return [match for match in self.matcher.find(text) if match.start == 0 or text[match.start - 1] not in "'’"]
 
 
 def load_cues(path: str | Path | None = None) -> CueLexicon:

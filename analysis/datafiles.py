@@ -40,8 +40,17 @@ def abbreviations(path: str | Path | None = None) -> dict[str, str]:
 
     Kinds: ``title`` never ends a sentence; ``ambiguous`` ends one only before a word
     that usually starts a sentence; ``numeric`` never ends one before a number.
+    Called for every sentence, so the default file's path is looked up only when the
+    ``ANALYSIS_DATA_DIR`` setting changes.
     """
-    return _cached_abbreviations(str(path or data_dir() / "abbreviations.csv"))
+    if path is None:
+        return _cached_abbreviations(_default_abbreviations(os.environ.get("ANALYSIS_DATA_DIR")))
+    return _cached_abbreviations(str(path))
+
+
+@lru_cache(maxsize=4)
+def _default_abbreviations(setting: str | None) -> str:
+    return str(data_dir() / "abbreviations.csv")
 
 
 @lru_cache(maxsize=4)

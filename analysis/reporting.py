@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import CueLexicon, CueVerb
+from .matching import PhraseMatch
 from .datafiles import abbreviations
 from .quotes import OPENING_MARKS
 
@@ -69,6 +70,8 @@ _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'’&@/-]*(?:\.\w[\w'’
 _ACCORDING_TO = re.compile(r"\b(?:according to|in the words of)\s+", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:is|was|were|are|been|being)\s+quoted\s+as\s+(?:saying|telling|writing)\b", re.IGNORECASE)
 _REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reported\b", re.IGNORECASE)
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_UNCUED_MARKERS = ("according to", "in the words of", "quoted as", "reported", ":")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
 
@@ -96,17 +99,16 @@ class Found:
 
 def tokenize(sentence: str) -> list[Token]:
     """Split a sentence into words and punctuation, keeping the period of an
-    abbreviation ("Mr.", "U.S.") with its word."""
+    abbreviation ("Mr.", "U.S.", "J.") with its word."""
+    tokens = [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(sentence)]
+    periods = [index for index, token in enumerate(tokens) if token[0] == "." and index]
+    if not periods:
+        return tokens
     known = abbreviations()
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(sentence):
-        token = match.group()
-        if token == "." and tokens and tokens[-1][2] == match.start():
-            word = tokens[-1][0]
-            if word in known or (len(word) == 1 and word.isupper()) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-                tokens[-1] = (word + ".", tokens[-1][1], match.end())
-                continue
-        tokens.append((token, match.start(), match.end()))
+    for index in reversed(periods):
+        word, start, end = tokens[index - 1]
+        if end == tokens[index][1] and (word in known or (len(word) == 1 and word.isupper()) or _DOTTED.fullmatch(word)):
+            tokens[index - 1 : index + 1] = [(word + ".", start, tokens[index][2])]
     return tokens
 
 
@@ -122,28 +124,32 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
     def is_quoted(position: int) -> bool:
         return any(lo < position < hi for lo, hi in quoted)
 
+    candidates = cues.find(sentence)
+    lower = sentence.lower()
+    if not candidates and not any(marker in lower for marker in _UNCUED_MARKERS):
+        return None
     tokens = tokenize(sentence)
     index_at = {start: index for index, (_, start, _) in enumerate(tokens)}
     found: list[Found] = []
-    for match in _QUOTED_AS.finditer(sentence):
+    for match in _QUOTED_AS.finditer(sentence) if "quoted" in lower else ():
         if not is_quoted(match.start()) and match.start() in index_at:
             subject = _subject(sentence, tokens, index_at[match.start()])
             if subject:
                 found.append(Found(subject[0], subject[1], match.group(), match.start(), subject[2], "forward", "clause", (match.end(), len(sentence))))
-    for match in _ACCORDING_TO.finditer(sentence):
+    for match in _ACCORDING_TO.finditer(sentence) if "according" in lower or "in the words" in lower else ():
         if not is_quoted(match.start()):
             phrase = _phrase_after(sentence, match.end(), with_description=False)
             if phrase:
                 content = (match.end(), len(sentence)) if match.start() < len(sentence) / 2 else (0, match.start())
                 found.append(Found(phrase[0], None, match.group().strip(), match.start(), match.end(), "according_to", "according_to", content))
-    for match in cues.regex.finditer(sentence):
-        if is_quoted(match.start()) or match.start() not in index_at:
+    for match in candidates:
+        if is_quoted(match.start) or match.start not in index_at:
             continue
-        if any(f.cue_start <= match.start() < f.cue_start + len(f.cue) for f in found):
+        if any(f.cue_start <= match.start < f.cue_start + len(f.cue) for f in found):
             continue
-        if match.group()[0].isupper() and index_at[match.start()] > 0 and tokens[index_at[match.start()] - 1][0] not in BOUNDARY_MARKS:
+        if match.text[0].isupper() and index_at[match.start] > 0 and tokens[index_at[match.start] - 1][0] not in BOUNDARY_MARKS:
             continue
-        result = _verb_cue(sentence, tokens, index_at[match.start()], match, cues.lookup(match.group()))
+        result = _verb_cue(sentence, tokens, index_at[match.start], match, match.value)
         if result is not None:
             found.append(result)
     if not found:
@@ -177,12 +183,12 @@ def _uncued(sentence: str, tokens: list[Token], is_quoted) -> Found | None:
     return None
 
 
-def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb: CueVerb) -> Found | None:
+def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, verb: CueVerb) -> Found | None:
     """Decide whether the cue verb at token ``at`` reports, and if so who speaks."""
-    form = match.group().split()[0].lower()
+    form = match.text.split()[0].lower()
     base = verb.verb.split()[0]
     last = at
-    while last + 1 < len(tokens) and tokens[last + 1][1] < match.end():
+    while last + 1 < len(tokens) and tokens[last + 1][1] < match.end:
         last += 1
     after = tokens[last + 1 :]
     j = _skip_back(tokens, at - 1)
@@ -195,13 +201,13 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
             j = _skip_back(tokens, k - 1)
             previous = tokens[j][0].lower() if j >= 0 else ""
     if (previous in _BE and not form.endswith("ing")) or (after and after[0][0].lower() == "by" and form != base and not form.endswith(("s", "ing"))):
-        return _passive_agent(sentence, after, match)
+        return _passive_agent(sentence, after, match.start)
     if not _is_verb_here(form, base, previous):
         return None
     while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
         j = _skip_back(tokens, j - 1)
     subject_end = j + 1
-    cue_text = sentence[tokens[subject_end][1] if subject_end < at else match.start() : match.end()]
+    cue_text = sentence[tokens[subject_end][1] if subject_end < at else match.start : match.end]
     subject = _subject(sentence, tokens, subject_end)
     frame = _frame(sentence, tokens, subject, subject_end, at, after, verb)
     if frame is None:
@@ -217,8 +223,8 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
         if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or set_off or (frame in ("bare", "object", "as") and opens_phrase)):
             return None
     if frame == "inverted":
-        inverted = _phrase_after(sentence, match.end(), with_description=True)
-        return Found(inverted[0], inverted[1], cue_text, match.start(), match.end(), "trailing", "trailing", (0, match.start()))
+        inverted = _phrase_after(sentence, match.end, with_description=True)
+        return Found(inverted[0], inverted[1], cue_text, match.start, match.end, "trailing", "trailing", (0, match.start))
     if subject is None:
         subject = _appositive_before(sentence, tokens, subject_end) or _elided_subject(sentence, tokens, subject_end, form)
     if subject is None:
@@ -226,8 +232,8 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: re.Match, verb
     if frame == "trailing" and form == base and not _plural_subject(subject[0]):
         return None
     kind = "trailing" if frame == "trailing" and subject[2] > 0 and _follows_boundary(sentence, subject[2]) else "forward"
-    content = (0, subject[2]) if kind == "trailing" else (match.end(), len(sentence))
-    return Found(subject[0], subject[1], cue_text, match.start(), subject[2], kind, frame, content)
+    content = (0, subject[2]) if kind == "trailing" else (match.end, len(sentence))
+    return Found(subject[0], subject[1], cue_text, match.start, subject[2], kind, frame, content)
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:
@@ -626,7 +632,7 @@ def _clause_subject(sentence: str, tokens: list[Token]) -> tuple[str, str | None
     return _clean(sentence[words[0][1] : words[-1][2]]), None, words[0][1]
 
 
-def _passive_agent(sentence: str, after: list[Token], match: re.Match) -> Found | None:
+def _passive_agent(sentence: str, after: list[Token], cue_start: int) -> Found | None:
     """For a passive cue with an agent ("is seen by X as", "as reported by X"),
     return X as the speaker."""
     if not after or after[0][0].lower() != "by":
@@ -637,7 +643,7 @@ def _passive_agent(sentence: str, after: list[Token], match: re.Match) -> Found 
     agent = re.split(r"\s+(?:as|that|to|of|for|in|on|at)\s+", phrase[0], maxsplit=1)[0]
     if not _phrase_like(agent):
         return None
-    return Found(agent, None, sentence[match.start() : after[0][2]], match.start(), after[0][2], "forward", "clause", (0, len(sentence)))
+    return Found(agent, None, sentence[cue_start : after[0][2]], cue_start, after[0][2], "forward", "clause", (0, len(sentence)))
 
 
 def _phrase_after(sentence: str, start: int, with_description: bool) -> tuple[str, str | None] | None:

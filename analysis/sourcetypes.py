@@ -9,12 +9,12 @@ in the description decides, unless the role defers to the organization named wit
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .datafiles import data_dir, read_rows
+from .matching import PhraseMatcher, keep_longest
 
 SOURCE_TYPES = (
     "official",
@@ -55,42 +55,19 @@ class TermMatcher:
     the longest wins."""
 
     def __init__(self, terms: list[Term]):
-        self._exact: dict[str, Term] = {}
-        self._folded: dict[str, Term] = {}
-        patterns = []
-        for term in sorted(terms, key=lambda term: -len(term.text)):
+        folded, exact = [], []
+        for term in terms:
             if term.text.islower() or not any(char.isalpha() for char in term.text):
-                self._folded.setdefault(term.text.lower(), term)
-                patterns.append(f"(?i:{re.escape(term.text)}(?:s|es)?)")
+                folded.extend((variant, term) for variant in (term.text, term.text + "s", term.text + "es"))
             else:
-                self._exact.setdefault(term.text, term)
-                patterns.append(re.escape(term.text))
-        self._regex = re.compile(r"(?<![\w.-])(?:" + "|".join(patterns) + r")(?![\w-]|\.\w)")
-        self._starts = re.compile(r"(?<![\w.-])[\w.&'-]")
-
-    def _lookup(self, found: str) -> Term | None:
-        if found in self._exact:
-            return self._exact[found]
-        folded = found.lower()
-        for candidate in (folded, folded[:-1], folded[:-2]):
-            if candidate in self._folded:
-                return self._folded[candidate]
-        return None
+                exact.append((term.text, term))
+        self._folded = PhraseMatcher(folded, ignore_case=True)
+        self._exact = PhraseMatcher(exact, ignore_case=False)
 
     def find(self, text: str) -> list[Match]:
         """Return the terms in ``text``, left to right, without overlaps."""
-        candidates = []
-        for word in self._starts.finditer(text):
-            found = self._regex.match(text, word.start())
-            if found:
-                term = self._lookup(found.group())
-                if term is not None:
-                    candidates.append(Match(found.start(), found.end(), term))
-        chosen: list[Match] = []
-        for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
-            if all(match.end <= other.start or match.start >= other.end for other in chosen):
-                chosen.append(match)
-        return sorted(chosen, key=lambda m: m.start)
+        found = keep_longest(self._folded.find(text) + self._exact.find(text))
+        return [Match(match.start, match.end, match.value) for match in found]
 
 
 @dataclass(frozen=True)
@@ -141,6 +118,10 @@ class Codebook:
             aliases = tuple(filter(None, (alias.strip() for alias in row.get("aliases", "").split("|"))))
             self.people.append(Person(row["name"], aliases, row["source_type"]))
         self.matcher = TermMatcher(terms)
+        self._people_by_name = {alias: person for person in self.people for alias in (person.name, *person.aliases)}
+        self._people_by_surname = {person.name.split()[-1]: person for person in self.people}
+        self._classify = lru_cache(maxsize=65536)(self._classify_uncached)
+        self._outlet = lru_cache(maxsize=65536)(self._outlet_uncached)
 
     @staticmethod
     def _check_type(path: Path, source_type: str) -> None:
@@ -149,20 +130,15 @@ class Codebook:
 
     def person(self, name: str) -> Person | None:
         """Return the listed person whose name or alias is ``name``, or whose surname it is."""
-        for person in self.people:
-            if name == person.name or name in person.aliases:
-                return person
-        for person in self.people:
-            if name.split()[-1:] == person.name.split()[-1:] and len(name.split()) == 1:
-                return person
-        return None
+        return self._people_by_name.get(name) or (self._people_by_surname.get(name) if " " not in name else None)
 
     def outlet(self, text: str) -> str | None:
         """Return the canonical name of the first outlet named in ``text``, if any."""
-        for match in self.matcher.find(text):
-            if match.term.kind == "outlet":
-                return self.outlet_names.get(match.term.text, match.term.text)
-        return None
+        return self._outlet(text)
+
+    def _outlet_uncached(self, text: str) -> str | None:
+        named = [m for m in self.matcher.find(text) if m.term.kind == "outlet"]
+        return self.outlet_names.get(named[0].term.text, named[0].term.text) if named else None
 
     def names_person(self, phrase: str) -> bool:
         """True when the first role named in ``phrase`` is a person ("the exhibitor")."""
@@ -172,6 +148,9 @@ class Codebook:
     def classify(self, description: str) -> str | None:
         """Return the source type that ``description`` (a speaker with its descriptor)
         implies, or None when it names no role, organization or outlet."""
+        return self._classify(description)
+
+    def _classify_uncached(self, description: str) -> str | None:
         matches = self.matcher.find(description)
         named = [m for m in matches if m.term.kind in ("organization", "outlet")]
         roles = [m for m in matches if m.term.kind == "role"]

@@ -30,6 +30,7 @@ _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
 _SINGULAR_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both", "all"}
+_REFERRING_WORDS = set(_SINGULAR_PRONOUNS) | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you"}
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|van|von|bin|al))*")
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
 _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}
@@ -99,11 +100,32 @@ class _Registry:
         self.own_outlet = own_outlet
         self.speakers: list[Speaker] = []
         self.recent: list[Speaker] = []
+        self._runs: list[re.Match] | None = None
+        self._resolved: dict[tuple[str, str | None], Speaker] = {}
+        self._runs_with: dict[str, list[re.Match]] = {}
+        self._introductions: dict[str, tuple[str, str]] = {}
+
+    def runs(self) -> list[re.Match]:
+        """The runs of capitalized words in the story (names, titles), found once and
+        indexed by word in ``_runs_with``."""
+        if self._runs is None:
+            self._runs = list(_CAPITALIZED_RUN.finditer(self.text))
+            for run in self._runs:
+                for word in set(run.group().split()):
+                    self._runs_with.setdefault(word, []).append(run)
+        return self._runs
 
     def resolve(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
         """Return the speaker that ``phrase`` (in sentence ``index``, at ``offset`` in
-        the story) refers to, adding a new one when it names someone new."""
-        speaker = self._find(phrase, description, index, offset)
+        the story) refers to, adding a new one when it names someone new. A name or
+        description that is not a pronoun refers to the same speaker every time."""
+        key = (phrase, description)
+        if key in self._resolved:
+            speaker = self._resolved[key]
+        else:
+            speaker = self._find(phrase, description, index, offset)
+            if phrase.lower() not in _REFERRING_WORDS:
+                self._resolved[key] = speaker
         self.recent.append(speaker)
         return speaker
 
@@ -160,7 +182,7 @@ class _Registry:
         if not roles:
             return None
         wanted = roles[0].term.source_type
-        for match in reversed(list(_CAPITALIZED_RUN.finditer(self.text[:offset]))):
+        for match in reversed([run for run in self.runs() if run.end() <= offset]):
             named = [m for m in self.codebook.matcher.find(match.group()) if m.term.kind in ("organization", "outlet")]
             if named and not named[0].term.text.islower() and self.codebook.classify(match.group()) == wanted:
                 return named[0].term.text
@@ -221,14 +243,20 @@ class _Registry:
         """Find the fullest form of ``name`` in the story and the words that introduce
         it: up to six words before it in its clause, and an appositive or participle
         after it ("..., a professor at X", "... serving as the first dean")."""
+        if name not in self._introductions:
+            self._introductions[name] = self._find_introduction(name)
+        return self._introductions[name]
+
+    def _find_introduction(self, name: str) -> tuple[str, str]:
         listed = self.codebook.person(name)
         if listed:
             return listed.name, ""
         best = None
-        for match in _CAPITALIZED_RUN.finditer(self.text):
-            if set(name.split()) <= set(match.group().split()):
-                if best is None or len(match.group()) > len(best.group()):
-                    best = match
+        wanted = name.split()
+        self.runs()
+        for match in self._runs_with.get(wanted[0], []):
+            if set(wanted) <= set(match.group().split()) and (best is None or len(match.group()) > len(best.group())):
+                best = match
         if best is None:
             return name, ""
         full, titles = self._person_name(best.group())

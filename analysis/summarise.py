@@ -123,9 +123,8 @@ def cue_category(cue, text, outlet) -> str | None:
     "say"), keeping "told <outlet>" apart when sources speak to the story's own outlet."""
     if cue is None or pd.isna(cue):
         return None
-    lexicon = load_cues()
-    match = lexicon.regex.search(str(cue))
-    verb = lexicon.lookup(match.group()).verb if match else " ".join(str(cue).lower().split())
+    matches = load_cues().find(str(cue))
+    verb = matches[-1].value.verb if matches else " ".join(str(cue).lower().split())
     if verb == "tell" and isinstance(outlet, str) and outlet and re.search(rf"\btold\s+(?:the\s+)?{re.escape(outlet)}", str(text)):
         return f"tell {outlet}"
     return verb

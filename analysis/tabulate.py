@@ -145,16 +145,27 @@ def tabulate(
     paths: str | Path | Iterable[str | Path],
     stories: str | Path | None = None,
     codebook: str | Path | None = None,
+    jobs: int = 1,
+    client=None,
+    progress: bool | None = False,
 ) -> pd.DataFrame:
     """Return the sentence table of the articles at ``paths``.
 
     ``paths`` is a text file, a folder, a CSV/JSONL table of articles, or a list of
     these; ``stories`` is an optional manifest that splits text files into stories;
     ``codebook`` is a folder with the codebook's CSV files (default ``data/codebook``).
+    ``jobs`` > 1 codes stories in that many local processes; ``client``, a
+    ``dask.distributed.Client``, codes them on a Dask cluster. Every engine returns
+    the same table. ``progress`` shows a progress bar (None: only on a terminal).
     """
+    from .run import chunks, run_chunks
+
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return to_frame(iter_rows(paths, stories, codebook))
+    pieces = list(run_chunks(chunks(paths, stories, codebook), jobs=jobs, client=client, progress=progress))
+    if not pieces:
+        return to_frame([])
+    return apply_dtypes(pd.concat(pieces, ignore_index=True))
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

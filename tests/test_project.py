@@ -8,18 +8,22 @@ import yaml
 from analysis.datafiles import PROJECT_DIR
 
 
-def _name(requirement: str) -> str:
-    return re.split(r"[<>=!~\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+def _names(requirement: str) -> set[str]:
+    """The conda packages a pip requirement stands for; an extra that is itself a
+    package ("dask[distributed]") is a package of its own on conda-forge."""
+    name = re.split(r"[<>=!~\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+    extras = re.search(r"\[([^\]]+)\]", requirement)
+    return {name} | ({extra.strip() for extra in extras.group(1).split(",")} if extras else set())
 
 
 def test_environment_yml_lists_the_packages_of_pyproject():
     pyproject = tomllib.loads((PROJECT_DIR / "pyproject.toml").read_text())
     project = pyproject["project"]
-    wanted = {_name(r) for r in project["dependencies"]}
+    wanted = set().union(*(_names(r) for r in project["dependencies"]))
     for extra in project["optional-dependencies"].values():
-        wanted |= {_name(r) for r in extra if not r.startswith(project["name"])}
+        wanted = wanted.union(*(_names(r) for r in extra if not r.startswith(project["name"])))
     environment = yaml.safe_load((PROJECT_DIR / "environment.yml").read_text())
-    conda = {_name(d) for d in environment["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    conda = set().union(*(_names(d) for d in environment["dependencies"] if isinstance(d, str))) - {"python", "pip"}
     pip = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
     assert conda == wanted
     assert "-e ." in pip

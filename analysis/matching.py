@@ -1,0 +1,97 @@
+"""Find many vocabulary terms in a text at once.
+
+Python's regular expressions try every alternative at every position, which is slow for
+vocabularies of hundreds of terms. ``PhraseMatcher`` finds candidate positions with an
+Aho-Corasick automaton (pyahocorasick) in one pass, then checks each candidate with its
+term's own small regular expression.
+
+Terms are whole words. In a term, ``*`` at the end of a word matches any ending of that
+word ("cooperat*" finds "cooperation"), and words are separated by any white space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A term found in a text: where, what was matched, and the term's value."""
+
+    start: int
+    end: int
+    text: str
+    value: Any
+
+
+_WORD_JOINERS = "_-."
+# Every character that cannot be part of a word becomes a space in the text the automaton
+# reads, so that a key written with a leading space only matches at the start of a word.
+_SPACES = {ord(char): " " for char in "\t\n\r\f\v\u00a0,;:!?()[]{}\"“”‘’«»/\\|<>*+=~^`@#$%&"}
+
+
+def term_regex(term: str, ignore_case: bool) -> re.Pattern:
+    """Compile ``term`` into an anchored expression that ends at a word boundary."""
+    words = []
+    for word in term.split():
+        if word.endswith("*"):
+            words.append(re.escape(word[:-1]) + r"[\w'’-]*")
+        else:
+            words.append(re.escape(word))
+    return re.compile(r"\s+".join(words) + r"(?![\w-]|\.\w)", re.IGNORECASE if ignore_case else 0)
+
+
+def keep_longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """Drop matches that overlap a longer one; return the rest left to right."""
+    if len(matches) < 2:
+        return matches
+    matches = sorted(matches, key=lambda m: (m.start, m.start - m.end))
+    kept: list[PhraseMatch] = []
+    for match in matches:
+        if kept and match.start < kept[-1].end:
+            if match.end - match.start > kept[-1].end - kept[-1].start:
+                kept[-1] = match
+            continue
+        kept.append(match)
+    return kept
+
+
+class PhraseMatcher:
+    """Find the terms of a vocabulary in texts; where matches overlap, the longest wins."""
+
+    def __init__(self, terms: Iterable[tuple[str, Any]], ignore_case: bool):
+        self.ignore_case = ignore_case
+        self._automaton = ahocorasick.Automaton()
+        candidates: dict[str, list[tuple[re.Pattern, Any]]] = {}
+        for term, value in terms:
+            literal = term.split("*", 1)[0].split()[0] if term.split() else ""
+            if not literal:
+                continue
+            key = literal.lower() if ignore_case else literal
+            candidates.setdefault(key, []).append((term_regex(term, ignore_case), value))
+        for key, entries in candidates.items():
+            self._automaton.add_word(" " + key, (len(key), entries))
+        self._empty = not candidates
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[PhraseMatch]:
+        """Return the terms in ``text``, left to right, without overlaps."""
+        if self._empty:
+            return []
+        haystack = " " + (text.lower() if self.ignore_case else text).translate(_SPACES)
+        if len(haystack) != len(text) + 1:
+            haystack = " " + "".join(c.lower() if self.ignore_case and len(c.lower()) == 1 else c for c in text).translate(_SPACES)
+        found: list[PhraseMatch] = []
+        for last, (length, entries) in self._automaton.iter(haystack):
+            start = last - length
+            for regex, value in entries:
+                match = regex.match(text, start)
+                if match:
+                    found.append(PhraseMatch(start, match.end(), match.group(), value))
+        return keep_longest(found)

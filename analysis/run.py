@@ -1,0 +1,175 @@
+"""Run the pipeline over a corpus: in this process, in local processes, or on a Dask
+cluster, writing results as they come.
+
+Stories are grouped into chunks of whole documents. Chunks go to the engine a few at a
+time (at most ``2 * workers`` in flight) and come back in corpus order, so memory follows
+a handful of chunks rather than the corpus, and every engine yields the same table.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from .frames import load_vocabulary
+from .sourcetypes import load_codebook
+from .stories import Story
+from .tabulate import COLUMNS, CATEGORIES, code_story, iter_stories, to_frame
+
+STORIES_PER_CHUNK = 25
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Whole documents with their stories: the unit of work sent to an engine."""
+
+    number: int
+    documents: tuple[tuple[str, tuple[Story, ...]], ...]
+    codebook: str | None = None
+
+    @property
+    def stories(self) -> int:
+        return sum(len(stories) for _, stories in self.documents)
+
+
+def chunks(paths: Iterable[str | Path], stories: str | Path | None = None, codebook: str | Path | None = None,
+           size: int = STORIES_PER_CHUNK) -> Iterator[Chunk]:
+    """Group the corpus's stories into chunks of about ``size`` stories, reading the
+    documents lazily."""
+    batch: list[tuple[str, tuple[Story, ...]]] = []
+    count = number = 0
+    current, current_stories = None, []
+    codebook = str(codebook) if codebook else None
+    for document, story in iter_stories(paths, stories):
+        if current is not None and document is not current:
+            batch.append((current.text, tuple(current_stories)))
+            count += len(current_stories)
+            current_stories = []
+            if count >= size:
+                yield Chunk(number, tuple(batch), codebook)
+                batch, count, number = [], 0, number + 1
+        current = document
+        current_stories.append(story)
+    if current_stories:
+        batch.append((current.text, tuple(current_stories)))
+    if batch:
+        yield Chunk(number, tuple(batch), codebook)
+
+
+def code_chunk(chunk: Chunk) -> pd.DataFrame:
+    """Code every story of a chunk; return its rows as a sentence table."""
+    codebook = load_codebook(chunk.codebook)
+    vocabulary = load_vocabulary()
+    rows = [row for text, stories in chunk.documents for story in stories for row in code_story(text, story, codebook, vocabulary)]
+    return to_frame(rows)
+
+
+def _warm_up() -> None:
+    """Load the vocabularies once per worker process, before the first chunk."""
+    load_codebook()
+    load_vocabulary()
+
+
+def run_chunks(work: Iterable[Chunk], jobs: int = 1, client=None, progress: bool | None = None) -> Iterator[pd.DataFrame]:
+    """Code the chunks and yield their tables in order.
+
+    ``jobs`` > 1 uses that many local processes; ``client`` (a
+    ``dask.distributed.Client``) sends the chunks to a Dask cluster instead. With
+    ``progress`` None, a progress bar shows only on a terminal; False hides it.
+    """
+    bar = tqdm(unit=" stories", desc="tabulating", disable=True if progress is False else None, leave=False)
+    try:
+        if client is not None:
+            yield from _windowed(work, client.submit, _window(client), bar, pure=False)
+        elif jobs > 1:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as executor:
+                yield from _windowed(work, executor.submit, 2 * jobs, bar)
+        else:
+            for chunk in work:
+                yield code_chunk(chunk)
+                bar.update(chunk.stories)
+    finally:
+        bar.close()
+
+
+def _window(client) -> int:
+    workers = sum(client.nthreads().values()) if hasattr(client, "nthreads") else 2
+    return max(2, 2 * workers)
+
+
+def _windowed(work: Iterable[Chunk], submit, window: int, bar, **options) -> Iterator[pd.DataFrame]:
+    """Keep at most ``window`` chunks in flight and yield results in submission order."""
+    pending: deque = deque()
+    for chunk in work:
+        pending.append((chunk.stories, submit(code_chunk, chunk, **options)))
+        if len(pending) >= window:
+            stories, future = pending.popleft()
+            yield future.result()
+            bar.update(stories)
+    while pending:
+        stories, future = pending.popleft()
+        yield future.result()
+        bar.update(stories)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+_STRING = pa.string()
+PARQUET_SCHEMA = pa.schema(
+    [
+        (name, pa.dictionary(pa.int8(), pa.string()) if name in CATEGORIES
+         else pa.int64() if name in ("paragraph", "sentence_id", "start", "end")
+         else pa.bool_() if name == "is_heading"
+         else pa.float64() if name in ("position", "polarity", "subjectivity", "vader")
+         else _STRING)
+        for name in COLUMNS
+    ]
+)
+
+
+class TableWriter:
+    """Write a sentence table piece by piece: CSV, or Parquet (one row group per piece)
+    when the path ends in .parquet."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.rows = 0
+        self._parquet = self.path.suffix.lower() == ".parquet"
+        self._writer = pq.ParquetWriter(self.path, PARQUET_SCHEMA) if self._parquet else None
+        self._csv = None if self._parquet else self.path.open("w", encoding="utf-8", newline="")
+        self._header = True
+
+    def write(self, table: pd.DataFrame) -> None:
+        if self._parquet:
+            self._writer.write_table(pa.Table.from_pandas(table, schema=PARQUET_SCHEMA, preserve_index=False))
+        else:
+            table.to_csv(self._csv, index=False, header=self._header)
+            self._header = False
+        self.rows += len(table)
+
+    def close(self) -> None:
+        if self._parquet:
+            self._writer.close()
+        else:
+            if self._header:
+                pd.DataFrame(columns=list(COLUMNS)).to_csv(self._csv, index=False)
+            self._csv.close()
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
