@@ -2,7 +2,8 @@
 
 The steps, in the order the data flows through them:
 
-1. ``read``: read documents (text files, folders, CSV/JSONL tables of articles);
+1. ``read``: read documents (text, HTML, folders, CSV/JSONL tables of articles), with
+   ``repair`` for mojibake;
 2. ``stories``: split documents into stories, as a manifest says;
 3. ``sentences``: split stories into paragraphs, sentences and headings;
 4. ``attribute`` (with ``reporting`` and ``quotes``): find who speaks in each sentence;
@@ -11,10 +12,13 @@ The steps, in the order the data flows through them:
 7. ``tabulate``: the sentence table;
 8. ``summarise``: tables that the notebooks chart; ``plot``: the charts; ``annotate``:
    the coded text as HTML; ``agreement``: agreement with a hand coding.
+
+``run`` runs the steps over a large corpus (local processes or Dask), writing as it
+goes; ``bench`` measures them.
 """
 
-from .read import InputError
+from .read import InputError, InputWarning
 from .summarise import source_type_summary
 from .tabulate import load_table, read_table, tabulate, write_table
 
-__all__ = ["InputError", "load_table", "read_table", "source_type_summary", "tabulate", "write_table"]
+__all__ = ["InputError", "InputWarning", "load_table", "read_table", "source_type_summary", "tabulate", "write_table"]

@@ -48,7 +48,7 @@ def synthetic_corpus(folder: Path, stories: int) -> Path:
 def _stories(corpus: Path):
     from .tabulate import iter_stories
 
-    return [(document.text, story) for document, story in iter_stories([corpus])]
+    return [(document.working_text, story) for document, story in iter_stories([corpus])]
 
 
 def _split(corpus: Path):

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
-from .read import InputError
+from .read import InputError, InputWarning, Skipped
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, without the usage block."""
+
+    def error(self, message: str) -> None:
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subcommand per task."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m analysis",
         description="Framing and stance analysis of news articles: one row per sentence, "
         "with speaker, source type, reporting cue, quotation kind, sentiment and frames.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     tab = commands.add_parser(
         "tabulate",
         help="write the sentence table of articles as CSV or Parquet",
@@ -31,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     tab.add_argument("--jobs", type=int, default=1, metavar="N", help="code stories in N local processes (0: one per core; default 1)")
     tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
     tab.add_argument("--quiet", action="store_true", help="no progress bar (it is also hidden when not on a terminal)")
+    tab.add_argument(
+        "--keep-going", action=argparse.BooleanOptionalAction, default=True,
+        help="leave out files and articles that cannot be read, go on with the rest, list them at the end and "
+        "exit with status 1 (the default); --no-keep-going stops at the first one with status 2",
+    )
 
     bench = commands.add_parser(
         "bench",
@@ -45,9 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message, category, *_args, **_kwargs) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (0 done, 1 done but something was
+    left out, 2 stopped by an error in the input or the options)."""
     args = build_parser().parse_args(argv)
+    warnings.showwarning = _show_warning
+    warnings.simplefilter("always", InputWarning)
     try:
         if args.command == "tabulate":
             return _tabulate(args)
@@ -64,12 +84,15 @@ def main(argv: list[str] | None = None) -> int:
 def _tabulate(args) -> int:
     from .run import TableWriter, chunks, default_jobs, run_chunks
 
+    if args.jobs < 0:
+        raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
     jobs = default_jobs() if args.jobs == 0 else args.jobs
+    skipped: list[Skipped] | None = [] if args.keep_going else None
     client = _dask_client(args.scheduler) if args.scheduler else None
     stories = set()
     try:
         with TableWriter(args.out) as writer:
-            work = chunks(args.paths, args.stories, args.codebook)
+            work = chunks(args.paths, args.stories, args.codebook, skipped=skipped)
             for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
                 writer.write(piece)
                 stories.update(piece["story_id"].unique())
@@ -77,6 +100,11 @@ def _tabulate(args) -> int:
         if client is not None:
             client.close()
     print(f"wrote {writer.rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
+    if skipped:
+        print(f"left out {len(skipped)} file(s) or article(s):", file=sys.stderr)
+        for left_out in skipped:
+            print(f"  {left_out.message}", file=sys.stderr)
+        return 1
     return 0
 
 

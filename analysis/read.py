@@ -1,26 +1,67 @@
-"""Read documents: plain-text articles, folders of them, and tables of articles.
+"""Read documents: plain-text articles, HTML pages, folders of them, and tables of articles.
 
 A ``.txt`` file is one document whose id is the file stem; a manifest (see
-``stories.py``) may split it into several stories. A ``.csv`` or ``.jsonl`` file with the
-columns ``id, title, outlet, date, text`` (the form scrapers and news APIs produce) holds
-one document, and one story, per row. A folder is read file by file, in name order.
+``stories.py``) may split it into several stories. An ``.html`` page is one document
+made of the text of its body. A ``.csv`` or ``.jsonl`` file with the columns
+``id, title, outlet, date, text`` (the form scrapers and news APIs produce) holds one
+document, and one story, per row. A folder is read file by file, in name order.
+
+Every file either goes through whole or is refused with an ``InputError`` that says what
+is wrong and what to do. What was guessed or repaired on the way (an encoding other than
+UTF-8, mojibake, HTML markup, text that does not look English) is reported as an
+``InputWarning`` and kept in the document's ``notes``.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
+import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
+import charset_normalizer
+
+from .repair import Repair, repair_mojibake
+
 TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
 ARTICLE_COLUMNS = ("id", "title", "outlet", "date", "text")
+# When several encodings give the same text, name the one scraped English news most
+# likely came in.
+PREFERRED_ENCODINGS = ("cp1252", "latin_1")
+MAGIC_NUMBERS = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or a Word or Excel file)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+    b"RIFF": "a media file",
+}
+ENGLISH_WORDS = frozenset(
+    """the of and to a in is that for it on with as was he said by at from his be are
+    this have has not but they an which were their will its or had been who would
+    we more also there than about after she her when one two new all can over into""".split()
+)
+ENGLISH_SHARE = 0.12
+ENGLISH_MIN_WORDS = 20
 
 
 class InputError(Exception):
     """A file or option that cannot be used, with a message that says why and what to do."""
+
+
+class InputWarning(UserWarning):
+    """Something about a file was guessed or repaired: the run goes on, but say so."""
 
 
 @dataclass(frozen=True)
@@ -28,29 +69,57 @@ class Document:
     """The text of one document as read, and where it came from.
 
     ``metadata`` holds the title, outlet and date of an article read from a table; a
-    plain-text document has none and takes them from the manifest.
+    text or HTML document has none and takes them from the manifest (an HTML page's
+    ``title`` is used when the manifest has no entry). ``repair`` is the
+    mojibake-repaired text with its offset map, when the text needed one; the pipeline
+    reads ``working_text`` and reports offsets into ``text``. ``notes`` lists what was
+    guessed or repaired.
     """
 
     doc: str
     text: str
     path: Path
     metadata: dict[str, str] | None = field(default=None, compare=False)
+    repair: Repair | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    title: str = ""
+
+    @property
+    def working_text(self) -> str:
+        """The text the pipeline reads: repaired if it had mojibake, else as read."""
+        return self.repair.text if self.repair else self.text
+
+    def to_raw(self, offset: int) -> int:
+        """Map an offset in ``working_text`` to ``text``."""
+        return self.repair.to_raw(offset) if self.repair else offset
+
+    def to_working(self, offset: int) -> int:
+        """Map an offset in ``text`` to ``working_text``."""
+        return self.repair.to_fixed(offset) if self.repair else offset
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Return the files named by ``paths``, each folder replaced by the text (.txt) and
-    table (.csv, .jsonl) files below it in sorted order. Raise ``InputError`` for a path
-    that does not exist."""
+@dataclass(frozen=True)
+class Skipped:
+    """A file or article that was left out, and the message that says why."""
+
+    where: str
+    message: str
+
+
+def expand_paths(paths: Iterable[str | Path], skipped: list[Skipped] | None = None) -> list[Path]:
+    """Return the files named by ``paths``, each folder replaced by the files below it in
+    name order (hidden files left out). In a folder, files that are not .txt, .html,
+    .csv or .jsonl are added to ``skipped`` with the reason. Raise ``InputError`` for a
+    path that does not exist."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(
-                sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
-                )
-            )
+            for found in sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)):
+                if found.suffix.lower() in READABLE_SUFFIXES:
+                    files.append(found)
+                elif skipped is not None:
+                    skipped.append(Skipped(str(found), f"{found}: {_not_readable(found)}"))
         elif path.is_file():
             files.append(path)
         else:
@@ -58,70 +127,234 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_documents(path: str | Path) -> Iterator[Document]:
-    """Yield the documents of one file: one for a text file, one per row of a table."""
+def _not_readable(path: Path) -> str:
+    kind = _binary_kind(path.read_bytes()[:8]) if path.stat().st_size else None
+    described = f"it looks like {kind}" if kind else f"'{path.suffix or 'no suffix'}' is not a text or table file"
+    return f"left out: {described}; give articles as .txt, .html, .csv or .jsonl"
+
+
+def read_documents(path: str | Path, skipped: list[Skipped] | None = None) -> Iterator[Document]:
+    """Yield the documents of one file: one for a text or HTML file, one per row of a
+    table. A row that cannot be used is added to ``skipped`` (or raises ``InputError``
+    when ``skipped`` is None); a file that cannot be used raises ``InputError``."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        yield from _article_documents(path, _csv_rows(path))
+        yield from _article_documents(path, _csv_rows(path), skipped)
     elif suffix in {".jsonl", ".ndjson"}:
-        yield from _article_documents(path, _jsonl_rows(path))
+        yield from _article_documents(path, _jsonl_rows(path), skipped)
     else:
-        yield Document(doc=path.stem, text=read_text(path), path=path)
+        text, notes = read_text(path)
+        title = ""
+        if suffix in HTML_SUFFIXES or _looks_like_html(text):
+            text, title = html_text(text)
+            notes.append("HTML markup stripped: offsets point into the page's text")
+        yield _document(path.stem, text, path, None, notes, str(path), title or "")
 
 
-def read_text(path: Path) -> str:
-    """Return the text of a UTF-8 file, without a byte-order mark."""
+def _document(doc: str, text: str, path: Path, metadata, notes: list[str], where: str, title: str = "") -> Document:
+    """Check the text of a document, repair it, and warn about what was guessed."""
+    if not text.strip():
+        raise InputError(f"{where}: {'empty' if not text else 'only white space'}; nothing to tabulate")
+    repair = repair_mojibake(text)
+    if repair is not None:
+        notes.append(f"mojibake repaired in {repair.words} words (such as 'â€™' for '’'); offsets point into the text as read")
+    if not looks_english(repair.text if repair else text):
+        notes.append("does not look like English: the cue verbs and sentiment lexicons are English-only, so expect few attributions and neutral scores")
+    for note in notes:
+        warnings.warn(InputWarning(f"{where}: {note}"), stacklevel=3)
+    return Document(doc=doc, text=text, path=path, metadata=metadata, repair=repair, notes=tuple(notes), title=title)
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """Return the decoded text of a file and notes on how it was decoded.
+
+    UTF-8 (with or without a byte-order mark) needs no note; UTF-16 and single-byte
+    encodings (cp1252, Latin-1) are decoded with a note naming the encoding. Raise
+    ``InputError`` for binary files and for bytes that decode as nothing.
+    """
+    data = path.read_bytes()
+    kind = _binary_kind(data[:8])
+    if kind:
+        raise InputError(f"{path}: this looks like {kind}, not text; convert it to text first, or leave it out")
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _decode(path, data, encoding), [] if encoding == "utf-8-sig" else [f"decoded as {encoding.upper()} (it starts with a byte-order mark)"]
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+        bad = error.start
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _decode(path, data, utf16), [f"not UTF-8: decoded as {utf16.upper()} (guessed from its zero bytes)"]
+    if b"\x00" in data:
+        raise InputError(f"{path}: contains zero bytes, so it is not text; convert it to text first, or leave it out")
+    if _has_utf8_sequences(data):
+        raise InputError(
+            f"{path}: byte 0x{data[bad]:02x} at offset {bad} is not valid UTF-8, although the file has UTF-8 "
+            "text elsewhere; repair the file (re-save it as UTF-8) or leave it out"
+        )
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is None:
+        raise InputError(f"{path}: the bytes decode as no known encoding; re-save the file as UTF-8 text")
+    encoding = next((name for name in PREFERRED_ENCODINGS if name in guess.could_be_from_charset), guess.encoding)
+    return str(guess), [f"not UTF-8: decoded as {encoding} (guessed)"]
+
+
+def _decode(path: Path, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not valid {encoding.upper()} at byte {error.start}; re-save the file as UTF-8") from error
+
+
+def _binary_kind(head: bytes) -> str | None:
+    for magic, kind in MAGIC_NUMBERS.items():
+        if head.startswith(magic):
+            return kind
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 without a byte-order mark from where its zero bytes fall."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    return bool(_UTF8_SEQUENCE.search(data))
+
+
+def looks_english(text: str) -> bool:
+    """True unless ``text`` has at least 20 words and fewer than 12% of them are common
+    English words ("the", "of", "said", ...)."""
+    words = re.findall(r"\w+", text[:20000].lower())
+    if len(words) < ENGLISH_MIN_WORDS:
+        return True
+    return sum(word in ENGLISH_WORDS for word in words) / len(words) >= ENGLISH_SHARE
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+class _TextOfPage(HTMLParser):
+    """Collect the readable text of an HTML page, a line per block."""
+
+    SKIP = {"script", "style", "noscript", "head", "nav", "footer", "aside", "form", "svg", "template"}
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+              "article", "header", "figcaption", "pre", "dd", "dt", "table", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skipping += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skipping:
+            self._skipping -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def html_text(page: str) -> tuple[str, str | None]:
+    """Return the text of an HTML page, one paragraph a line, and its title."""
+    parser = _TextOfPage()
+    parser.feed(page)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    title = " ".join("".join(parser.title).split()) or None
+    return "\n".join(line for line in lines if line) + "\n", title
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        _check_columns(path, reader.fieldnames or [])
-        for row in reader:
-            yield reader.line_num, row
+    text, notes = read_text(path)
+    for note in notes:
+        warnings.warn(InputWarning(f"{path}: {note}"), stacklevel=2)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    _check_columns(path, reader.fieldnames or [])
+    for row in reader:
+        yield reader.line_num, row
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}, line {number}: not valid JSON ({error.msg})") from error
-            if not isinstance(row, dict):
-                raise InputError(f"{path}, line {number}: expected a JSON object per line")
-            _check_columns(path, list(row), number)
-            yield number, row
+    text, notes = read_text(path)
+    for note in notes:
+        warnings.warn(InputWarning(f"{path}: {note}"), stacklevel=2)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, InputError(f"{path}, line {number}: not valid JSON ({error.msg})")
+            continue
+        if not isinstance(row, dict):
+            yield number, InputError(f"{path}, line {number}: expected a JSON object with id and text")
+            continue
+        yield number, row
 
 
-def _check_columns(path: Path, columns: list[str], line: int | None = None) -> None:
+def _check_columns(path: Path, columns: list[str]) -> None:
     missing = [name for name in ("id", "text") if name not in columns]
     if missing:
-        where = f"{path}, line {line}" if line else str(path)
         raise InputError(
-            f"{where}: an article table needs the columns {', '.join(ARTICLE_COLUMNS)}; "
-            f"missing {', '.join(missing)}"
+            f"{path}: an article table needs the columns {', '.join(ARTICLE_COLUMNS)}; missing {', '.join(missing)}"
         )
 
 
-def _article_documents(path: Path, rows: Iterable[tuple[int, dict]]) -> Iterator[Document]:
+def _article_documents(path: Path, rows: Iterable[tuple[int, dict | InputError]], skipped: list[Skipped] | None) -> Iterator[Document]:
     seen: dict[str, int] = {}
     for line, row in rows:
-        doc = str(row.get("id") or "").strip()
-        if not doc:
-            raise InputError(f"{path}, line {line}: the article has no id")
-        if doc in seen:
-            raise InputError(f"{path}, line {line}: duplicate id {doc!r} (first on line {seen[doc]})")
-        seen[doc] = line
-        text = row.get("text")
-        if not isinstance(text, str):
-            raise InputError(f"{path}, line {line}: the article {doc!r} has no text")
-        metadata = {key: str(row.get(key) or "").strip() for key in ("title", "outlet", "date")}
-        yield Document(doc=doc, text=text, path=path, metadata=metadata)
+        where = f"{path}, line {line}"
+        try:
+            if isinstance(row, InputError):
+                raise row
+            if None in row:
+                raise InputError(f"{where}: more cells than columns")
+            doc = str(row.get("id") or "").strip()
+            if not doc:
+                raise InputError(f"{where}: the article has no id")
+            if doc in seen:
+                raise InputError(f"{where}: duplicate id {doc!r} (first on line {seen[doc]})")
+            text = row.get("text")
+            if not isinstance(text, str):
+                raise InputError(f"{where}: the article {doc!r} has no text")
+            seen[doc] = line
+            metadata = {key: str(row.get(key) or "").strip() for key in ("title", "outlet", "date")}
+            yield _document(doc, text, path, metadata, [], f"{where} ({doc})")
+        except InputError as error:
+            if skipped is None:
+                raise
+            skipped.append(Skipped(where, str(error)))

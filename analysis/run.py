@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from .frames import load_vocabulary
+from .read import Document, Skipped
 from .sourcetypes import load_codebook
 from .stories import Story
 from .tabulate import COLUMNS, CATEGORIES, code_story, iter_stories, to_frame
@@ -33,7 +34,7 @@ class Chunk:
     """Whole documents with their stories: the unit of work sent to an engine."""
 
     number: int
-    documents: tuple[tuple[str, tuple[Story, ...]], ...]
+    documents: tuple[tuple[Document, tuple[Story, ...]], ...]
     codebook: str | None = None
 
     @property
@@ -42,16 +43,17 @@ class Chunk:
 
 
 def chunks(paths: Iterable[str | Path], stories: str | Path | None = None, codebook: str | Path | None = None,
-           size: int = STORIES_PER_CHUNK) -> Iterator[Chunk]:
+           size: int = STORIES_PER_CHUNK, skipped: list[Skipped] | None = None) -> Iterator[Chunk]:
     """Group the corpus's stories into chunks of about ``size`` stories, reading the
-    documents lazily."""
-    batch: list[tuple[str, tuple[Story, ...]]] = []
+    documents lazily; files that cannot be used go to ``skipped`` (see
+    ``tabulate.iter_stories``)."""
+    batch: list[tuple[Document, tuple[Story, ...]]] = []
     count = number = 0
     current, current_stories = None, []
     codebook = str(codebook) if codebook else None
-    for document, story in iter_stories(paths, stories):
+    for document, story in iter_stories(paths, stories, skipped):
         if current is not None and document is not current:
-            batch.append((current.text, tuple(current_stories)))
+            batch.append((current, tuple(current_stories)))
             count += len(current_stories)
             current_stories = []
             if count >= size:
@@ -60,7 +62,7 @@ def chunks(paths: Iterable[str | Path], stories: str | Path | None = None, codeb
         current = document
         current_stories.append(story)
     if current_stories:
-        batch.append((current.text, tuple(current_stories)))
+        batch.append((current, tuple(current_stories)))
     if batch:
         yield Chunk(number, tuple(batch), codebook)
 
@@ -69,7 +71,7 @@ def code_chunk(chunk: Chunk) -> pd.DataFrame:
     """Code every story of a chunk; return its rows as a sentence table."""
     codebook = load_codebook(chunk.codebook)
     vocabulary = load_vocabulary()
-    rows = [row for text, stories in chunk.documents for story in stories for row in code_story(text, story, codebook, vocabulary)]
+    rows = [row for document, stories in chunk.documents for story in stories for row in code_story(document, story, codebook, vocabulary)]
     return to_frame(rows)
 
 
@@ -86,7 +88,7 @@ def run_chunks(work: Iterable[Chunk], jobs: int = 1, client=None, progress: bool
     ``dask.distributed.Client``) sends the chunks to a Dask cluster instead. With
     ``progress`` None, a progress bar shows only on a terminal; False hides it.
     """
-    bar = tqdm(unit=" stories", desc="tabulating", disable=True if progress is False else None, leave=False)
+    bar = tqdm(unit=" stories", desc="tabulating", disable=None if progress is None else not progress, leave=False)
     try:
         if client is not None:
             yield from _windowed(work, client.submit, _window(client), bar, pure=False)

@@ -39,6 +39,10 @@ _CAPTION = re.compile(
     r"(?:[^.!?]{0,60})$",
     re.IGNORECASE,
 )
+_CREDIT = re.compile(
+    r"\b(?:(?:File|Cover|Top|Bottom|Inset)\s+)?(?:Photos?|Illustrations?|Graphics?|Charts?|Images?|Videos?|"
+    r"Cartoons?|Infographics?)\s*:\s*(?=[A-Z])"
+)
 HEADING_MAX_WORDS = 12
 GLUED_HEADING_MAX_WORDS = 8
 
@@ -101,6 +105,10 @@ def split_story(text: str, start: int = 0, end: int | None = None) -> list[Sente
         spans = sentence_spans(text, p_start, p_end)
         is_last_paragraph = number == len(paragraphs)
         for index, (s_start, s_end) in enumerate(spans):
+            pieces = caption_spans(text, s_start, s_end)
+            if pieces:
+                sentences.extend(Sentence(a, b, number, caption) for a, b, caption in pieces)
+                continue
             piece = text[s_start:s_end]
             if len(spans) == 1:
                 heading = is_heading_line(piece)
@@ -110,6 +118,41 @@ def split_story(text: str, start: int = 0, end: int | None = None) -> list[Sente
                 heading = is_caption(piece)
             sentences.append(Sentence(s_start, s_end, number, heading))
     return sentences
+
+
+def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split a photo caption glued into a sentence ("Foreign Minister Wang Yi Photo:
+    Xinhua The talks began ...") from the text around it.
+
+    Returns ``(start, end, is_caption)`` pieces, the caption being its description (up
+    to 20 unpunctuated words before the credit) and the credit; an empty list when the
+    sentence holds no caption credit or is one whole.
+    """
+    piece = text[start:end]
+    credit = _CREDIT.search(piece)
+    if credit is None or is_caption(piece):
+        return []
+    names = re.finditer(r"\S+", piece[credit.end() :])
+    credit_end = credit.end()
+    for count, name in enumerate(names):
+        word = name.group().strip(".,;")
+        if count >= 4 or (count and (word.lower() in SENTENCE_STARTERS or word[:1].islower())) or not word:
+            break
+        credit_end = credit.end() + name.end()
+        if name.group()[-1] in ".,;":
+            break
+    before = piece[: credit.start()]
+    caption_start = credit.start()
+    last_stop = max(before.rfind(mark) for mark in ".!?")
+    description = before[last_stop + 1 :]
+    if len(_WORD.findall(description)) <= 20:
+        caption_start = last_stop + 1
+    pieces = []
+    for a, b, caption in ((0, caption_start, False), (caption_start, credit_end, True), (credit_end, len(piece), False)):
+        a, b = _strip_span(piece, a, b)
+        if a < b:
+            pieces.append((start + a, start + b, caption))
+    return pieces
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

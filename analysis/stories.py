@@ -23,7 +23,7 @@ text is lost.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -167,10 +167,19 @@ def _check_entries(entries: list[ManifestEntry]) -> None:
 
 
 def split_stories(document: Document, manifest: list[ManifestEntry] | None = None) -> list[Story]:
-    """Return the stories of ``document`` in order, covering all of its text.
+    """Return the stories of ``document`` in order, covering all of its text, with
+    offsets into its ``working_text``.
 
     Raise ``InputError`` when a manifest entry points past the end of the document.
     """
+    stories = _raw_stories(document, manifest)
+    if document.repair is None:
+        return stories
+    return [replace(story, start=document.to_working(story.start), end=document.to_working(story.end)) for story in stories]
+
+
+def _raw_stories(document: Document, manifest: list[ManifestEntry] | None) -> list[Story]:
+    """The stories of ``document`` with offsets into its text as read."""
     text = document.text
     if document.metadata is not None:
         meta = document.metadata
@@ -180,7 +189,7 @@ def split_stories(document: Document, manifest: list[ManifestEntry] | None = Non
         (entry for entry in manifest or [] if entry.file == path), key=lambda entry: entry.start_line
     )
     if not entries:
-        return [Story(document.doc, document.doc, "", "", "", 0, len(text))]
+        return [Story(document.doc, document.doc, document.title, "", "", 0, len(text))]
     line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
     if text.endswith("\n"):
         line_starts.pop()

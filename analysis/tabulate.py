@@ -8,6 +8,7 @@ and score it (``score.py``).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from .attribute import attribute_story
 from .frames import FramingVocabulary, load_vocabulary
-from .read import Document, expand_paths, read_documents
+from .read import Document, InputError, InputWarning, Skipped, expand_paths, read_documents
 from .score import textblob_scores, vader_compound
 from .sentences import split_story
 from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
@@ -40,13 +41,17 @@ CATEGORIES = {
 
 
 def code_story(
-    text: str, story: Story, codebook: Codebook | None = None, vocabulary: FramingVocabulary | None = None
+    document: Document, story: Story, codebook: Codebook | None = None, vocabulary: FramingVocabulary | None = None
 ) -> list[dict]:
-    """Return the rows of one story of the document ``text``: its sentences with their
-    speaker, source type, cue, quotation kind, sentiment, frames, targets and contrast.
-    ``frames`` and ``targets`` are joined with ";" (empty when there are none)."""
+    """Return the rows of one story of ``document``: its sentences with their speaker,
+    source type, cue, quotation kind, sentiment, frames, targets and contrast.
+
+    The pipeline reads the document's ``working_text`` (mojibake repaired); ``start``
+    and ``end`` point into its text as read. ``frames`` and ``targets`` are joined with
+    ";" (empty when there are none)."""
     codebook = codebook or load_codebook()
     vocabulary = vocabulary or load_vocabulary()
+    text = document.working_text
     sentences = split_story(text, story.start, story.end)
     attributions = attribute_story(text, sentences)
     speakers, _ = resolve_story(text, sentences, attributions, codebook, story.outlet)
@@ -69,8 +74,8 @@ def code_story(
                 "paragraph": sentence.paragraph,
                 "sentence_id": number,
                 "position": (number - 1) / last,
-                "start": sentence.start,
-                "end": sentence.end,
+                "start": document.to_raw(sentence.start),
+                "end": document.to_raw(sentence.end),
                 "text": piece,
                 "is_heading": sentence.is_heading,
                 "speaker": speaker.name if speaker and source_type != "narrator" else None,
@@ -90,25 +95,27 @@ def code_story(
     return rows
 
 
-def iter_stories(paths: Iterable[str | Path], stories: str | Path | None = None) -> Iterator[tuple[Document, Story]]:
-    """Yield every story of the documents at ``paths`` with its document, in order."""
+def iter_stories(
+    paths: Iterable[str | Path], stories: str | Path | None = None, skipped: list[Skipped] | None = None
+) -> Iterator[tuple[Document, Story]]:
+    """Yield every story of the documents at ``paths`` with its document, in order.
+
+    With a ``skipped`` list, a file or article that cannot be used is added to it, with
+    the reason, and the others go on; without it, the first one raises ``InputError``.
+    A bad path or manifest always raises.
+    """
     manifest: list[ManifestEntry] = read_manifest(stories) if stories else []
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, skipped):
         if manifest and path.resolve() == Path(stories).resolve():
             continue
-        for document in read_documents(path):
-            for story in split_stories(document, manifest):
-                yield document, story
-
-
-def iter_rows(
-    paths: Iterable[str | Path], stories: str | Path | None = None, codebook: str | Path | None = None
-) -> Iterator[dict]:
-    """Yield the rows of the sentence table one story at a time."""
-    loaded = load_codebook(codebook)
-    vocabulary = load_vocabulary()
-    for document, story in iter_stories(paths, stories):
-        yield from code_story(document.text, story, loaded, vocabulary)
+        try:
+            for document in read_documents(path, skipped):
+                for story in split_stories(document, manifest):
+                    yield document, story
+        except InputError as error:
+            if skipped is None:
+                raise
+            skipped.append(Skipped(str(path), str(error)))
 
 
 def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
@@ -148,6 +155,7 @@ def tabulate(
     jobs: int = 1,
     client=None,
     progress: bool | None = False,
+    keep_going: bool = True,
 ) -> pd.DataFrame:
     """Return the sentence table of the articles at ``paths``.
 
@@ -157,15 +165,21 @@ def tabulate(
     ``jobs`` > 1 codes stories in that many local processes; ``client``, a
     ``dask.distributed.Client``, codes them on a Dask cluster. Every engine returns
     the same table. ``progress`` shows a progress bar (None: only on a terminal).
+    With ``keep_going``, files and articles that cannot be used are left out with an
+    ``InputWarning`` each, and listed in ``table.attrs["skipped"]``; without it, the
+    first one raises ``InputError``.
     """
     from .run import chunks, run_chunks
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    pieces = list(run_chunks(chunks(paths, stories, codebook), jobs=jobs, client=client, progress=progress))
-    if not pieces:
-        return to_frame([])
-    return apply_dtypes(pd.concat(pieces, ignore_index=True))
+    skipped: list[Skipped] | None = [] if keep_going else None
+    pieces = list(run_chunks(chunks(paths, stories, codebook, skipped=skipped), jobs=jobs, client=client, progress=progress))
+    table = apply_dtypes(pd.concat(pieces, ignore_index=True)) if pieces else to_frame([])
+    for left_out in skipped or []:
+        warnings.warn(InputWarning(f"skipped {left_out.message}"), stacklevel=2)
+    table.attrs["skipped"] = [left_out.message for left_out in skipped or []]
+    return table
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

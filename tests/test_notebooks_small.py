@@ -45,3 +45,19 @@ def test_notebooks_run_on_a_single_short_story(notebook, one_story, tmp_path):
     if notebook.stem == "01_who_speaks":
         assert (tmp_path / "figures" / "01_source_type_shares.png").exists()
         assert "harbour: the outlet's own voice carry the most sentences (1 of 2, 50%)" in printed or "harbour:" in printed
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_notebooks_explain_an_empty_corpus(notebook, tmp_path):
+    empty = tmp_path / "corpus"
+    empty.mkdir()
+    write(empty, "blank.txt", "   \n")
+    overrides = (
+        f"from pathlib import Path\nCORPUS = Path({str(empty)!r})\nSTORIES = None\n"
+        f"FIGURES = Path({str(tmp_path / 'figures')!r})\nOUTPUT = Path({str(tmp_path)!r})\n"
+        f"TABLE = Path({str(tmp_path / 'processed' / 'sentences.csv')!r}) if {notebook.stem!r} == '00_sentence_table' else None"
+    )
+    printed = run_with(notebook, overrides)
+    assert "0 sentences in 0 stories" in printed
+    if notebook.stem != "00_sentence_table":
+        assert "Too little data" in printed

@@ -1,0 +1,73 @@
+"""Repair mojibake ("Chinaâ€™s" for "China's") while keeping offsets into the text as read.
+
+Text scraped with the wrong encoding reaches this project as UTF-8 that was decoded as
+cp1252 and encoded again. ftfy, the well-kept library for this, undoes it. It is applied
+word by word (runs of non-space characters), so the repaired text lines up with the text
+as read everywhere but inside the repaired words, and offsets map both ways.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import ftfy
+
+_WORD = re.compile(r"[^ \t\n\r\f\v]+")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A repaired text and how it lines up with the text as read.
+
+    ``pieces`` lists ``(raw_start, raw_end, fixed_start, fixed_end)`` for each repaired
+    word; outside them the two texts differ only by a shift.
+    """
+
+    text: str
+    pieces: tuple[tuple[int, int, int, int], ...]
+    words: int
+
+    def to_raw(self, offset: int) -> int:
+        """Map an offset in the repaired text to the text as read."""
+        index = bisect_right([piece[2] for piece in self.pieces], offset) - 1
+        if index < 0:
+            return offset
+        raw_start, raw_end, fixed_start, fixed_end = self.pieces[index]
+        if offset < fixed_end:
+            return raw_start if offset == fixed_start else min(raw_end, raw_start + (offset - fixed_start))
+        return offset + (raw_end - fixed_end)
+
+    def to_fixed(self, offset: int) -> int:
+        """Map an offset in the text as read to the repaired text."""
+        index = bisect_right([piece[0] for piece in self.pieces], offset) - 1
+        if index < 0:
+            return offset
+        raw_start, raw_end, fixed_start, fixed_end = self.pieces[index]
+        if offset < raw_end:
+            return fixed_start if offset == raw_start else min(fixed_end, fixed_start + (offset - raw_start))
+        return offset + (fixed_end - raw_end)
+
+
+def repair_mojibake(text: str) -> Repair | None:
+    """Return the repaired text of ``text``, or None when it has no mojibake."""
+    if ftfy.fix_encoding(text) == text:
+        return None
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    position = shift = 0
+    for word in _WORD.finditer(text):
+        fixed = ftfy.fix_encoding(word.group())
+        if fixed == word.group():
+            continue
+        parts.append(text[position : word.start()])
+        fixed_start = word.start() + shift
+        parts.append(fixed)
+        pieces.append((word.start(), word.end(), fixed_start, fixed_start + len(fixed)))
+        shift += len(fixed) - (word.end() - word.start())
+        position = word.end()
+    if not pieces:
+        return None
+    parts.append(text[position:])
+    return Repair("".join(parts), tuple(pieces), len(pieces))
