@@ -240,7 +240,7 @@ def _has_utf8_sequences(data: bytes) -> bool:
 def looks_english(text: str) -> bool:
     """True unless ``text`` has at least 20 words and fewer than 12% of them are common
     English words ("the", "of", "said", ...)."""
-    words = re.findall(r"\w+", text[:20000].lower())
+    words = re.findall(r"\w+", text[:5000].lower())
     if len(words) < ENGLISH_MIN_WORDS:
         return True
     return sum(word in ENGLISH_WORDS for word in words) / len(words) >= ENGLISH_SHARE

@@ -50,9 +50,17 @@ class Repair:
         return offset + (fixed_end - raw_end)
 
 
+# UTF-8 read as cp1252 turns each multi-byte character into a lead character (Â to ô)
+# followed by one from the continuation range: a quick test before asking ftfy.
+_SUSPECT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def repair_mojibake(text: str) -> Repair | None:
     """Return the repaired text of ``text``, or None when it has no mojibake."""
-    if ftfy.fix_encoding(text) == text:
+    if not _SUSPECT.search(text) or ftfy.fix_encoding(text) == text:
         return None
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []

@@ -136,6 +136,7 @@ def test_an_html_page_is_read_as_its_text(tmp_path):
     assert table["title"].unique().tolist() == ["Port news"]
 
 
+@pytest.mark.filterwarnings("ignore::analysis.read.InputWarning")
 def test_a_very_long_line_without_punctuation(tmp_path):
     text = " ".join(f"word{i}" for i in range(20000)) + "\n"
     table = tabulate(write(tmp_path, "long.txt", text))
