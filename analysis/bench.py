@@ -140,7 +140,7 @@ def main(args) -> int:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.stories:
             corpus = synthetic_corpus(Path(folder), size)
-            for step in STEPS:
+            for step in args.steps or STEPS:
                 runs = [_measure(step, corpus, args.jobs) for _ in range(args.repeat)]
                 seconds = statistics.median(run["seconds"] for run in runs)
                 row = {
@@ -153,6 +153,8 @@ def main(args) -> int:
                 print(f"{size:>8} {row['step']:<14} {row['sentences']:>10} {seconds:>8.1f} {row['sentences_per_second']:>9.0f} "
                       f"{row['peak_mb']:>8.0f} {row['peak_worker_mb']:>9.0f}", flush=True)
             rates = {row["step"]: row["sentences_per_second"] for row in results if row["stories"] == size}
+            if {"pipeline", "scoring", "textblob", f"pipeline x{args.jobs}"} - set(rates):
+                continue
             print(f"{size:>8} pipeline / scoring throughput: {rates['pipeline'] / rates['scoring']:.2f}; "
                   f"pipeline / TextBlob: {rates['pipeline'] / rates['textblob']:.2f}; "
                   f"{args.jobs} processes / 1: {rates[f'pipeline x{args.jobs}'] / rates['pipeline']:.2f}", flush=True)

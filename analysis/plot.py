@@ -28,7 +28,6 @@ PALETTE = {
     "public": "#A6761D",
     "narrator": "#8C8C8C",
 }
-QUOTE_STYLE = {"direct": {"alpha": 1.0, "hatch": ""}, "indirect": {"alpha": 0.45, "hatch": "///"}}
 FIGURE_WIDTH = 9.0
 
 

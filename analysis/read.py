@@ -298,21 +298,42 @@ def html_text(page: str) -> tuple[str, str | None]:
     return "\n".join(line for line in lines if line) + "\n", title
 
 
+def _open_table(path: Path) -> Iterator[str]:
+    """Yield the lines of an article table as they are read, so that a table of any size
+    streams. A UTF-8 table (the usual case) is decoded as it goes; one in another
+    encoding is decoded whole, as ``read_text`` does, with a warning."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    kind = _binary_kind(head[:8])
+    if kind:
+        raise InputError(f"{path}: this looks like {kind}, not text; convert it to text first, or leave it out")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head.removeprefix(codecs.BOM_UTF8), final=False)
+        streams = not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    except UnicodeDecodeError:
+        streams = False
+    if not streams:
+        text, notes = read_text(path)
+        for note in notes:
+            warnings.warn(InputWarning(f"{path}: {note}"), stacklevel=3)
+        yield from io.StringIO(text, newline="")
+        return
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        try:
+            yield from handle
+        except UnicodeDecodeError as error:
+            raise InputError(f"{path}: not valid UTF-8 after the start ({error.reason}); re-save the file as UTF-8") from error
+
+
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    text, notes = read_text(path)
-    for note in notes:
-        warnings.warn(InputWarning(f"{path}: {note}"), stacklevel=2)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(_open_table(path))
     _check_columns(path, reader.fieldnames or [])
     for row in reader:
         yield reader.line_num, row
 
 
-def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    text, notes = read_text(path)
-    for note in notes:
-        warnings.warn(InputWarning(f"{path}: {note}"), stacklevel=2)
-    for number, line in enumerate(text.split("\n"), start=1):
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, str] | InputError]]:
+    for number, line in enumerate(_open_table(path), start=1):
         if not line.strip():
             continue
         try:

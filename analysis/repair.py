@@ -31,23 +31,23 @@ class Repair:
 
     def to_raw(self, offset: int) -> int:
         """Map an offset in the repaired text to the text as read."""
-        index = bisect_right([piece[2] for piece in self.pieces], offset) - 1
-        if index < 0:
-            return offset
-        raw_start, raw_end, fixed_start, fixed_end = self.pieces[index]
-        if offset < fixed_end:
-            return raw_start if offset == fixed_start else min(raw_end, raw_start + (offset - fixed_start))
-        return offset + (raw_end - fixed_end)
+        return self._map(offset, source=2, target=0)
 
     def to_fixed(self, offset: int) -> int:
         """Map an offset in the text as read to the repaired text."""
-        index = bisect_right([piece[0] for piece in self.pieces], offset) - 1
+        return self._map(offset, source=0, target=2)
+
+    def _map(self, offset: int, source: int, target: int) -> int:
+        """Map ``offset`` from one text to the other; ``source`` and ``target`` pick
+        the columns of ``pieces`` (0 for the text as read, 2 for the repaired text)."""
+        index = bisect_right([piece[source] for piece in self.pieces], offset) - 1
         if index < 0:
             return offset
-        raw_start, raw_end, fixed_start, fixed_end = self.pieces[index]
-        if offset < raw_end:
-            return fixed_start if offset == raw_start else min(fixed_end, fixed_start + (offset - raw_start))
-        return offset + (fixed_end - raw_end)
+        piece = self.pieces[index]
+        from_start, from_end, to_start, to_end = piece[source], piece[source + 1], piece[target], piece[target + 1]
+        if offset < from_end:
+            return to_start if offset == from_start else min(to_end, to_start + (offset - from_start))
+        return offset + (to_end - from_end)
 
 
 # UTF-8 read as cp1252 turns each multi-byte character into a lead character (Â to ô)

@@ -128,14 +128,13 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-_STRING = pa.string()
 PARQUET_SCHEMA = pa.schema(
     [
         (name, pa.dictionary(pa.int8(), pa.string()) if name in CATEGORIES
          else pa.int64() if name in ("paragraph", "sentence_id", "start", "end")
          else pa.bool_() if name == "is_heading"
          else pa.float64() if name in ("position", "polarity", "subjectivity", "vader")
-         else _STRING)
+         else pa.string())
         for name in COLUMNS
     ]
 )

@@ -81,7 +81,7 @@ def resolve_story(
         if attribution.speaker is not None:
             offset = sentences[index].start - sentences[0].start
             speakers[index] = registry.resolve(attribution.speaker, attribution.description, index, offset)
-    for index, attribution in enumerate(attributions):
+    for index in range(len(attributions)):
         seen = set()
         target = index
         while speakers[target] is None and attributions[target].link is not None and target not in seen:

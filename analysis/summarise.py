@@ -171,7 +171,7 @@ def extreme_sentences(table: pd.DataFrame, score: str = "vader", top: int = 2) -
     ``score``; ``end`` says which."""
     coded = coded_sentences(table).dropna(subset=[score])
     parts = []
-    for source_type, group in coded.groupby("source_type", sort=False, observed=True):
+    for _, group in coded.groupby("source_type", sort=False, observed=True):
         ranked = group.sort_values(score, kind="stable")
         parts.append(ranked.tail(top).iloc[::-1].assign(end="most positive"))
         parts.append(ranked.head(top).assign(end="most negative"))
@@ -200,7 +200,7 @@ def frame_shares(table: pd.DataFrame, by: str, frames: list[str]) -> pd.DataFram
     for key, index in coded.groupby(by, sort=False, observed=True).groups.items():
         group_frames = found.loc[index]
         for frame in frames:
-            hits = int(group_frames.map(lambda items: frame in items).sum())
+            hits = sum(frame in items for items in group_frames)
             rows.append({by: key, "frame": frame, "sentences": len(index), "with_frame": hits, "share": hits / len(index)})
     return pd.DataFrame(rows, columns=[by, "frame", "sentences", "with_frame", "share"])
 
