@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
-STRAIGHT_MARK = '"'
-QUOTE_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 _MARK = re.compile(r"''|``|[\"“”„«»]")
 _SPACE = " \t\n\r\u00a0"
 _BEFORE_OPENING = _SPACE + "([{—–-/"

@@ -317,13 +317,6 @@ def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> 
     return None
 
 
-def _phrase_start(tokens: list[Token], end: int) -> int:
-    index = end - 1
-    while index >= 0 and tokens[index][0] not in BOUNDARY_MARKS:
-        index -= 1
-    return min(index + 1, end - 1)
-
-
 def _is_adverb(token: str) -> bool:
     lower = token.lower()
     return lower in _ADVERBS or (

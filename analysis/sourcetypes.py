@@ -26,7 +26,6 @@ SOURCE_TYPES = (
     "public",
     "narrator",
 )
-MEDIA_TYPES = ("western_media", "other_media")
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ from .sourcetypes import Codebook
 FALLBACK_TYPE = "public"
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
-_SINGULAR_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
+_SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both", "all"}
-_REFERRING_WORDS = set(_SINGULAR_PRONOUNS) | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you"}
+_REFERRING_WORDS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you"}
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|van|von|bin|al))*")
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
 _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}
@@ -145,7 +145,7 @@ class _Registry:
             found = self._last(lambda s: not s.person)
             if found:
                 return found
-        if lower in {"i", "we", "you"} | set(_SINGULAR_PRONOUNS) | _PLURAL_PRONOUNS | {"it"}:
+        if lower in _REFERRING_WORDS:
             found = self._last(lambda s: True)
             if found:
                 return found
