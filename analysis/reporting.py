@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .cues import CueLexicon, CueVerb
-from .matching import PhraseMatch
 from .datafiles import abbreviations
+from .matching import PhraseMatch
 from .quotes import OPENING_MARKS
 
 MAX_SUBJECT_WORDS = 12
@@ -29,13 +29,12 @@ QUANTIFIERS = frozenset(
 )
 DETERMINERS = ARTICLES | QUANTIFIERS
 SUBJECT_PRONOUNS = frozenset("he she they we i it you".split())
-_ADVERBS = frozenset(
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+_ADVERBS = _WEEKDAYS | frozenset(
     """also not n't never later previously repeatedly again further once then still
     already even just only first recently publicly privately earlier separately too
-    generally often always frequently reportedly today yesterday tonight monday
-    tuesday wednesday thursday friday saturday sunday""".split()
+    generally often always frequently reportedly""".split()
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 _CATENATIVES = frozenset(
     """continue continues continued continuing begin begins began begun start starts
     started went go goes going keep keeps kept refused refuses declined declines
@@ -51,12 +50,11 @@ CLAUSE_WORDS = frozenset(
     yet""".split()
 )
 _COMPLEMENTIZERS = frozenset("that whether if how why what when where".split())
-_ADJUNCT_WORDS = frozenset(
+_ADJUNCT_WORDS = _WEEKDAYS | frozenset(
     """on in at during after before with via through over from for last this earlier
-    later yesterday today tonight recently when while by about amid upon of to into
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    later recently when while by about amid upon of to into""".split()
 )
-_PREPOSITIONS = _ADJUNCT_WORDS | frozenset("into under across against among between without within like".split())
+_PREPOSITIONS = _ADJUNCT_WORDS | frozenset("under across against among between without within like".split())
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind"})
 _FOLLOWERS = frozenset({"who", "which", "according", "as", "citing", "referring", "and", "but", "though", "although", "because"})
 _COORDINATORS = frozenset({"and", "but", "or", "yet"})
@@ -209,7 +207,8 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
     subject_end = j + 1
     cue_text = sentence[tokens[subject_end][1] if subject_end < at else match.start : match.end]
     subject = _subject(sentence, tokens, subject_end)
-    frame = _frame(sentence, tokens, subject, subject_end, at, after, verb)
+    set_off = subject is not None and subject[2] > 0 and _follows_boundary(sentence, subject[2])
+    frame = _frame(sentence, tokens, subject, set_off, subject_end, at, after, verb)
     if frame is None:
         return None
     if verb.noun and (form == base or form.endswith("s")) and frame != "clause":
@@ -219,8 +218,8 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
             or after[0][0].lower() in SUBJECT_PRONOUNS | {"him", "them", "us", "me"}
             or after[0][0].lower().endswith(("self", "selves"))
         )
-        set_off = frame == "trailing" and subject is not None and subject[2] > 0 and _follows_boundary(sentence, subject[2])
-        if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or set_off or (frame in ("bare", "object", "as") and opens_phrase)):
+        trailing_set_off = frame == "trailing" and set_off
+        if not (previous in SUBJECT_PRONOUNS or previous in _MODALS or previous == "to" or trailing_set_off or (frame in ("bare", "object", "as") and opens_phrase)):
             return None
     if frame == "inverted":
         inverted = _phrase_after(sentence, match.end, with_description=True)
@@ -275,17 +274,17 @@ def _is_verb_here(form: str, base: str, previous: str) -> bool:
     if previous in QUANTIFIERS or previous[:1].isdigit():
         return not (form.endswith("s") and form != base)
     if previous in _HAVE:
-        return not (form.endswith("ing") or (form.endswith("s") and form != base))
+        return not (form.endswith("s") and form != base)
     if previous in _MODALS:
         return form == base
     return True
 
 
-def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> str | None:
+def _frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: CueVerb) -> str | None:
     """Return how the cue verb at token ``at`` reports (its frame, or ``inverted`` for
-    "..., said X"), or None when it does not report here."""
+    "..., said X"), or None when it does not report here. ``set_off`` says whether the
+    subject follows a comma, quotation mark or dash."""
     frames, base = verb.frames, verb.verb.split()[0]
-    set_off = subject is not None and subject[2] > 0 and _follows_boundary(sentence, subject[2])
     introduced_by_as = subject is not None and sentence[: subject[2]].rstrip().lower().endswith(("as", "as the"))
     gap = subject_end == 0 or tokens[subject_end - 1][0] in BOUNDARY_MARKS
     inverts = "trailing" in frames and gap and subject_end == at and base not in _ADDRESSEE_VERBS
@@ -293,11 +292,11 @@ def _frame(sentence, tokens, subject, subject_end, at, after, verb: CueVerb) -> 
         inverted = _phrase_after(sentence, after[0][1], with_description=True)
         if inverted and _phrase_like(inverted[0]) and (subject_end > 0 or any(t in ",:" for t, _, _ in after[:12])):
             return "inverted"
-    as_clause = introduced_by_as and after[_adjuncts_end(after, base) :][:1] and after[_adjuncts_end(after, base)][0] == ","
+    rest = [token for token, _, _ in after[_adjuncts_end(after, base) :]]
+    as_clause = introduced_by_as and rest[:1] == [","]
     if "clause" in frames and (_opens_clause(after) or as_clause):
         return "clause"
     if "trailing" in frames:
-        rest = [token for token, _, _ in after[_adjuncts_end(after, base) :]]
         if all(token in _CLOSING_PUNCTUATION for token in rest) or rest[0].lower() in _TRAILING_CLAUSES:
             return "trailing"
         if rest[0] == "," and len(rest) > 1:
