@@ -97,6 +97,7 @@ def binary_scores(gold: pd.Series, predicted: pd.Series) -> dict[str, float]:
     true_neg = int((~gold & ~predicted).sum())
 
     def f1(hits: int, wrong_found: int, missed: int) -> tuple[float, float, float]:
+        """Precision, recall and F1 from hits, wrong finds and misses (NaN where undefined)."""
         precision = hits / (hits + wrong_found) if hits + wrong_found else float("nan")
         recall = hits / (hits + missed) if hits + missed else float("nan")
         score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -24,11 +24,13 @@ _STYLE = """<style>
 
 
 def _tint(colour: str, alpha: float) -> str:
+    """Turn "#RRGGBB" into a CSS rgba() colour with the given opacity."""
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
 def _style(source_type) -> str:
+    """The CSS of a sentence of ``source_type``: a tint of its colour, underlined."""
     if not isinstance(source_type, str):
         return ""
     colour = PALETTE[source_type]
@@ -37,6 +39,7 @@ def _style(source_type) -> str:
 
 
 def _hover(row) -> str:
+    """The text shown on hover over a sentence: type, speaker, description, cue, sentiment."""
     def value(name):
         cell = getattr(row, name)
         return "" if cell is None or pd.isna(cell) else str(cell)

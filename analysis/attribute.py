@@ -66,6 +66,7 @@ def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSp
 
 
 def _letters(text: str) -> int:
+    """Count the non-space characters of ``text``."""
     return len("".join(text.split()))
 
 

@@ -46,12 +46,14 @@ def synthetic_corpus(folder: Path, stories: int) -> Path:
 
 
 def _stories(corpus: Path):
+    """Read the corpus's stories with their texts."""
     from .tabulate import iter_stories
 
     return [(document.working_text, story) for document, story in iter_stories([corpus])]
 
 
 def _split(corpus: Path):
+    """Read and split the corpus (before the clock starts)."""
     from .sentences import split_story
 
     stories = _stories(corpus)
@@ -59,6 +61,7 @@ def _split(corpus: Path):
 
 
 def _texts(corpus: Path) -> list[str]:
+    """The corpus's sentences as text, white space folded (before the clock starts)."""
     return [" ".join(text[s.start : s.end].split()) for text, _, sentences in _split(corpus) for s in sentences]
 
 

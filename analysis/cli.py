@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _show_warning(message, category, *_args, **_kwargs) -> None:
+    """Print a warning as one line, "warning: ...", on standard error."""
     print(f"warning: {message}", file=sys.stderr)
 
 
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _tabulate(args) -> int:
+    """Run ``tabulate``: stream the table to the output file; return the exit status."""
     from .run import TableWriter, chunks, default_jobs, run_chunks
 
     if args.jobs < 0:
@@ -111,6 +113,7 @@ def _tabulate(args) -> int:
 
 
 def _dask_client(address: str):
+    """Connect to the Dask scheduler at ``address``, or raise ``InputError`` saying why not."""
     try:
         from dask.distributed import Client
     except ImportError:

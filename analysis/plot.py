@@ -42,11 +42,13 @@ def too_little(chart: str, need: str, got: str) -> None:
 
 
 def _title(ax, title: str, subtitle: str) -> None:
+    """Set a chart's title (the question) and, under it, its subtitle (what is plotted, n)."""
     ax.set_title(f"{title}\n", loc="left", fontsize=13, fontweight="bold")
     ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom")
 
 
 def _finish(fig) -> plt.Figure:
+    """Lay the figure out and return it."""
     fig.tight_layout()
     return fig
 

@@ -128,6 +128,7 @@ def expand_paths(paths: Iterable[str | Path], skipped: list[Skipped] | None = No
 
 
 def _not_readable(path: Path) -> str:
+    """Say why a file in a folder is left out."""
     kind = _binary_kind(path.read_bytes()[:8]) if path.stat().st_size else None
     described = f"it looks like {kind}" if kind else f"'{path.suffix or 'no suffix'}' is not a text or table file"
     return f"left out: {described}; give articles as .txt, .html, .csv or .jsonl"
@@ -203,6 +204,7 @@ def read_text(path: Path) -> tuple[str, list[str]]:
 
 
 def _decode(path: Path, data: bytes, encoding: str) -> str:
+    """Decode ``data`` as ``encoding``, or raise ``InputError`` naming the bad byte."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -210,6 +212,7 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
 
 
 def _binary_kind(head: bytes) -> str | None:
+    """Name the kind of binary file that starts with ``head``, or None for text."""
     for magic, kind in MAGIC_NUMBERS.items():
         if head.startswith(magic):
             return kind
@@ -234,6 +237,7 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 
 def _has_utf8_sequences(data: bytes) -> bool:
+    """True when ``data`` holds at least one valid multi-byte UTF-8 sequence."""
     return bool(_UTF8_SEQUENCE.search(data))
 
 
@@ -247,6 +251,7 @@ def looks_english(text: str) -> bool:
 
 
 def _looks_like_html(text: str) -> bool:
+    """True when a text file is in fact an HTML page."""
     head = text.lstrip()[:200].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
@@ -326,6 +331,7 @@ def _open_table(path: Path) -> Iterator[str]:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, row)`` for each row of a CSV table of articles."""
     reader = csv.DictReader(_open_table(path))
     _check_columns(path, reader.fieldnames or [])
     for row in reader:
@@ -333,6 +339,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, str] | InputError]]:
+    """Yield ``(line, row)`` for each line of a JSONL table of articles; a bad line gives an ``InputError`` instead of a row."""
     for number, line in enumerate(_open_table(path), start=1):
         if not line.strip():
             continue
@@ -348,6 +355,7 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, str] | InputError]]
 
 
 def _check_columns(path: Path, columns: list[str]) -> None:
+    """Raise ``InputError`` when a table of articles lacks the id or text column."""
     missing = [name for name in ("id", "text") if name not in columns]
     if missing:
         raise InputError(
@@ -356,6 +364,7 @@ def _check_columns(path: Path, columns: list[str]) -> None:
 
 
 def _article_documents(path: Path, rows: Iterable[tuple[int, dict | InputError]], skipped: list[Skipped] | None) -> Iterator[Document]:
+    """Yield a document per usable row; put the others in ``skipped`` (or raise without it)."""
     seen: dict[str, int] = {}
     for line, row in rows:
         where = f"{path}, line {line}"

@@ -317,6 +317,7 @@ def _frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: Cue
 
 
 def _is_adverb(token: str) -> bool:
+    """True for an adverb that may stand between a subject and its verb ("also", "publicly")."""
     lower = token.lower()
     return lower in _ADVERBS or (
         token.islower() and lower.endswith("ly") and len(lower) > 4 and lower not in {"rely", "apply", "reply", "supply", "family", "italy"}
@@ -424,6 +425,7 @@ def _opens_bare_clause(after: list[Token], base: str) -> bool:
 
 
 def _opens_infinitive(after: list[Token], base: str) -> bool:
+    """True when an infinitive follows the cue ("vowed to ...", "urged them to ...")."""
     words = [token.lower() for token, _, _ in after[:7]]
     if words[:1] == ["to"] and len(words) > 1 and words[1].isalpha():
         return True
@@ -446,10 +448,12 @@ def _follows_boundary(sentence: str, start: int) -> bool:
 
 
 def _clean(phrase: str) -> str:
+    """Strip punctuation and quotation marks from the ends of a phrase and fold its spaces."""
     return " ".join(phrase.strip(" ,;:\"“”'‘’`").split())
 
 
 def _phrase_like(phrase: str) -> bool:
+    """True when ``phrase`` can be a noun phrase: a few words with no auxiliary verb."""
     words = phrase.split()
     return 0 < len(words) <= MAX_SUBJECT_WORDS and not any(word.lower() in _AUXILIARIES for word in words)
 
@@ -534,6 +538,7 @@ def is_name_chunk(chunk: str) -> bool:
 
 
 def _is_parenthetical_chunk(chunk: str) -> bool:
+    """True for a piece between commas that describes ("a professor at X", "49", "R-Utah")."""
     words = chunk.split()
     if not words:
         return False
@@ -544,6 +549,7 @@ def _is_parenthetical_chunk(chunk: str) -> bool:
 
 
 def _is_subject_chunk(chunk: str) -> bool:
+    """True for a piece between commas that can be the subject itself."""
     words = chunk.split()
     return (
         0 < len(words) <= MAX_SUBJECT_WORDS

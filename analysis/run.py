@@ -39,6 +39,7 @@ class Chunk:
 
     @property
     def stories(self) -> int:
+        """The number of stories in the chunk."""
         return sum(len(stories) for _, stories in self.documents)
 
 
@@ -104,6 +105,7 @@ def run_chunks(work: Iterable[Chunk], jobs: int = 1, client=None, progress: bool
 
 
 def _window(client) -> int:
+    """How many chunks to keep in flight on a Dask cluster: twice its threads."""
     workers = sum(client.nthreads().values()) if hasattr(client, "nthreads") else 2
     return max(2, 2 * workers)
 
@@ -154,6 +156,7 @@ class TableWriter:
         self._header = True
 
     def write(self, table: pd.DataFrame) -> None:
+        """Append ``table`` to the file."""
         if self._parquet:
             self._writer.write_table(pa.Table.from_pandas(table, schema=PARQUET_SCHEMA, preserve_index=False))
         else:
@@ -162,6 +165,7 @@ class TableWriter:
         self.rows += len(table)
 
     def close(self) -> None:
+        """Finish the file (an empty CSV still gets its header)."""
         if self._parquet:
             self._writer.close()
         else:

@@ -27,6 +27,7 @@ def textblob_scores(text: str) -> tuple[float, float]:
 
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
+    """VADER's analyser, built once (it reads its lexicon file)."""
     return SentimentIntensityAnalyzer()
 
 

@@ -89,6 +89,7 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``(start, end)`` so that it neither starts nor ends with white space."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

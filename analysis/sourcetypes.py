@@ -124,6 +124,7 @@ class Codebook:
 
     @staticmethod
     def _check_type(path: Path, source_type: str) -> None:
+        """Raise ``ValueError`` for a source type that is not one of the eight."""
         if source_type not in SOURCE_TYPES:
             raise ValueError(f"{path}: unknown source type {source_type!r}; use one of {', '.join(SOURCE_TYPES)}")
 

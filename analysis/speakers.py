@@ -130,6 +130,7 @@ class _Registry:
         return speaker
 
     def _find(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
+        """Resolve ``phrase`` to a speaker: pronoun, description, organization, person or new speaker."""
         lower = phrase.lower()
         if self._is_own_voice(phrase):
             return self._add(self.own_outlet or phrase, phrase, "narrator", index, person=False, plural=False)
@@ -189,6 +190,7 @@ class _Registry:
         return None
 
     def _is_own_voice(self, phrase: str) -> bool:
+        """True when ``phrase`` names the story's own outlet or "this newspaper"."""
         if _OWN_VOICE.match(phrase.strip()):
             return True
         if not self.own_outlet:
@@ -197,6 +199,7 @@ class _Registry:
         return outlet == self.own_outlet or _strip_determiners(phrase).lower() == self.own_outlet.lower()
 
     def _last(self, test) -> Speaker | None:
+        """The most recent speaker (not the narrator) that passes ``test``."""
         for speaker in reversed(self.recent):
             if speaker.source_type != "narrator" and test(speaker):
                 return speaker
@@ -229,10 +232,12 @@ class _Registry:
         return " ".join(words), titles_before
 
     def _names_organization(self, phrase: str) -> bool:
+        """True when ``phrase`` ends with an organization or outlet the codebook knows."""
         matches = self.codebook.matcher.find(phrase)
         return bool(matches) and matches[-1].term.kind in ("organization", "outlet") and matches[-1].end >= len(phrase.rstrip(" .")) - 1
 
     def _same_person(self, name: str) -> Speaker | None:
+        """An earlier person whose name contains ``name``, or is contained in it."""
         tokens = set(name.split())
         for speaker in reversed(self.speakers):
             if speaker.person and (tokens <= set(speaker.name.split()) or set(speaker.name.split()) <= tokens):
@@ -274,6 +279,7 @@ class _Registry:
 
 
     def _add(self, name: str, description: str, source_type: str | None, index: int, person: bool, plural: bool) -> Speaker:
+        """Return the speaker named ``name``, adding and typing it if new."""
         for speaker in self.speakers:
             if speaker.name == name:
                 return speaker
@@ -284,6 +290,7 @@ class _Registry:
         return speaker
 
     def _type(self, name: str, description: str, person: bool) -> str:
+        """Type a new speaker: listed person, else its description, else the fallback."""
         listed = self.codebook.person(name) if person else None
         if listed:
             return listed.source_type
@@ -303,6 +310,7 @@ def _join_unique(parts: list[str | None]) -> str:
 
 
 def _strip_determiners(phrase: str) -> str:
+    """Drop leading articles and quantifiers ("the", "several") from a phrase."""
     words = phrase.split()
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
@@ -310,5 +318,6 @@ def _strip_determiners(phrase: str) -> str:
 
 
 def _looks_plural(phrase: str) -> bool:
+    """True when a phrase names several people ("analysts", "Yu and Li")."""
     head = phrase.split()[-1].lower() if phrase.split() else ""
     return head.endswith("s") and not head.endswith("ss") or " and " in phrase

@@ -75,6 +75,7 @@ def read_manifest(path: str | Path) -> list[ManifestEntry]:
 
 
 def _csv_records(path: Path) -> list[tuple[int, dict]]:
+    """Read the rows of a CSV manifest with their line numbers."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [name for name in MANIFEST_COLUMNS if name not in (reader.fieldnames or [])]
@@ -92,6 +93,7 @@ def _csv_records(path: Path) -> list[tuple[int, dict]]:
 
 
 def _yaml_records(path: Path) -> list[tuple[int, dict]]:
+    """Read the mappings of a YAML manifest, safely, numbered from 1."""
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as error:
@@ -106,6 +108,7 @@ def _yaml_records(path: Path) -> list[tuple[int, dict]]:
 
 
 def _entry(path: Path, line: int, record: dict) -> ManifestEntry:
+    """Check one manifest record and turn it into a ``ManifestEntry``."""
     where = f"{path}, line {line}" if path.suffix.lower() == ".csv" else f"{path}, story {line}"
     values = {key: str(record.get(key) or "").strip() for key in (*MANIFEST_COLUMNS, "end_line")}
     for name in ("story_id", "file", "start_line"):
@@ -125,6 +128,7 @@ def _entry(path: Path, line: int, record: dict) -> ManifestEntry:
 
 
 def _line_number(where: str, name: str, value: str) -> int:
+    """Parse a line number of 1 or more, or raise ``InputError``."""
     try:
         number = int(value)
     except ValueError:
@@ -135,6 +139,7 @@ def _line_number(where: str, name: str, value: str) -> int:
 
 
 def _resolve(manifest: Path, name: str) -> Path | None:
+    """Find a manifest's file beside the manifest or in the current folder."""
     for base in (manifest.parent, Path.cwd()):
         candidate = (base / name).resolve()
         if candidate.is_file():
@@ -143,6 +148,7 @@ def _resolve(manifest: Path, name: str) -> Path | None:
 
 
 def _check_entries(entries: list[ManifestEntry]) -> None:
+    """Raise ``InputError`` for duplicate ids and for stories that overlap."""
     seen: dict[str, ManifestEntry] = {}
     for entry in entries:
         if entry.story_id in seen:
