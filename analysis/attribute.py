@@ -40,8 +40,9 @@ class Attribution:
     ``speaker`` and ``description`` are phrases as written ("Li Haidong", "a professor
     at the China Foreign Affairs University"); ``link`` is the index of another
     sentence of the story whose speaker this sentence shares; ``rule`` names the rule
-    that decided and ``frame`` how the cue reports. A sentence with neither speaker nor
-    link is the narrator's.
+    that decided and ``frame`` how the cue reports; ``speaker_at`` is where the speaker
+    phrase starts in the sentence. A sentence with neither speaker nor link is the
+    narrator's.
     """
 
     speaker: str | None = None
@@ -51,6 +52,7 @@ class Attribution:
     rule: str = "narrator"
     frame: str | None = None
     link: int | None = None
+    speaker_at: int = 0
 
 
 def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSpan]]:
@@ -95,6 +97,7 @@ def attribute_story(text: str, sentences: list[Sentence], cues: CueLexicon | Non
         if found is not None:
             attribution.speaker, attribution.description = found.speaker, found.description
             attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame
+            attribution.speaker_at = found.speaker_start
             content_start, content_end = (sentence.start + offset for offset in found.content)
             in_quotes = bool(spans) and quoted_share(text, content_start, content_end, spans) >= DIRECT_QUOTE_SHARE
             attribution.quote = "direct" if in_quotes else "indirect"

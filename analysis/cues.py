@@ -11,16 +11,19 @@ from .datafiles import data_dir, read_rows
 from .matching import PhraseMatch, PhraseMatcher
 
 FRAMES = frozenset({"clause", "bare", "trailing", "to", "object", "as"})
+KINDS = ("speech", "thought", "stance")
 
 
 @dataclass(frozen=True)
 class CueVerb:
-    """A reporting verb: its base form, the frames in which it reports, and whether its
-    base and -s forms are also common nouns ("state", "support")."""
+    """A reporting verb: its base form, the frames in which it reports, whether its
+    base and -s forms are also common nouns ("state", "support"), and its kind:
+    ``speech``, ``thought`` or ``stance``."""
 
     verb: str
     frames: frozenset[str]
     noun: bool = False
+    kind: str = "speech"
 
 
 def inflections(verb: str) -> list[str]:
@@ -61,7 +64,10 @@ class CueLexicon:
             else:
                 head, *particle = verb.split(maxsplit=1)
                 phrases = [" ".join([form, *particle]) for form in inflections(head)]
-            cue = CueVerb(verb, frames, row.get("noun", "").lower() == "yes")
+            kind = row.get("kind") or "speech"
+            if kind not in KINDS:
+                raise ValueError(f"{path}: {row['verb']}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+            cue = CueVerb(verb, frames, row.get("noun", "").lower() == "yes", kind)
             for phrase in phrases:
                 self.by_form.setdefault(phrase, cue)
         self.matcher = PhraseMatcher(self.by_form.items(), ignore_case=True)

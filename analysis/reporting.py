@@ -69,6 +69,9 @@ _ACCORDING_TO = re.compile(r"\b(?:according to|in the words of)\s+", re.IGNORECA
 _QUOTED_AS = re.compile(r"\b(?:is|was|were|are|been|being)\s+quoted\s+as\s+(?:saying|telling|writing)\b", re.IGNORECASE)
 _REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reported\b", re.IGNORECASE)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# A speaker after ", while", "; " or ", but" opens a clause of its own, not one nested in
+# the content of the cue before it.
+_COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
 _UNCUED_MARKERS = ("according to", "in the words of", "quoted as", "reported", ":")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
@@ -82,8 +85,8 @@ class Found:
     the cue words, where the cue and the speaker start in the sentence, how the cue is
     placed (``forward``: before its content; ``trailing``: after it; ``according_to``;
     ``reportedly``), its frame (``clause``, ``bare``, ``trailing``, ``to``, ``as``,
-    ``object``, ``according_to``, ``reportedly``), and the ``(start, end)`` of the
-    content it reports."""
+    ``object``, ``according_to``, ``reportedly``), the ``(start, end)`` of the
+    content it reports, and whether the cue reports speech (not a thought or stance)."""
 
     speaker: str
     description: str | None
@@ -93,6 +96,7 @@ class Found:
     kind: str
     frame: str
     content: tuple[int, int] = (0, 0)
+    speech: bool = True
 
 
 def tokenize(sentence: str) -> list[Token]:
@@ -161,8 +165,10 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
         if (
             chosen.frame in ("clause", "bare", "according_to")
             and later.kind == "forward"
+            and later.speech
             and later.speaker_start > chosen.cue_start
             and later.speaker.lower() not in SUBJECT_PRONOUNS
+            and not _COORDINATE_CLAUSE.search(sentence, 0, later.speaker_start)
         ):
             chosen = later
     return chosen
@@ -223,7 +229,7 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
             return None
     if frame == "inverted":
         inverted = _phrase_after(sentence, match.end, with_description=True)
-        return Found(inverted[0], inverted[1], cue_text, match.start, match.end, "trailing", "trailing", (0, match.start))
+        return Found(inverted[0], inverted[1], cue_text, match.start, match.end, "trailing", "trailing", (0, match.start), verb.kind == "speech")
     if subject is None:
         subject = _appositive_before(sentence, tokens, subject_end) or _elided_subject(sentence, tokens, subject_end, form)
     if subject is None:
@@ -232,7 +238,7 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
         return None
     kind = "trailing" if frame == "trailing" and subject[2] > 0 and _follows_boundary(sentence, subject[2]) else "forward"
     content = (0, subject[2]) if kind == "trailing" else (match.end, len(sentence))
-    return Found(subject[0], subject[1], cue_text, match.start, subject[2], kind, frame, content)
+    return Found(subject[0], subject[1], cue_text, match.start, subject[2], kind, frame, content, verb.kind == "speech")
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:
@@ -384,7 +390,11 @@ def _adjuncts_end(after: list[Token], base: str) -> int:
     index = _skip_addressee(after, base)
     while index < len(after):
         token = after[index][0]
-        if token.lower() in _ADJUNCT_WORDS or _is_adverb(token):
+        if _is_adverb(token) and token.lower() not in _WEEKDAYS:
+            index += 1
+            continue
+        infinitive = token.lower() == "to" and index + 1 < len(after) and after[index + 1][0].islower() and after[index + 1][0] not in DETERMINERS
+        if token.lower() in _ADJUNCT_WORDS and not infinitive:
             index += 1
             words = 0
             while (
@@ -460,7 +470,17 @@ def _phrase_like(phrase: str) -> bool:
 
 def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | None, int] | None:
     """Return the noun phrase that ends before token ``end`` (the subject of a cue
-    verb), as ``(phrase, description, start)``, or None when there is none."""
+    verb), as ``(phrase, description, start)``, or None when there is none. A subject
+    with a relative clause ("an expert who asked not to be named told") is the noun
+    phrase before "who", described by the clause."""
+    relative = end - 2
+    while relative >= 0 and tokens[relative][0] not in BOUNDARY_MARKS:
+        if tokens[relative][0].lower() in {"who", "which"}:
+            found = _relative_antecedent(sentence, tokens, relative)
+            if found is not None:
+                return found[0], _clean(sentence[tokens[relative][1] : tokens[end - 1][2]]), found[2]
+            break
+        relative -= 1
     index = end - 1
     while index >= 0:
         token, lower = tokens[index][0], tokens[index][0].lower()
@@ -469,9 +489,7 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
         if token in BOUNDARY_MARKS or (lower in CLAUSE_WORDS and lower not in {"who", "which"}):
             break
         if lower in {"who", "which"}:
-            if index == end - 1:
-                return _relative_antecedent(sentence, tokens, index)
-            break
+            return _relative_antecedent(sentence, tokens, index) if index == end - 1 else None
         if lower == "and":
             left = index - 1
             while left >= 0 and tokens[left][0] not in BOUNDARY_MARKS and tokens[left][0].lower() not in CLAUSE_WORDS:

@@ -9,6 +9,7 @@ in the description decides, unless the role defers to the organization named wit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -152,20 +153,41 @@ class Codebook:
 
     def _classify_uncached(self, description: str) -> str | None:
         matches = self.matcher.find(description)
-        named = [m for m in matches if m.term.kind in ("organization", "outlet")]
         roles = [m for m in matches if m.term.kind == "role"]
         western = any(m.term.kind == "place" for m in matches)
-        if roles and not roles[0].term.defers:
-            source_type = roles[0].term.source_type
-        elif named:
-            source_type = named[0].term.source_type
-        elif roles:
-            source_type = roles[0].term.source_type
+        lead = _head_role(description, roles) or (roles[0] if roles else None)
+        bodies = [m for m in matches if m.term.kind in ("organization", "outlet") or (m.term.kind == "role" and not m.term.person and m is not lead)]
+        named = [m for m in matches if m.term.kind in ("organization", "outlet")]
+        if lead and not lead.term.defers:
+            source_type = lead.term.source_type
+        elif bodies:
+            source_type = bodies[0].term.source_type
+        elif lead:
+            source_type = lead.term.source_type
         else:
             return None
         if source_type == "other_media" and western and not any(m.term.kind == "outlet" for m in named):
             return "western_media"
         return source_type
+
+
+_HEAD_ENDS = re.compile(r",|\(|\s(?:of|at|from|in|with|for|by|and|who|which|that|as)\s")
+
+
+def _head_role(description: str, roles: list[Match]) -> Match | None:
+    """Return the role word that heads the first phrase of ``description`` to name a
+    role: the last role before its first preposition or clause ("a Chinese military
+    affairs expert and TV commentator" is headed by "expert", "a student from the High
+    School" by "student"). None when that phrase's head is no role."""
+    for chunk in re.finditer(r"[^,]+", description):
+        inside = [m for m in roles if chunk.start() <= m.start < chunk.end()]
+        if not inside:
+            continue
+        end = _HEAD_ENDS.search(description, chunk.start(), chunk.end())
+        limit = end.start() if end else chunk.end()
+        heads = [m for m in inside if m.end <= limit]
+        return heads[-1] if heads else None
+    return None
 
 
 def load_codebook(folder: str | Path | None = None) -> Codebook:

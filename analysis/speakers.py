@@ -79,7 +79,7 @@ def resolve_story(
     speakers: list[Speaker | None] = [None] * len(attributions)
     for index, attribution in enumerate(attributions):
         if attribution.speaker is not None:
-            offset = sentences[index].start - sentences[0].start
+            offset = sentences[index].start + attribution.speaker_at - sentences[0].start
             speakers[index] = registry.resolve(attribution.speaker, attribution.description, index, offset)
     for index in range(len(attributions)):
         seen = set()
@@ -151,7 +151,7 @@ class _Registry:
             if found:
                 return found
         words = lower.split()
-        if words and words[0] == "the" and len(words) <= 3:
+        if words and words[0] == "the" and len(words) <= 3 and phrase.split()[-1].islower():
             head = words[-1].rstrip("s")
             found = self._last(lambda s: head in s.description.lower() or head in s.name.lower())
             if found:
@@ -179,10 +179,10 @@ class _Registry:
     def _organization_before(self, phrase: str, offset: int) -> str | None:
         """For "the company" or "company", return the nearest organization named before
         ``offset`` in the story whose type is the one the description implies."""
-        roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role" and not m.term.person]
-        if not roles:
+        bodies = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "organization" or (m.term.kind == "role" and not m.term.person)]
+        if not bodies:
             return None
-        wanted = roles[0].term.source_type
+        wanted = bodies[0].term.source_type
         for match in reversed([run for run in self.runs() if run.end() <= offset]):
             named = [m for m in self.codebook.matcher.find(match.group()) if m.term.kind in ("organization", "outlet")]
             if named and not named[0].term.text.islower() and self.codebook.classify(match.group()) == wanted:

@@ -160,3 +160,30 @@ def test_a_codebook_entry_added_by_a_user_changes_a_speakers_type(tmp_path):
 def test_noun_uses_of_cue_words_are_not_cues(tmp_path, sentence):
     table = code(tmp_path, sentence + "\n")
     assert table["source_type"].tolist() == ["narrator"]
+
+
+def test_a_stance_inside_reported_speech_stays_the_speakers(tmp_path):
+    table = code(tmp_path, "The ministry spokesperson said that China firmly opposes the sanctions.\n")
+    assert codes(table) == [("official", "ministry spokesperson")]
+
+
+def test_two_reports_joined_by_while_keep_the_first(tmp_path):
+    table = code(tmp_path, "Kyodo News reported that Tokyo was ready, while the Daily Planet said talks had stalled.\n")
+    assert codes(table) == [("other_media", "Kyodo News")]
+
+
+def test_a_speaker_with_a_relative_clause(tmp_path):
+    table = code(tmp_path, "Exports will recover, a trade expert who asked not to be named told reporters on Monday.\n")
+    row = table.iloc[0]
+    assert (row.source_type, row.speaker) == ("analyst", "trade expert")
+    assert "who asked not to be named" in row.descriptor
+
+
+def test_the_head_of_the_description_decides_the_type(tmp_path):
+    table = code(tmp_path, "Tan Wei, a military affairs expert and TV commentator, said the drills were routine.\n")
+    assert codes(table) == [("analyst", "Tan Wei")]
+
+
+def test_the_company_is_the_company_named_before(tmp_path):
+    table = code(tmp_path, "Shares of Boeing fell after the company said deliveries slowed. The White House said it was watching.\n")
+    assert codes(table) == [("business", "Boeing"), ("official", "White House")]
