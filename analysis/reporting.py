@@ -65,14 +65,14 @@ _CLOSING_PUNCTUATION = frozenset(".!?\"”’')»`")
 _QUANTITY_OPENERS = ("at least", "more than", "nearly", "about", "almost", "over", "fewer than", "less than", "some of", "many of", "most of", "all of", "none of", "one of")
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'’&@/-]*(?:\.\w[\w'’&@/-]*)*|[^\w\s]")
-_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of)\s+", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"\b(?:according to|in the (?:words|eyes|view|opinion) of)\s+", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:is|was|were|are|been|being)\s+quoted\s+as\s+(?:saying|telling|writing)\b", re.IGNORECASE)
 _REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reported\b", re.IGNORECASE)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A speaker after ", while", "; " or ", but" opens a clause of its own, not one nested in
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
-_UNCUED_MARKERS = ("according to", "in the words of", "quoted as", "reported", ":")
+_UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
 
@@ -138,7 +138,7 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
             subject = _subject(sentence, tokens, index_at[match.start()])
             if subject:
                 found.append(Found(subject[0], subject[1], match.group(), match.start(), subject[2], "forward", "clause", (match.end(), len(sentence))))
-    for match in _ACCORDING_TO.finditer(sentence) if "according" in lower or "in the words" in lower else ():
+    for match in _ACCORDING_TO.finditer(sentence) if "according" in lower or " of " in lower else ():
         if not is_quoted(match.start()):
             phrase = _phrase_after(sentence, match.end(), with_description=False)
             if phrase:
@@ -294,7 +294,7 @@ def _frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: Cue
     introduced_by_as = subject is not None and sentence[: subject[2]].rstrip().lower().endswith(("as", "as the"))
     gap = subject_end == 0 or tokens[subject_end - 1][0] in BOUNDARY_MARKS
     inverts = "trailing" in frames and gap and subject_end == at and base not in _ADDRESSEE_VERBS
-    if inverts and after and not tokens[at][0].lower().endswith("ing") and _starts_noun_phrase(after[0][0], loosely=True):
+    if inverts and after and not tokens[at][0].lower().endswith("ing") and after[0][0].lower() not in _COMPLEMENTIZERS and _starts_noun_phrase(after[0][0], loosely=True):
         inverted = _phrase_after(sentence, after[0][1], with_description=True)
         if inverted and _phrase_like(inverted[0]) and (subject_end > 0 or any(t in ",:" for t, _, _ in after[:12])):
             return "inverted"
@@ -525,7 +525,7 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
 
 def split_name(phrase: str) -> tuple[str, str | None]:
     """Split "Sakina Cotton from the delegation" into a name and a description."""
-    match = re.match(r"^((?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’.-]*)\s+((?:from|of|at|with)\s+.+)$", phrase)
+    match = re.match(r"^((?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’.-]*)\s+((?:from|at|with)\s+.+)$", phrase)
     if match and not re.match(r"^(?:The|A|An)\s", phrase):
         return _clean(match.group(1)), _clean(match.group(2))
     return _clean(phrase), None

@@ -156,8 +156,8 @@ class Codebook:
         roles = [m for m in matches if m.term.kind == "role"]
         western = any(m.term.kind == "place" for m in matches)
         lead = _head_role(description, roles) or (roles[0] if roles else None)
-        bodies = [m for m in matches if m.term.kind in ("organization", "outlet") or (m.term.kind == "role" and not m.term.person and m is not lead)]
         named = [m for m in matches if m.term.kind in ("organization", "outlet")]
+        bodies = named + [m for m in matches if m.term.kind == "role" and not m.term.person and (lead is None or m.term is not lead.term)]
         if lead and not lead.term.defers:
             source_type = lead.term.source_type
         elif bodies:

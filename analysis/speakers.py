@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .attribute import Attribution
 from .reporting import DETERMINERS, is_name_chunk
-from .sentences import Sentence
+from .sentences import SENTENCE_STARTERS, Sentence
 from .sourcetypes import Codebook
 
 FALLBACK_TYPE = "public"
@@ -225,6 +225,8 @@ class _Registry:
             titles_before = (titles_before + " " + run.group()[:cut]).strip()
             words = run.group()[cut:].split()
         words = [word for word in words if not re.fullmatch(r"[A-Z][a-z]{0,3}\.", word)] or words
+        while len(words) > 1 and words[0].lower() in SENTENCE_STARTERS:
+            words = words[1:]
         if not words or not is_name_chunk(" ".join(words)):
             return None, ""
         if titles_before and not titles_before[:1].isupper() and len(titles_before.split()) > 6:

@@ -187,3 +187,13 @@ def test_the_head_of_the_description_decides_the_type(tmp_path):
 def test_the_company_is_the_company_named_before(tmp_path):
     table = code(tmp_path, "Shares of Boeing fell after the company said deliveries slowed. The White House said it was watching.\n")
     assert codes(table) == [("business", "Boeing"), ("official", "White House")]
+
+
+def test_as_x_put_it_and_in_the_eyes_of(tmp_path):
+    table = code(tmp_path, "Lin Hua, a professor at Nankai University, spoke first. As Lin put it, the door is open. In the eyes of many analysts, the visit was a success.\n")
+    assert codes(table)[1:] == [("analyst", "Lin Hua"), ("analyst", "analysts")]
+
+
+def test_an_organization_named_with_of_keeps_its_whole_name(tmp_path):
+    table = code(tmp_path, "China's Ministry of Foreign Affairs said in a statement that it had lodged representations.\n")
+    assert codes(table) == [("official", "China's Ministry of Foreign Affairs")]
