@@ -30,6 +30,7 @@ QUANTIFIERS = frozenset(
 DETERMINERS = ARTICLES | QUANTIFIERS
 SUBJECT_PRONOUNS = frozenset("he she they we i it you".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _ADVERBS = _WEEKDAYS | frozenset(
     """also not n't never later previously repeatedly again further once then still
     already even just only first recently publicly privately earlier separately too
@@ -73,6 +74,7 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
 _UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":")
+_UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
 
@@ -155,7 +157,7 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
         if result is not None:
             found.append(result)
     if not found:
-        return _uncued(sentence, tokens, is_quoted)
+        return _loose_speech_cue(sentence, tokens, index_at, candidates, is_quoted) or _uncued(sentence, tokens, is_quoted)
     found.sort(key=lambda f: f.cue_start)
     trailing = [f for f in found if f.kind == "trailing"]
     if trailing:
@@ -172,6 +174,69 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
         ):
             chosen = later
     return chosen
+
+
+def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, int], candidates: list[PhraseMatch], is_quoted) -> Found | None:
+    """A finite "said", "says", "told" or "tells" that the strict frames could not
+    parse (long subjects, addressees, asides between subject and verb) still reports:
+    its speaker is the nearest noun phrase before it."""
+    for match in candidates:
+        form = match.text.lower()
+        if form not in _UNAMBIGUOUS_SPEECH_FORMS or is_quoted(match.start) or match.start not in index_at:
+            continue
+        at = index_at[match.start]
+        j = _skip_back(tokens, at - 1)
+        while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
+            j = _skip_back(tokens, j - 1)
+        previous = tokens[j][0].lower() if j >= 0 else ""
+        if previous in _BE or previous == "to" or previous in ARTICLES or previous.endswith(("'s", "’s")) or (j >= 0 and tokens[j][0] in _DASHES):
+            continue
+        subject = (
+            _subject(sentence, tokens, j + 1)
+            or _appositive_before(sentence, tokens, j + 1)
+            or _nearest_name(sentence, tokens, j + 1)
+            or _leading_noun_phrase(sentence, tokens[: j + 1])
+        )
+        if subject is None:
+            continue
+        rest = [token for token, _, _ in tokens[at + 1 :]]
+        trailing = at > len(tokens) / 2 and not any(word.lower() in _COMPLEMENTIZERS or word[0].isupper() and not word.isupper() for word in rest[:1]) and len(rest) <= 12
+        content = (0, subject[2] if trailing and subject[2] > 0 else match.start) if trailing else (match.end, len(sentence))
+        return Found(subject[0], subject[1], match.text, match.start, subject[2], "trailing" if trailing else "forward", "trailing" if trailing else "clause", content)
+    return None
+
+
+def _nearest_name(sentence: str, tokens: list[Token], end: int) -> tuple[str, None, int] | None:
+    """Return the last run of capitalized words before token ``end`` that is not the
+    sentence's first word alone, or None."""
+    index = end - 1
+    while index >= 0:
+        if _NAME_TOKEN.match(tokens[index][0]) and tokens[index][0][0].isupper():
+            last = index
+            while index - 1 >= 0 and _NAME_TOKEN.match(tokens[index - 1][0]):
+                index -= 1
+            if index > 0 or last > 0:
+                return _clean(sentence[tokens[index][1] : tokens[last][2]]), None, tokens[index][1]
+        index -= 1
+    return None
+
+
+def _leading_noun_phrase(sentence: str, tokens: list[Token]) -> tuple[str, None, int] | None:
+    """Return the words that open the clause of ``tokens`` up to the first preposition,
+    clause word or punctuation ("Large majorities" of "Large majorities of the voters
+    polled in May"), at most six words, or None."""
+    start = 0
+    if tokens and tokens[0][0].lower() in _PREPOSITIONS | CLAUSE_WORDS:
+        commas = [i for i, (token, _, _) in enumerate(tokens) if token == ","]
+        if not commas:
+            return None
+        start = commas[0] + 1
+    end = start
+    while end < len(tokens) and end - start < 6 and tokens[end][0][0].isalnum() and tokens[end][0].lower() not in _PREPOSITIONS | CLAUSE_WORDS | _AUXILIARIES:
+        end += 1
+    if end == start or tokens[start][0].lower() in SUBJECT_PRONOUNS - {"he", "she", "they", "we", "i"}:
+        return None
+    return _clean(sentence[tokens[start][1] : tokens[end - 1][2]]), None, tokens[start][1]
 
 
 def _uncued(sentence: str, tokens: list[Token], is_quoted) -> Found | None:
@@ -297,7 +362,9 @@ def _frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: Cue
     if inverts and after and not tokens[at][0].lower().endswith("ing") and after[0][0].lower() not in _COMPLEMENTIZERS and _starts_noun_phrase(after[0][0], loosely=True):
         inverted = _phrase_after(sentence, after[0][1], with_description=True)
         if inverted and _phrase_like(inverted[0]) and (subject_end > 0 or any(t in ",:" for t, _, _ in after[:12])):
-            return "inverted"
+            appositive = _appositive_before(sentence, tokens, subject_end)
+            if appositive is None or appositive[2] > tokens[0][1] + 1:
+                return "inverted"
     rest = [token for token, _, _ in after[_adjuncts_end(after, base) :]]
     as_clause = introduced_by_as and rest[:1] == [","]
     if "clause" in frames and (_opens_clause(after) or as_clause):
@@ -392,6 +459,11 @@ def _adjuncts_end(after: list[Token], base: str) -> int:
         token = after[index][0]
         if _is_adverb(token) and token.lower() not in _WEEKDAYS:
             index += 1
+            continue
+        if token.lower() in _WEEKDAYS:
+            index += 1
+            if index < len(after) and after[index][0].lower() in _PARTS_OF_DAY:
+                index += 1
             continue
         infinitive = token.lower() == "to" and index + 1 < len(after) and after[index + 1][0].islower() and after[index + 1][0] not in DETERMINERS
         if token.lower() in _ADJUNCT_WORDS and not infinitive:
@@ -577,6 +649,12 @@ def _is_subject_chunk(chunk: str) -> bool:
     )
 
 
+def _is_title_chunk(chunk: str) -> bool:
+    """True for a capitalized description between commas ("Republican of South
+    Carolina", "Gore's communications director") that can follow a name."""
+    return _is_subject_chunk(chunk) and not is_name_chunk(chunk) and chunk.split()[0].lower() not in DETERMINERS
+
+
 def _appositive_before(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | None, int] | None:
     """Find ``Subject, parenthesis,`` just before token ``end``: the speaker of a cue
     that follows an appositive ("Li Haidong, a professor at X, told ...", "Mr. Trump,
@@ -598,6 +676,7 @@ def _appositive_before(sentence: str, tokens: list[Token], end: int) -> tuple[st
         (is_name_chunk, _is_parenthetical_chunk),
         (is_name_chunk, is_name_chunk),
         (_is_subject_chunk, _is_parenthetical_chunk),
+        (is_name_chunk, _is_title_chunk),
     )
     for wanted, then in passes:
         for position in range(len(run) - 2, -1, -1):

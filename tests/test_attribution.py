@@ -197,3 +197,26 @@ def test_as_x_put_it_and_in_the_eyes_of(tmp_path):
 def test_an_organization_named_with_of_keeps_its_whole_name(tmp_path):
     table = code(tmp_path, "China's Ministry of Foreign Affairs said in a statement that it had lodged representations.\n")
     assert codes(table) == [("official", "China's Ministry of Foreign Affairs")]
+
+
+def test_a_name_with_a_capitalized_title_between_commas(tmp_path):
+    table = code(tmp_path, "Dana Holt, Governor of Vermont, said on Friday that the roads would reopen.\n")
+    assert codes(table) == [("official", "Dana Holt")]
+    assert table["descriptor"].tolist() == ["Governor of Vermont"]
+
+
+def test_a_described_subject_before_said_is_not_an_inverted_cue(tmp_path):
+    table = code(tmp_path, "Omar Said, a researcher, said the harvest had failed.\n")
+    assert codes(table) == [("analyst", "Omar Said")]
+    assert table["rule"].tolist() == ["forward"]
+
+
+def test_a_day_after_the_cue_does_not_hide_the_clause(tmp_path):
+    table = code(tmp_path, "The mayor said the count had begun. She says tonight the vote is close to being settled.\n")
+    assert codes(table)[1] == ("official", "mayor")
+
+
+def test_said_with_an_aside_between_subject_and_verb_still_reports(tmp_path):
+    table = code(tmp_path, "Large majorities of the farmers polled in the four northern provinces last spring said they expect lower prices.\n")
+    assert table["speaker"].tolist() == ["Large majorities"]
+    assert table["cue"].tolist() == ["said"]
