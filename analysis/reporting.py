@@ -41,9 +41,18 @@ _CATENATIVES = frozenset(
     started went go goes going keep keeps kept refused refuses declined declines
     tried tries try""".split()
 )
-_BE = frozenset("is are was were be been being am".split())
-_HAVE = frozenset("has have had having".split())
-_MODALS = frozenset("will would shall should can could may might must do does did".split())
+def _with_negations(words: str) -> frozenset[str]:
+    """The words and their negated contractions, with either apostrophe ("isn't", "isn’t")."""
+    base = words.split()
+    negated = [word + "n" + mark + "t" for word in base for mark in "'’"]
+    return frozenset(base + negated)
+
+
+_BE = _with_negations("is are was were be been being am")
+_HAVE = _with_negations("has have had having")
+_MODALS = _with_negations("will would shall should can could may might must do does did") | frozenset(
+    "won't won’t can't can’t".split()
+)
 _AUXILIARIES = _BE | _HAVE | _MODALS
 CLAUSE_WORDS = frozenset(
     """that which who whom whose as because since while when whenever where if although
@@ -68,6 +77,7 @@ _QUANTITY_OPENERS = ("at least", "more than", "nearly", "about", "almost", "over
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'’&@/-]*(?:\.\w[\w'’&@/-]*)*|[^\w\s]")
 _ACCORDING_TO = re.compile(r"\b(?:according to|in the (?:words|eyes|view|opinion) of)\s+", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:is|was|were|are|been|being)\s+quoted\s+as\s+(?:saying|telling|writing)\b", re.IGNORECASE)
+_QUOTED_OBJECT = re.compile(r"\bquoted\s+(?P<who>(?!as\b)[^,;:\"“”]{1,80}?)\s+as\s+(?:saying|telling|writing)\b", re.IGNORECASE)
 _REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reported\b", re.IGNORECASE)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A speaker after ", while", "; " or ", but" opens a clause of its own, not one nested in
@@ -135,6 +145,10 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
     tokens = tokenize(sentence)
     index_at = {start: index for index, (_, start, _) in enumerate(tokens)}
     found: list[Found] = []
+    for match in _QUOTED_OBJECT.finditer(sentence) if "quoted" in lower else ():
+        if not is_quoted(match.start()) and _phrase_like(match.group("who")):
+            name, description = split_name(_clean(match.group("who")))
+            found.append(Found(name, description, match.group(), match.start(), match.start("who"), "forward", "clause", (match.end(), len(sentence))))
     for match in _QUOTED_AS.finditer(sentence) if "quoted" in lower else ():
         if not is_quoted(match.start()) and match.start() in index_at:
             subject = _subject(sentence, tokens, index_at[match.start()])
@@ -225,12 +239,9 @@ def _leading_noun_phrase(sentence: str, tokens: list[Token]) -> tuple[str, None,
     """Return the words that open the clause of ``tokens`` up to the first preposition,
     clause word or punctuation ("Large majorities" of "Large majorities of the voters
     polled in May"), at most six words, or None."""
-    start = 0
-    if tokens and tokens[0][0].lower() in _PREPOSITIONS | CLAUSE_WORDS:
-        commas = [i for i, (token, _, _) in enumerate(tokens) if token == ","]
-        if not commas:
-            return None
-        start = commas[0] + 1
+    start = _clause_start(tokens)
+    if start is None:
+        return None
     end = start
     while end < len(tokens) and end - start < 6 and tokens[end][0][0].isalnum() and tokens[end][0].lower() not in _PREPOSITIONS | CLAUSE_WORDS | _AUXILIARIES:
         end += 1
@@ -337,7 +348,7 @@ def _is_verb_here(form: str, base: str, previous: str) -> bool:
     if previous == "to":
         return False
     if form.endswith("ing"):
-        return previous in _BE or previous in CLAUSE_WORDS or previous == "," or not previous
+        return previous in _BE or previous in CLAUSE_WORDS or previous in {",", "—", "–", "-"} or not previous
     if form.endswith(("en", "wn")) and form != base:
         return previous in _HAVE
     if previous in ARTICLES or previous.endswith(("'s", "’s")):
@@ -427,6 +438,9 @@ def _opens_clause(after: list[Token]) -> bool:
             if skipped == index:
                 return False
             index = skipped
+            continue
+        if token == "," and index + 2 < len(after) and after[index + 1][0][0].isupper() and after[index + 2][0] == ",":
+            index += 3
             continue
         if token == ",":
             return index + 1 < len(after) and after[index + 1][0] in OPENING_MARKS + "\"'`"
@@ -548,6 +562,8 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
     relative = end - 2
     while relative >= 0 and tokens[relative][0] not in BOUNDARY_MARKS:
         if tokens[relative][0].lower() in {"who", "which"}:
+            if _opens_object_relative(tokens[relative + 1][0]):
+                break
             found = _relative_antecedent(sentence, tokens, relative)
             if found is not None:
                 return found[0], _clean(sentence[tokens[relative][1] : tokens[end - 1][2]]), found[2]
@@ -561,7 +577,11 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
         if token in BOUNDARY_MARKS or (lower in CLAUSE_WORDS and lower not in {"who", "which"}):
             break
         if lower in {"who", "which"}:
-            return _relative_antecedent(sentence, tokens, index) if index == end - 1 else None
+            if index == end - 1:
+                return _relative_antecedent(sentence, tokens, index)
+            if not _opens_object_relative(tokens[index + 1][0]):
+                return None
+            break
         if lower == "and":
             left = index - 1
             while left >= 0 and tokens[left][0] not in BOUNDARY_MARKS and tokens[left][0].lower() not in CLAUSE_WORDS:
@@ -593,6 +613,12 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
         return None
     name, description = split_name(phrase_text)
     return name, description, tokens[start][1]
+
+
+def _opens_object_relative(word: str) -> bool:
+    """True when ``word``, just after "which" or "who", opens the relative clause's own
+    subject ("which the campaign says", "in which he says")."""
+    return word.lower() in DETERMINERS | SUBJECT_PRONOUNS or word[0].isupper()
 
 
 def split_name(phrase: str) -> tuple[str, str | None]:
@@ -700,25 +726,39 @@ def _elided_subject(sentence: str, tokens: list[Token], end: int, form: str) -> 
     if end == 0:
         return None
     previous = tokens[end - 1][0].lower()
-    if previous not in _COORDINATORS and not (previous == "," and form.endswith("ing")):
+    if previous not in _COORDINATORS and not (previous in {",", "—", "–", "-"} and form.endswith("ing")):
         return None
     return _clause_subject(sentence, tokens[: end - 1])
 
 
+def _clause_start(tokens: list[Token]) -> int | None:
+    """Return the index of the token after an introductory phrase ("In May, ...",
+    "When asked, ..."), 0 when there is none, or None when the phrase never ends."""
+    if tokens and tokens[0][0].lower() in _PREPOSITIONS | CLAUSE_WORDS:
+        commas = [i for i, (token, _, _) in enumerate(tokens) if token == ","]
+        return commas[0] + 1 if commas else None
+    return 0
+
+
 def _clause_subject(sentence: str, tokens: list[Token]) -> tuple[str, str | None, int] | None:
     """Return the noun phrase that opens the sentence, after an introductory phrase."""
-    start = 0
-    if tokens and (tokens[0][0].lower() in _PREPOSITIONS or tokens[0][0].lower() in CLAUSE_WORDS):
-        commas = [i for i, (token, _, _) in enumerate(tokens) if token == ","]
-        if not commas:
-            return None
-        start = commas[0] + 1
+    start = _clause_start(tokens)
+    if start is None:
+        return None
     words: list[Token] = []
-    for token in tokens[start:]:
+    for position, token in enumerate(tokens[start:], start=start):
         text = token[0]
+        following = tokens[position + 1][0].lower() if position + 1 < len(tokens) else ""
         if text[0].isupper() or text.lower() in DETERMINERS or text in {"'s", "’s", "&"} or any(c.isupper() for c in text):
             words.append(token)
-        elif words and text[0].islower() and len(words) < 6 and text.lower() not in _AUXILIARIES and not text.lower().endswith(("ed", "s")):
+        elif (
+            words
+            and text[0].islower()
+            and len(words) < 6
+            and text.lower() not in _AUXILIARIES
+            and not text.lower().endswith(("ed", "s"))
+            and (text.lower() in _PREPOSITIONS or following not in DETERMINERS)
+        ):
             words.append(token)
         else:
             break

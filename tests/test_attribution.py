@@ -220,3 +220,23 @@ def test_said_with_an_aside_between_subject_and_verb_still_reports(tmp_path):
     table = code(tmp_path, "Large majorities of the farmers polled in the four northern provinces last spring said they expect lower prices.\n")
     assert table["speaker"].tolist() == ["Large majorities"]
     assert table["cue"].tolist() == ["said"]
+
+
+def test_a_newspaper_quoting_a_person_gives_the_person(tmp_path):
+    table = code(tmp_path, "The Daily Planet quoted a senior diplomat as saying the deal was close.\n")
+    assert codes(table) == [("official", "senior diplomat")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The brochure shows a clip of the debate, in which Mayor Ruiz says taxes will fall.", "Ruiz"),
+        ("The mayor isn't saying which roads will close.", "mayor"),
+        ("The mayor cut the ribbon – saying the bridge would last a century.", "mayor"),
+        ("The mayor closed the session, telling residents in Hilo, Hawaii, that the roads were safe.", "mayor"),
+    ],
+)
+def test_reporting_verbs_after_relatives_negations_dashes_and_places(tmp_path, sentence, speaker):
+    table = code(tmp_path, sentence + "\n")
+    assert table["speaker"].tolist() == [speaker]
+    assert table["source_type"].tolist() == ["official"]
