@@ -31,7 +31,13 @@ _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspond
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both", "all"}
 _REFERRING_WORDS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you"}
-_CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|van|von|bin|al))*")
+# Words of a name are separated by spaces or a single line break, never by a blank line,
+# a line break after a full stop, or a space after a full stop that ends a long word
+# ("... for Beijing. Wen-Ti Sung said" is two runs; "Gov. Terry Branstad" is one).
+_NAME_SEPARATOR = r"(?:(?<![a-z]{4}\.)[ \t]+|(?<![.!?])[ \t]*\n(?![ \t]*\n)[ \t]*)"
+_CAPITALIZED_RUN = re.compile(
+    rf"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|van|von|bin|al))*"
+)
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
 _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
@@ -180,7 +186,7 @@ class _Registry:
         """For "the company" or "company", return the nearest organization named before
         ``offset`` in the story whose type is the one the description implies."""
         bodies = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "organization" or (m.term.kind == "role" and not m.term.person)]
-        if not bodies:
+        if not bodies or not bodies[0].term.text.islower():
             return None
         wanted = bodies[0].term.source_type
         for match in reversed([run for run in self.runs() if run.end() <= offset]):

@@ -240,3 +240,22 @@ def test_reporting_verbs_after_relatives_negations_dashes_and_places(tmp_path, s
     table = code(tmp_path, sentence + "\n")
     assert table["speaker"].tolist() == [speaker]
     assert table["source_type"].tolist() == ["official"]
+
+
+def test_a_company_named_after_another_company_keeps_its_own_name(tmp_path):
+    table = code(tmp_path, "Toyota said sales rose. Volkswagen said in a statement that sales fell. The company said prices would rise.\n")
+    assert codes(table) == [("business", "Toyota"), ("business", "Volkswagen"), ("business", "Volkswagen")]
+
+
+def test_a_capital_stands_for_its_government_but_not_inside_a_longer_name(tmp_path):
+    table = code(
+        tmp_path,
+        "Moscow hosted the talks. Moscow said the drills were routine. "
+        "Ana Petrova, a professor at Moscow State University, said the drills were large.\n",
+    )
+    assert codes(table) == [("narrator", None), ("official", "Moscow"), ("analyst", "Ana Petrova")]
+
+
+def test_a_name_does_not_run_on_across_a_full_stop(tmp_path):
+    table = code(tmp_path, "The ships sailed toward Manila.\n\nDiego Ramos, a lecturer, said the route was new.\n")
+    assert codes(table) == [("narrator", None), ("analyst", "Diego Ramos")]
