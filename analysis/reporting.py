@@ -84,6 +84,9 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
 _UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":")
+# "who asked not to be named", "who requested anonymity": a condition of the source, not
+# what it reports.
+_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|for\s+anonymity)\b", re.IGNORECASE)
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
@@ -213,9 +216,8 @@ def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, in
         )
         if subject is None:
             continue
-        rest = [token for token, _, _ in tokens[at + 1 :]]
-        trailing = at > len(tokens) / 2 and not any(word.lower() in _COMPLEMENTIZERS or word[0].isupper() and not word.isupper() for word in rest[:1]) and len(rest) <= 12
-        content = (0, subject[2] if trailing and subject[2] > 0 else match.start) if trailing else (match.end, len(sentence))
+        trailing = subject[2] > 0 and _follows_boundary(sentence, subject[2])
+        content = (0, subject[2]) if trailing else (match.end, len(sentence))
         return Found(subject[0], subject[1], match.text, match.start, subject[2], "trailing" if trailing else "forward", "trailing" if trailing else "clause", content)
     return None
 
@@ -282,7 +284,7 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
             previous = tokens[j][0].lower() if j >= 0 else ""
     if (previous in _BE and not form.endswith("ing")) or (after and after[0][0].lower() == "by" and form != base and not form.endswith(("s", "ing"))):
         return _passive_agent(sentence, after, match.start)
-    if not _is_verb_here(form, base, previous):
+    if not _is_verb_here(form, base, previous) or _ANONYMITY.match(sentence, match.end):
         return None
     while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
         j = _skip_back(tokens, j - 1)
@@ -637,7 +639,13 @@ def _relative_antecedent(sentence: str, tokens: list[Token], who: int) -> tuple[
     end = index
     while index >= 0 and tokens[index][0] not in BOUNDARY_MARKS:
         if tokens[index][0].lower() in DETERMINERS:
-            return _clean(sentence[tokens[index][1] : tokens[end][2]]), None, tokens[index][1]
+            start = index
+            while start >= 2 and tokens[start - 1][0].lower() in {"of", "at", "from", "for"}:
+                head = next((k for k in range(start - 2, max(-1, start - 6), -1) if tokens[k][0] in BOUNDARY_MARKS or tokens[k][0].lower() in DETERMINERS), None)
+                if head is None or tokens[head][0].lower() not in DETERMINERS:
+                    break
+                start = head
+            return _clean(sentence[tokens[start][1] : tokens[end][2]]), None, tokens[start][1]
         index -= 1
     run = end
     while run >= 0 and _NAME_TOKEN.match(tokens[run][0]):

@@ -110,6 +110,12 @@ class Codebook:
             for name in [row["name"], *filter(None, row.get("aliases", "").split("|"))]:
                 terms.append(Term(name.strip(), "outlet", row["source_type"]))
                 self.outlet_names[name.strip()] = row["name"]
+        self.states = {
+            name.strip()
+            for row in read_rows(folder / "states.csv")
+            for name in [row["name"], *row.get("aliases", "").split("|")]
+            if name.strip()
+        }
         self.places = {row["name"] for row in read_rows(folder / "western_places.csv")}
         terms.extend(Term(place, "place", "western_media") for place in self.places)
         self.people = []
@@ -132,6 +138,10 @@ class Codebook:
     def person(self, name: str) -> Person | None:
         """Return the listed person whose name or alias is ``name``, or whose surname it is."""
         return self._people_by_name.get(name) or (self._people_by_surname.get(name) if " " not in name else None)
+
+    def is_state(self, name: str) -> bool:
+        """True when ``name``, without a leading "the", is a state in ``states.csv``."""
+        return re.sub(r"^[Tt]he\s+", "", name.strip()) in self.states
 
     def outlet(self, text: str) -> str | None:
         """Return the canonical name of the first outlet named in ``text``, if any."""

@@ -298,10 +298,13 @@ class _Registry:
         return speaker
 
     def _type(self, name: str, description: str, person: bool) -> str:
-        """Type a new speaker: listed person, else its description, else the fallback."""
+        """Type a new speaker: listed person, else a state, else its description, else
+        the fallback."""
         listed = self.codebook.person(name) if person else None
         if listed:
             return listed.source_type
+        if self.codebook.is_state(name):
+            return "official"
         found = self.codebook.classify(f"{name}, {description}")
         if found == "other_media" and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
             return "narrator"

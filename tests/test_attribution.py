@@ -259,3 +259,14 @@ def test_a_capital_stands_for_its_government_but_not_inside_a_longer_name(tmp_pa
 def test_a_name_does_not_run_on_across_a_full_stop(tmp_path):
     table = code(tmp_path, "The ships sailed toward Manila.\n\nDiego Ramos, a lecturer, said the route was new.\n")
     assert codes(table) == [("narrator", None), ("analyst", "Diego Ramos")]
+
+
+def test_a_state_named_alone_is_official_but_its_adjective_is_not(tmp_path):
+    table = code(tmp_path, "The Netherlands said the ban was legal. Dutch experts said the ban would fail. Holland Daily reported the ban.\n")
+    assert codes(table)[:2] == [("official", "Netherlands"), ("analyst", "Dutch experts")]
+
+
+def test_a_source_who_asked_not_to_be_named_is_the_one_who_said(tmp_path):
+    table = code(tmp_path, "An engineer at a Lagos-based shipping firm, who asked not to be named, said cargo volumes fell.\n")
+    row = table.iloc[0]
+    assert (row.source_type, row.speaker, row.cue) == ("business", "engineer at a Lagos-based shipping firm", "said")
