@@ -84,9 +84,9 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
 _UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":")
-# "who asked not to be named", "who requested anonymity": a condition of the source, not
+# "who asked not to be named", "who declined to be named", "who requested anonymity": a condition of the source, not
 # what it reports.
-_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|for\s+anonymity)\b", re.IGNORECASE)
+_ANONYMITY = re.compile(r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|anonymity|for\s+anonymity)\b", re.IGNORECASE)
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")

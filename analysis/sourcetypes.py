@@ -4,7 +4,8 @@ other_media, business, civil_society, public or narrator.
 The type follows the words that describe the speaker: its role ("a professor at ...",
 "iFlytek chairman ..."), the organization it speaks for ("a Microsoft spokesperson"),
 or a named outlet, organization or person listed in the codebook. The first role named
-in the description decides, unless the role defers to the organization named with it.
+in the description decides, unless the role defers to the organization named with it or
+stands right before an outlet's name as its modifier ("the official Xinhua News Agency").
 """
 
 from __future__ import annotations
@@ -168,7 +169,11 @@ class Codebook:
         lead = _head_role(description, roles) or (roles[0] if roles else None)
         named = [m for m in matches if m.term.kind in ("organization", "outlet")]
         bodies = named + [m for m in matches if m.term.kind == "role" and not m.term.person and (lead is None or m.term is not lead.term)]
-        if lead and not lead.term.defers:
+        modifies_outlet = lead is not None and any(
+            m.term.kind == "outlet" and m.start > lead.end and not description[lead.end : m.start].strip(" -")
+            for m in named
+        )
+        if lead and not lead.term.defers and not modifies_outlet:
             source_type = lead.term.source_type
         elif bodies:
             source_type = bodies[0].term.source_type

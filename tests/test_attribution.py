@@ -270,3 +270,12 @@ def test_a_source_who_asked_not_to_be_named_is_the_one_who_said(tmp_path):
     table = code(tmp_path, "An engineer at a Lagos-based shipping firm, who asked not to be named, said cargo volumes fell.\n")
     row = table.iloc[0]
     assert (row.source_type, row.speaker, row.cue) == ("business", "engineer at a Lagos-based shipping firm", "said")
+
+
+def test_a_role_word_before_an_outlet_name_does_not_type_it(tmp_path):
+    codebook = tmp_path / "codebook"
+    shutil.copytree(PROJECT_DIR / "data" / "codebook", codebook)
+    with (codebook / "outlets.csv").open("a", encoding="utf-8") as outlets:
+        outlets.write("Tanjug,,other_media,RS\n")
+    table = code(tmp_path, "The official Tanjug agency reported that the dam had opened.\n", codebook=codebook)
+    assert codes(table) == [("other_media", "official Tanjug agency")]
