@@ -289,7 +289,13 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
     while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
         j = _skip_back(tokens, j - 1)
     subject_end = j + 1
-    cue_text = sentence[tokens[subject_end][1] if subject_end < at else match.start : match.end]
+    cue_from = at
+    while cue_from > subject_end and (
+        tokens[cue_from - 1][0].lower() in _AUXILIARIES
+        or (_is_adverb(tokens[cue_from - 1][0]) and tokens[cue_from - 1][0].lower() not in _WEEKDAYS)
+    ):
+        cue_from -= 1
+    cue_text = sentence[tokens[cue_from][1] : match.end]
     subject = _subject(sentence, tokens, subject_end)
     set_off = subject is not None and subject[2] > 0 and _follows_boundary(sentence, subject[2])
     frame = _frame(sentence, tokens, subject, set_off, subject_end, at, after, verb)

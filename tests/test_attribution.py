@@ -279,3 +279,8 @@ def test_a_role_word_before_an_outlet_name_does_not_type_it(tmp_path):
         outlets.write("Tanjug,,other_media,RS\n")
     table = code(tmp_path, "The official Tanjug agency reported that the dam had opened.\n", codebook=codebook)
     assert codes(table) == [("other_media", "official Tanjug agency")]
+
+
+def test_the_cue_keeps_its_auxiliaries_and_adverbs_but_not_a_time_phrase(tmp_path):
+    table = code(tmp_path, "The port authority on Friday has strongly denied that the harbour was closed.\n")
+    assert table["cue"].tolist() == ["has strongly denied"]
