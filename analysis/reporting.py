@@ -83,11 +83,13 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A speaker after ", while", "; " or ", but" opens a clause of its own, not one nested in
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
-_UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":")
+_UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":", "―", "—", "–")
 # "who asked not to be named", "who declined to be named", "who requested anonymity": a condition of the source, not
 # what it reports.
 _ANONYMITY = re.compile(r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|anonymity|for\s+anonymity)\b", re.IGNORECASE)
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
+# A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
+_SIGNED_QUOTE = re.compile(r"[\"”'’]\s*(?P<dash>[―—–])\s*(?P<who>[A-Z][^.!?\"“”]{1,80}?)[.\s]*$")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
 
@@ -253,10 +255,16 @@ def _leading_noun_phrase(sentence: str, tokens: list[Token]) -> tuple[str, None,
 
 
 def _uncued(sentence: str, tokens: list[Token], is_quoted) -> Found | None:
-    """Attributions with no cue verb: "reportedly", and a quotation after a colon."""
+    """Attributions with no cue verb: "reportedly", a quotation signed with a dash, and a
+    quotation after a colon."""
     reported = _REPORTEDLY.search(sentence)
     if reported and not is_quoted(reported.start()):
         return Found("media reports", None, reported.group(), reported.start(), reported.start(), "reportedly", "reportedly", (0, len(sentence)))
+    signed = _SIGNED_QUOTE.search(sentence)
+    if signed and not is_quoted(signed.start("who")) and _phrase_like(signed.group("who").split(",")[0]):
+        name, _, description = signed.group("who").partition(",")
+        name, description = _clean(name), _clean(description) or None
+        return Found(name, description, signed.group("dash"), signed.start("dash"), signed.start("who"), "trailing", "trailing", (0, signed.start()))
     colon = _COLON_QUOTE.search(sentence)
     if colon and not is_quoted(colon.start()):
         subject = _clause_subject(sentence, [t for t in tokens if t[1] < colon.start()])

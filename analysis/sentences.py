@@ -43,6 +43,9 @@ _CREDIT = re.compile(
     r"\b(?:(?:File|Cover|Top|Bottom|Inset)\s+)?(?:Photos?|Illustrations?|Graphics?|Charts?|Images?|Videos?|"
     r"Cartoons?|Infographics?)\s*:\s*(?=[A-Z])"
 )
+# A dash and a name closing a paragraph signs the quotation before it ("... shame." ― Ana
+# Ruiz, 34): it stays with that sentence.
+_SIGNATURE = re.compile(r"[―—–]\s*[A-Z][^.!?\"“”]{0,80}\.?\s*")
 HEADING_MAX_WORDS = 12
 GLUED_HEADING_MAX_WORDS = 8
 
@@ -79,13 +82,24 @@ def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """True when most lines that run straight on into another line stop mid-sentence."""
-    gaps = [(a, b, text.count("\n", b, next_a)) for (a, b), (next_a, _) in zip(lines, lines[1:])]
-    run_on = [(a, b) for a, b, newlines in gaps if newlines == 1]
-    if len(run_on) < 3 or all(newlines == 1 for _, _, newlines in gaps):
+    """True when most lines that run straight on into another line stop mid-sentence and
+    either go on in lower case or fill the wrapping width (60% of the longest line). A
+    headline, byline and date on lines of their own are short and followed by capitals,
+    so they are not read as wrapped."""
+    width = max((b - a for a, b in lines), default=0)
+    run_on = [
+        (a, b, next_a)
+        for (a, b), (next_a, _) in zip(lines, lines[1:])
+        if text.count("\n", b, next_a) == 1
+    ]
+    if len(run_on) < 3 or len(run_on) == len(lines) - 1:
         return False
-    unfinished = sum(1 for a, b in run_on if not _TERMINAL.search(text[a:b].rstrip()))
-    return unfinished / len(run_on) > 0.5
+    wrapped = sum(
+        1
+        for a, b, next_a in run_on
+        if not _TERMINAL.search(text[a:b].rstrip()) and (text[next_a].islower() or b - a >= 0.6 * width)
+    )
+    return wrapped / len(run_on) > 0.5
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -179,6 +193,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _ends_sentence(paragraph: str, match: re.Match, next_start: int) -> bool:
     """Decide whether the punctuation in ``match`` ends a sentence."""
+    if _SIGNATURE.fullmatch(paragraph, next_start):
+        return False
     next_word = _NEXT_WORD.match(paragraph, next_start)
     if next_word is None:
         return True

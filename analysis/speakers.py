@@ -36,7 +36,7 @@ _REFERRING_WORDS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "w
 # ("... for Beijing. Wen-Ti Sung said" is two runs; "Gov. Terry Branstad" is one).
 _NAME_SEPARATOR = r"(?:(?<![a-z]{4}\.)[ \t]+|(?<![.!?])[ \t]*\n(?![ \t]*\n)[ \t]*)"
 _CAPITALIZED_RUN = re.compile(
-    rf"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|van|von|bin|al))*"
+    rf"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn))*"
 )
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
 _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}

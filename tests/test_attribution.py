@@ -284,3 +284,9 @@ def test_a_role_word_before_an_outlet_name_does_not_type_it(tmp_path):
 def test_the_cue_keeps_its_auxiliaries_and_adverbs_but_not_a_time_phrase(tmp_path):
     table = code(tmp_path, "The port authority on Friday has strongly denied that the harbour was closed.\n")
     assert table["cue"].tolist() == ["has strongly denied"]
+
+
+def test_a_quotation_signed_with_a_dash_belongs_to_the_signer(tmp_path):
+    table = code(tmp_path, "“The ferry is late again. We wait every day.” ― Mara Olsen, a commuter\n")
+    assert codes(table) == [("public", "Mara Olsen"), ("public", "Mara Olsen")]
+    assert table["descriptor"].tolist()[1] == "a commuter"

@@ -73,3 +73,18 @@ def test_hard_wrapped_paragraphs_are_joined():
     )
     assert len(paragraph_spans(text)) == 2
     assert [s.paragraph for s in split_story(text)] == [1, 2]
+
+
+def test_a_scraped_headline_byline_and_dates_stay_separate_headings():
+    text = (
+        "Ports reopen after storm\nBy Ana Ruiz and Tom Lee\nPublished: Jan 05, 2024 10:12 PM\nUpdated: Jan 06, 2024\n\n"
+        "The ports reopened on Friday after a week of closures caused by the storm, officials said.\n"
+    )
+    rows = split_story(text)
+    assert [s.is_heading for s in rows] == [True, True, True, True, False]
+
+
+def test_a_signature_after_a_quotation_stays_with_it():
+    text = "“The ferry is late again. We wait every day.” ― Mara Olsen, a commuter\n"
+    rows = split_story(text)
+    assert [text[s.start : s.end] for s in rows] == ["“The ferry is late again.", "We wait every day.” ― Mara Olsen, a commuter"]
