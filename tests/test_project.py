@@ -28,3 +28,17 @@ def test_environment_yml_lists_the_packages_of_pyproject():
     assert conda == wanted
     assert "-e ." in pip
     assert any(d.startswith("python=3.") for d in environment["dependencies"] if isinstance(d, str))
+
+
+def test_the_readme_keeps_the_sections_the_issues_ask_for():
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", readme, flags=re.MULTILINE)
+    for wanted in ("Outputs", "Large corpora", "Input formats, and what happens to bad input", "How good is the coding?"):
+        assert wanted in headings
+
+
+def test_every_codebook_file_is_documented_in_its_readme():
+    folder = PROJECT_DIR / "data" / "codebook"
+    documented = (folder / "README.md").read_text(encoding="utf-8")
+    for path in sorted(folder.glob("*.csv")):
+        assert f"`{path.name}`" in documented, path.name
