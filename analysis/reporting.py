@@ -165,8 +165,11 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
             if phrase:
                 content = (match.end(), len(sentence)) if match.start() < len(sentence) / 2 else (0, match.start())
                 found.append(Found(phrase[0], None, match.group().strip(), match.start(), match.end(), "according_to", "according_to", content))
+    starts = {match.start for match in candidates}
     for match in candidates:
         if is_quoted(match.start) or match.start not in index_at:
+            continue
+        if _is_subject_noun(match, tokens, index_at, starts):
             continue
         if any(f.cue_start <= match.start < f.cue_start + len(f.cue) for f in found):
             continue
@@ -193,6 +196,17 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
         ):
             chosen = later
     return chosen
+
+
+def _is_subject_noun(match: PhraseMatch, tokens: list[Token], index_at: dict[int, int], starts: set[int]) -> bool:
+    """True for a cue word that is also a noun and is followed straight away by another
+    cue: it names the source, not the act ("the report found", "the survey shows")."""
+    form = match.text.split()[0].lower()
+    base = match.value.verb.split()[0]
+    if not match.value.noun or not (form == base or form.endswith("s")):
+        return False
+    following = index_at[match.start] + len(match.text.split())
+    return following < len(tokens) and tokens[following][1] in starts
 
 
 def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, int], candidates: list[PhraseMatch], is_quoted) -> Found | None:

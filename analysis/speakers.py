@@ -226,6 +226,8 @@ class _Registry:
         if titles_before.split() and titles_before.split()[-1].lower() in _PREPOSITIONS:
             return None, ""
         roles = [m for m in self.codebook.matcher.find(run.group()) if m.term.kind in ("role", "place", "organization")]
+        if roles and all(m.term.kind == "organization" for m in roles):
+            return None, ""
         if roles:
             cut = max(match.end for match in roles)
             titles_before = (titles_before + " " + run.group()[:cut]).strip()

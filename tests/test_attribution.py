@@ -290,3 +290,14 @@ def test_a_quotation_signed_with_a_dash_belongs_to_the_signer(tmp_path):
     table = code(tmp_path, "“The ferry is late again. We wait every day.” ― Mara Olsen, a commuter\n")
     assert codes(table) == [("public", "Mara Olsen"), ("public", "Mara Olsen")]
     assert table["descriptor"].tolist()[1] == "a commuter"
+
+
+def test_a_capital_before_another_noun_is_not_the_government(tmp_path):
+    table = code(tmp_path, "An engineer at a Hanoi textile firm said orders fell. Greenpeace Nordic said the plan was weak.\n")
+    assert codes(table) == [("business", "engineer at a Hanoi textile firm"), ("civil_society", "Greenpeace Nordic")]
+
+
+def test_a_noun_cue_before_another_cue_names_the_source(tmp_path):
+    table = code(tmp_path, "The institute's annual report found that wages rose.\n")
+    assert codes(table) == [("analyst", "institute's annual report")]
+    assert table["cue"].tolist() == ["found"]
