@@ -87,6 +87,8 @@ _UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":", "―", 
 # "who asked not to be named", "who declined to be named", "who requested anonymity": a condition of the source, not
 # what it reports.
 _ANONYMITY = re.compile(r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|anonymity|for\s+anonymity)\b", re.IGNORECASE)
+_CITING_FORMS = ("citing", "quoting")
+_CITED = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,;:\"“”]{2,80}?)\s*,")
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
 _SIGNED_QUOTE = re.compile(r"[\"”'’]\s*(?P<dash>[―—–])\s*(?P<who>[A-Z][^.!?\"“”]{1,80}?)[.\s]*$")
@@ -180,6 +182,7 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
             found.append(result)
     if not found:
         return _loose_speech_cue(sentence, tokens, index_at, candidates, is_quoted) or _uncued(sentence, tokens, is_quoted)
+    found = [f for f in found if not f.cue.lower().startswith(_CITING_FORMS)] or found
     found.sort(key=lambda f: f.cue_start)
     trailing = [f for f in found if f.kind == "trailing"]
     if trailing:
@@ -195,7 +198,17 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
             and not _COORDINATE_CLAUSE.search(sentence, 0, later.speaker_start)
         ):
             chosen = later
-    return chosen
+    return _cited_source(sentence, chosen)
+
+
+def _cited_source(sentence: str, found: Found) -> Found:
+    """For "X, citing Y, reported ..." or "X, quoting Y, said ...", return Y as the
+    speaker: the innermost source counts (codebook rule 5)."""
+    cited = _CITED.search(sentence, found.speaker_start, found.cue_start)
+    if cited is None or not _phrase_like(cited.group("who")):
+        return found
+    name, description = split_name(_clean(cited.group("who")))
+    return Found(name, description, found.cue, found.cue_start, cited.start("who"), found.kind, found.frame, found.content, found.speech)
 
 
 def _is_subject_noun(match: PhraseMatch, tokens: list[Token], index_at: dict[int, int], starts: set[int]) -> bool:

@@ -301,3 +301,9 @@ def test_a_noun_cue_before_another_cue_names_the_source(tmp_path):
     table = code(tmp_path, "The institute's annual report found that wages rose.\n")
     assert codes(table) == [("analyst", "institute's annual report")]
     assert table["cue"].tolist() == ["found"]
+
+
+def test_a_source_cited_by_an_outlet_is_the_innermost_speaker(tmp_path):
+    table = code(tmp_path, "The Daily Planet, citing two army officers, reported that the bridge was mined.\n")
+    assert codes(table) == [("official", "army officers")]
+    assert table["cue"].tolist() == ["reported"]
