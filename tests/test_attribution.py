@@ -307,3 +307,8 @@ def test_a_source_cited_by_an_outlet_is_the_innermost_speaker(tmp_path):
     table = code(tmp_path, "The Daily Planet, citing two army officers, reported that the bridge was mined.\n")
     assert codes(table) == [("official", "army officers")]
     assert table["cue"].tolist() == ["reported"]
+
+
+def test_a_survey_takes_the_type_of_whoever_ran_it(tmp_path):
+    table = code(tmp_path, "A survey by the Lisbon Chamber of Commerce found that exporters were gloomy. A study found that wages rose.\n")
+    assert [row[0] for row in codes(table)] == ["business", "analyst"]
