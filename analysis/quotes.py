@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A dash and a name that sign a quotation ('"We are ashamed." ― Ana Ruiz, a voter').
+SIGNATURE = r"(?P<dash>[―—–])\s*(?P<who>[A-Z][^.!?\"“”]{1,80}?)[.\s]*"
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 _MARK = re.compile(r"''|``|[\"“”„«»]")

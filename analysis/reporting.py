@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .cues import CueLexicon, CueVerb
 from .datafiles import abbreviations
 from .matching import PhraseMatch
-from .quotes import OPENING_MARKS
+from .quotes import OPENING_MARKS, SIGNATURE
 
 MAX_SUBJECT_WORDS = 12
 
@@ -91,7 +91,7 @@ _CITING_FORMS = ("citing", "quoting")
 _CITED = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,;:\"“”]{2,80}?)\s*,")
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
-_SIGNED_QUOTE = re.compile(r"[\"”'’]\s*(?P<dash>[―—–])\s*(?P<who>[A-Z][^.!?\"“”]{1,80}?)[.\s]*$")
+_SIGNED_QUOTE = re.compile(rf"[\"”'’]\s*{SIGNATURE}$")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
 
@@ -231,9 +231,7 @@ def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, in
         if form not in _UNAMBIGUOUS_SPEECH_FORMS or is_quoted(match.start) or match.start not in index_at:
             continue
         at = index_at[match.start]
-        j = _skip_back(tokens, at - 1)
-        while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
-            j = _skip_back(tokens, j - 1)
+        j = _skip_auxiliaries(tokens, _skip_back(tokens, at - 1))
         previous = tokens[j][0].lower() if j >= 0 else ""
         if previous in _BE or previous == "to" or previous in ARTICLES or previous.endswith(("'s", "’s")) or (j >= 0 and tokens[j][0] in _DASHES):
             continue
@@ -321,9 +319,7 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
         return _passive_agent(sentence, after, match.start)
     if not _is_verb_here(form, base, previous) or _ANONYMITY.match(sentence, match.end):
         return None
-    while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
-        j = _skip_back(tokens, j - 1)
-    subject_end = j + 1
+    subject_end = _skip_auxiliaries(tokens, j) + 1
     cue_from = at
     while cue_from > subject_end and (
         tokens[cue_from - 1][0].lower() in _AUXILIARIES
@@ -375,6 +371,14 @@ def _skip_back(tokens: list[Token], j: int) -> int:
             j = opening - 1
         else:
             return j
+    return j
+
+
+def _skip_auxiliaries(tokens: list[Token], j: int) -> int:
+    """Step back from token ``j`` over auxiliaries and adverbs ("has repeatedly"); return
+    the index of the last word of the subject (-1 when none)."""
+    while j >= 0 and (tokens[j][0].lower() in _AUXILIARIES or _is_adverb(tokens[j][0])):
+        j = _skip_back(tokens, j - 1)
     return j
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .datafiles import abbreviations
-from .quotes import quote_marks
+from .quotes import SIGNATURE, quote_marks
 
 # Words that commonly begin an English sentence; after an ambiguous abbreviation such as
 # "U.S." or "Inc." a sentence ends only if one of these follows.
@@ -43,9 +43,8 @@ _CREDIT = re.compile(
     r"\b(?:(?:File|Cover|Top|Bottom|Inset)\s+)?(?:Photos?|Illustrations?|Graphics?|Charts?|Images?|Videos?|"
     r"Cartoons?|Infographics?)\s*:\s*(?=[A-Z])"
 )
-# A dash and a name closing a paragraph signs the quotation before it ("... shame." ― Ana
-# Ruiz, 34): it stays with that sentence.
-_SIGNATURE = re.compile(r"[―—–]\s*[A-Z][^.!?\"“”]{0,80}\.?\s*")
+# A signature closing a paragraph ("... shame." ― Ana Ruiz, 34) stays with its sentence.
+_SIGNATURE = re.compile(SIGNATURE)
 HEADING_MAX_WORDS = 12
 GLUED_HEADING_MAX_WORDS = 8
 
