@@ -20,6 +20,16 @@ def code(tmp_path, text: str, outlet: str = "", **options):
     return tabulate(path, **options)
 
 
+def codebook_with(tmp_path, filename: str, row: str):
+    """Copy the project's codebook into ``tmp_path`` with ``row`` added to ``filename``,
+    as a user extending it would; return the copy's folder."""
+    codebook = tmp_path / "codebook"
+    shutil.copytree(PROJECT_DIR / "data" / "codebook", codebook)
+    with (codebook / filename).open("a", encoding="utf-8") as handle:
+        handle.write(row + "\n")
+    return codebook
+
+
 def codes(table) -> list[tuple]:
     return [
         (row.source_type if isinstance(row.source_type, str) else None, row.speaker if isinstance(row.speaker, str) else None)
@@ -142,10 +152,7 @@ def test_a_named_outlet_is_typed_by_the_outlets_list(tmp_path):
 def test_a_codebook_entry_added_by_a_user_changes_a_speakers_type(tmp_path):
     text = "Kayla Brooks said the vote was fair.\n"
     assert codes(code(tmp_path, text)) == [("public", "Kayla Brooks")]
-    codebook = tmp_path / "codebook"
-    shutil.copytree(PROJECT_DIR / "data" / "codebook", codebook)
-    with (codebook / "people.csv").open("a", encoding="utf-8") as people:
-        people.write("Kayla Brooks,Brooks,official,election commissioner\n")
+    codebook = codebook_with(tmp_path, "people.csv", "Kayla Brooks,Brooks,official,election commissioner")
     assert codes(code(tmp_path, text, codebook=codebook)) == [("official", "Kayla Brooks")]
 
 
@@ -273,10 +280,7 @@ def test_a_source_who_asked_not_to_be_named_is_the_one_who_said(tmp_path):
 
 
 def test_a_role_word_before_an_outlet_name_does_not_type_it(tmp_path):
-    codebook = tmp_path / "codebook"
-    shutil.copytree(PROJECT_DIR / "data" / "codebook", codebook)
-    with (codebook / "outlets.csv").open("a", encoding="utf-8") as outlets:
-        outlets.write("Tanjug,,other_media,RS\n")
+    codebook = codebook_with(tmp_path, "outlets.csv", "Tanjug,,other_media,RS")
     table = code(tmp_path, "The official Tanjug agency reported that the dam had opened.\n", codebook=codebook)
     assert codes(table) == [("other_media", "official Tanjug agency")]
 
