@@ -168,6 +168,7 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
                 content = (match.end(), len(sentence)) if match.start() < len(sentence) / 2 else (0, match.start())
                 found.append(Found(phrase[0], None, match.group().strip(), match.start(), match.end(), "according_to", "according_to", content))
     starts = {match.start for match in candidates}
+    asides: list[Found] = []
     for match in candidates:
         if is_quoted(match.start) or match.start not in index_at:
             continue
@@ -180,8 +181,11 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
         result = _verb_cue(sentence, tokens, index_at[match.start], match, match.value)
         if result is not None:
             found.append(result)
+            if _in_relative_aside(sentence, match, candidates):
+                asides.append(result)
     if not found:
         return _loose_speech_cue(sentence, tokens, index_at, candidates, is_quoted) or _uncued(sentence, tokens, is_quoted)
+    found = [f for f in found if f not in asides] or found
     found = [f for f in found if not f.cue.lower().startswith(_CITING_FORMS)] or found
     found.sort(key=lambda f: f.cue_start)
     trailing = [f for f in found if f.kind == "trailing"]
@@ -209,6 +213,17 @@ def _cited_source(sentence: str, found: Found) -> Found:
         return found
     name, description = split_name(_clean(cited.group("who")))
     return Found(name, description, found.cue, found.cue_start, cited.start("who"), found.kind, found.frame, found.content, found.speech)
+
+
+def _in_relative_aside(sentence: str, match: PhraseMatch, candidates: list[PhraseMatch]) -> bool:
+    """True for a cue inside a relative clause set off by commas, with another cue after
+    it ("Mr Lai, whom Beijing calls a separatist, has said ..."): when that later cue
+    reports, the aside is not what the sentence reports."""
+    aside = sentence.rfind(",", 0, match.start)
+    if aside < 0 or sentence[aside + 1 : match.start].split()[:1] not in (["who"], ["whom"], ["which"]):
+        return False
+    closing = sentence.find(",", match.end)
+    return closing >= 0 and any(other.start > closing for other in candidates)
 
 
 def _is_subject_noun(match: PhraseMatch, tokens: list[Token], index_at: dict[int, int], starts: set[int]) -> bool:

@@ -316,3 +316,8 @@ def test_a_source_cited_by_an_outlet_is_the_innermost_speaker(tmp_path):
 def test_a_survey_takes_the_type_of_whoever_ran_it(tmp_path):
     table = code(tmp_path, "A survey by the Lisbon Chamber of Commerce found that exporters were gloomy. A study found that wages rose.\n")
     assert [row[0] for row in codes(table)] == ["business", "analyst"]
+
+
+def test_a_cue_in_a_relative_aside_gives_way_to_the_main_clause(tmp_path):
+    table = code(tmp_path, "Senator Vale, whom critics call a hawk, has said the treaty is dead.\n")
+    assert codes(table) == [("official", "Vale")]
