@@ -267,16 +267,24 @@ def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, in
 def _nearest_name(sentence: str, tokens: list[Token], end: int) -> tuple[str, None, int] | None:
     """Return the last run of capitalized words before token ``end`` that is not the
     sentence's first word alone, or None."""
-    index = end - 1
-    while index >= 0:
-        if _NAME_TOKEN.match(tokens[index][0]) and tokens[index][0][0].isupper():
-            last = index
-            while index - 1 >= 0 and _NAME_TOKEN.match(tokens[index - 1][0]):
-                index -= 1
-            if index > 0 or last > 0:
-                return _clean(sentence[tokens[index][1] : tokens[last][2]]), None, tokens[index][1]
-        index -= 1
+    for last in range(end - 1, -1, -1):
+        if tokens[last][0][0].isupper():
+            name = _name_ending_at(sentence, tokens, last)
+            if name is not None and (name[2] > tokens[0][1] or last > 0):
+                return name
     return None
+
+
+def _name_ending_at(sentence: str, tokens: list[Token], last: int) -> tuple[str, None, int] | None:
+    """Return the run of name words ("Gov. Terry Branstad", "Luiz Inacio Lula da Silva")
+    that ends with token ``last``, as ``(name, None, start)``, or None when that token is
+    not a name word."""
+    first = last
+    while first >= 0 and _NAME_TOKEN.match(tokens[first][0]):
+        first -= 1
+    if first == last:
+        return None
+    return _clean(sentence[tokens[first + 1][1] : tokens[last][2]]), None, tokens[first + 1][1]
 
 
 def _leading_noun_phrase(sentence: str, tokens: list[Token]) -> tuple[str, None, int] | None:
@@ -707,12 +715,7 @@ def _relative_antecedent(sentence: str, tokens: list[Token], who: int) -> tuple[
                 start = head
             return _clean(sentence[tokens[start][1] : tokens[end][2]]), None, tokens[start][1]
         index -= 1
-    run = end
-    while run >= 0 and _NAME_TOKEN.match(tokens[run][0]):
-        run -= 1
-    if run == end:
-        return None
-    return _clean(sentence[tokens[run + 1][1] : tokens[end][2]]), None, tokens[run + 1][1]
+    return _name_ending_at(sentence, tokens, end)
 
 
 def is_name_chunk(chunk: str) -> bool:
