@@ -1,0 +1,188 @@
+"""Draw the articles for hand-coding source types, rebuild their text, and write coding sheets.
+
+    python scripts/validation_articles.py select  [--root ../shared]   # writes data/annotations/validation_articles.csv
+    python scripts/validation_articles.py sheets BATCH --out FOLDER      # one text and one blank coding sheet per article
+
+The articles come from the development corpora in ``../shared`` (never copied into this
+repository): People's Daily Online pages (Chinese state media: Xinhua, People's Daily,
+Global Times copy), BBC News, PolNeAR train (US outlets) and the Narrative Frames Corpus
+(US and UK outlets). They are drawn at random with a fixed seed, among articles of 12 to 45
+sentences with at least two reporting words ("said", "says", "told", "according to"): the
+coding measures source typing, so articles that quote no one would measure nothing.
+
+Each drawn article gets a batch: ``dev`` (rules are developed on it) or ``test`` (coded
+only after the rules are frozen, and used only to measure them). The text of an article is
+rebuilt from ``../shared`` by ``article_text``: the file as it is, or for a People's Daily
+page the article body between the dateline and "(Web editor" / "(For the latest". Offsets
+in the hand codings point into that text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from analysis.datafiles import PROJECT_DIR
+from analysis.sentences import split_story
+
+SHARED = PROJECT_DIR.parent / "shared"
+ARTICLES = PROJECT_DIR / "data" / "annotations" / "validation_articles.csv"
+SEED = 20261127
+PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
+MIN_SENTENCES, MAX_SENTENCES = 12, 45
+_REPORTING = re.compile(r"\b(?:said|says|told|according to)\b")
+_PD_BODY_START = re.compile(r"\(\s*([^()]{2,40}?)\s*\)\s*\d{2}:\d{2},\s+(\w+\s+\d{1,2},\s+\d{4})\s+")
+_PD_BODY_END = re.compile(r"\s*\((?:For the latest|Web editor)")
+# Outlets as a user would name them in an article table (PolNeAR's file-name codes, and
+# the Narrative Frames Corpus's inconsistent spellings of the outlets drawn).
+OUTLET_NAMES = {
+    "breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times", "politico": "Politico",
+    "usa-today": "USA Today", "wash-post": "The Washington Post", "west-journal": "Western Journal",
+    "drudgereport": "Drudge Report", "thedailycaller": "The Daily Caller",
+}
+COLUMNS = ("article_id", "batch", "corpus", "source", "row_id", "outlet", "date", "title")
+
+
+def article_text(row: dict, root: Path = SHARED) -> str:
+    """Return the text of the article that ``row`` (of validation_articles.csv) names."""
+    path = root / row["source"]
+    if row["corpus"] == "narrative_frames":
+        with path.open(encoding="utf-8", newline="") as handle:
+            for record in csv.DictReader(handle):
+                if record["id"] == row["row_id"]:
+                    return record["text"]
+        raise KeyError(f"{path}: no row {row['row_id']}")
+    text = path.read_text(encoding="utf-8")
+    if row["corpus"] == "peoples_daily":
+        return _peoples_daily_body(text)[2]
+    return text
+
+
+def _peoples_daily_body(page: str) -> tuple[str, str, str]:
+    """Return the credit ("Xinhua"), the date (ISO) and the article body of a People's
+    Daily page, or three empty strings when the page has no dateline or no end marker."""
+    start = _PD_BODY_START.search(page)
+    end = _PD_BODY_END.search(page, start.end()) if start else None
+    if not end:
+        return "", "", ""
+    date = datetime.strptime(" ".join(start.group(2).split()), "%B %d, %Y").date().isoformat()
+    return start.group(1), date, page[start.end() : end.start()]
+
+
+def _sentences(text: str) -> int:
+    return sum(not s.is_heading for s in split_story(text))
+
+
+def _eligible(text: str) -> bool:
+    return MIN_SENTENCES <= _sentences(text) <= MAX_SENTENCES and len(_REPORTING.findall(text)) >= 2
+
+
+def candidates(root: Path) -> dict[str, list[dict]]:
+    """Return the eligible articles of each corpus, in a fixed order."""
+    found: dict[str, list[dict]] = {name: [] for name in PER_BATCH}
+    for path in sorted((root / "corpora" / "peoples_daily_2020-11-19").glob("*.txt")):
+        credit, date, body = _peoples_daily_body(path.read_text(encoding="utf-8"))
+        if body and _eligible(body):
+            found["peoples_daily"].append(
+                dict(corpus="peoples_daily", source=str(path.relative_to(root)), row_id="", outlet=credit, date=date, title=path.stem)
+            )
+    for path in sorted((root / "corpora" / "bbc").glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if _eligible(text):
+            found["bbc"].append(dict(corpus="bbc", source=str(path.relative_to(root)), row_id="", outlet="BBC", date="", title=text.splitlines()[0]))
+    for path in sorted((root / "polnear" / "train" / "text").glob("*.txt")):
+        outlet, date, _ = path.stem.split("_", 2)
+        if _eligible(path.read_text(encoding="utf-8")):
+            found["polnear"].append(dict(corpus="polnear", source=str(path.relative_to(root)), row_id="", outlet=outlet, date=date, title=""))
+    frames = root / "narrative_frames" / "articles.csv"
+    with frames.open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            if _eligible(record["text"]):
+                found["narrative_frames"].append(
+                    dict(corpus="narrative_frames", source=str(frames.relative_to(root)), row_id=record["id"], outlet=record["outlet"], date=record["date"], title="")
+                )
+    return found
+
+
+def select(root: Path) -> list[dict]:
+    """Draw ``PER_BATCH`` articles of each corpus for each batch, dev first, with no
+    outlet of PolNeAR or the Narrative Frames Corpus drawn twice."""
+    rng = random.Random(SEED)
+    chosen: list[dict] = []
+    for corpus, pool in candidates(root).items():
+        pool = list(pool)
+        rng.shuffle(pool)
+        used_outlets: set[str] = set()
+        picked: list[dict] = []
+        for article in pool:
+            if corpus in ("polnear", "narrative_frames") and article["outlet"].lower() in used_outlets:
+                continue
+            used_outlets.add(article["outlet"].lower())
+            picked.append(article)
+            if len(picked) == 2 * PER_BATCH[corpus]:
+                break
+        for number, article in enumerate(picked):
+            batch = "dev" if number < PER_BATCH[corpus] else "test"
+            chosen.append(dict(article, batch=batch))
+    chosen.sort(key=lambda a: (a["batch"] != "dev", a["corpus"], a["source"], a["row_id"]))
+    for number, article in enumerate(chosen, start=1):
+        article["outlet"] = OUTLET_NAMES.get(article["outlet"], article["outlet"])
+        article["article_id"] = f"{article['batch']}-{number:02d}"
+    return chosen
+
+
+def read_articles(path: Path = ARTICLES) -> list[dict]:
+    """Read validation_articles.csv."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def write_sheets(batch: str, out: Path, root: Path) -> None:
+    """Write each article of ``batch`` as ``ID.txt`` and a blank coding sheet ``ID.csv``
+    (one row per sentence, as the splitter cuts it) into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    for row in read_articles():
+        if row["batch"] != batch:
+            continue
+        text = article_text(row, root)
+        (out / f"{row['article_id']}.txt").write_text(text, encoding="utf-8")
+        with (out / f"{row['article_id']}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["article_id", "sentence", "paragraph", "start", "end", "text", "is_heading", "source_type", "speaker", "note"])
+            for number, sentence in enumerate(split_story(text), start=1):
+                piece = " ".join(text[sentence.start : sentence.end].split())
+                writer.writerow([row["article_id"], number, sentence.paragraph, sentence.start, sentence.end, piece, "", "", "", ""])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=SHARED, help="the shared folder (default ../shared)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("select", help="draw the articles and write data/annotations/validation_articles.csv")
+    sheets = commands.add_parser("sheets", help="write the texts and blank coding sheets of a batch")
+    sheets.add_argument("batch", choices=["dev", "test"])
+    sheets.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    if not args.root.is_dir():
+        print(f"{args.root} is not there: the validation articles are rebuilt from it", file=sys.stderr)
+        return 0
+    if args.command == "select":
+        chosen = select(args.root)
+        with ARTICLES.open("w", encoding="utf-8", newline="") as handle:
+            handle.write("# Articles drawn for hand-coding source types by scripts/validation_articles.py; texts in ../shared\n")
+            writer = csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(chosen)
+        print(f"wrote {len(chosen)} articles to {ARTICLES}")
+    else:
+        write_sheets(args.batch, args.out, args.root)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
