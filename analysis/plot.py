@@ -26,6 +26,7 @@ PALETTE = {
     "business": "#CC79A7",
     "civil_society": "#56B4E9",
     "public": "#A6761D",
+    "unclassified": "#CFCFCF",
     "narrator": "#8C8C8C",
 }
 FIGURE_WIDTH = 9.0

@@ -1,11 +1,20 @@
 """Type a source by the codebook in ``data/codebook/``: official, analyst, western_media,
-other_media, business, civil_society, public or narrator.
+other_media, business, civil_society, public, unclassified or narrator.
 
-The type follows the words that describe the speaker: its role ("a professor at ...",
-"iFlytek chairman ..."), the organization it speaks for ("a Microsoft spokesperson"),
-or a named outlet, organization or person listed in the codebook. The first role named
-in the description decides, unless the role defers to the organization named with it or
-stands right before an outlet's name as its modifier ("the official Xinhua News Agency").
+The type follows the words that describe the speaker, from general evidence first:
+
+- its role ("a professor at ...", "iFlytek chairman ..."; ``roles.csv``), which decides
+  unless it defers to the organization named with it ("a Microsoft spokesperson", "the
+  managing director of the IMF") or stands right before an outlet's name ("the official
+  Xinhua News Agency");
+- the organizations it names: listed names (``organizations.csv``, ``outlets.csv``),
+  kind words ("a think tank", "an insurer") and, for names no list knows, the head word
+  or legal form of the name ("Ministry of Commerce", "Munich Re", "PC Pro Magazine";
+  ``organization_heads.csv``);
+- for news organizations, the place words that say whether they are Western
+  (``states.csv``, ``western_places.csv``).
+
+What none of this types is ``unclassified``: ``public`` needs a lay role ("a resident").
 """
 
 from __future__ import annotations
@@ -26,8 +35,13 @@ SOURCE_TYPES = (
     "business",
     "civil_society",
     "public",
+    "unclassified",
     "narrator",
 )
+# Types that only a speaker found in the text can have; "media" in organization_heads.csv
+# and roles.csv is decided between western_media and other_media by place words.
+MEDIA = "media"
+_TYPES_IN_FILES = frozenset(SOURCE_TYPES) | {MEDIA, ""}
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,8 @@ class TermMatcher:
                 folded.extend((variant, term) for variant in (term.text, term.text + "s", term.text + "es"))
             else:
                 exact.append((term.text, term))
+                if term.text.isupper() and term.text.isalpha():
+                    exact.append((term.text + "s", term))
         self._folded = PhraseMatcher(folded, ignore_case=True)
         self._exact = PhraseMatcher(exact, ignore_case=False)
 
@@ -78,6 +94,27 @@ class Person:
     name: str
     aliases: tuple[str, ...]
     source_type: str
+
+
+@dataclass(frozen=True)
+class Head:
+    """A word that heads organization names and says what kind they are
+    (``organization_heads.csv``): "Ministry" is official, "Inc" business, "Times" media.
+    ``before_for`` is the type when the name goes on with "for", "on" or "to" ("Center
+    for ..." is a think tank, "Committee to Protect ..." an NGO)."""
+
+    word: str
+    source_type: str
+    before_for: str
+
+
+# A run of capitalized words that may name an organization, with the small words that
+# join the parts of a name ("Bank of England", "Bill and Melinda Gates Foundation").
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|\d+[A-Za-z]*(?=\s+[A-Z]))"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|on|to|and|the|de|du|des|&)[ \t]+)*{_NAME_WORD})*")
+_NAME_CONNECTORS = frozenset({"of", "for", "on", "to"})
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|co\.uk|com\.cn|cn|co\.jp|com\.au|co\.nz|in|de|fr)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 class Codebook:
@@ -111,14 +148,22 @@ class Codebook:
             for name in [row["name"], *filter(None, row.get("aliases", "").split("|"))]:
                 terms.append(Term(name.strip(), "outlet", row["source_type"]))
                 self.outlet_names[name.strip()] = row["name"]
-        self.states = {
-            name.strip()
-            for row in read_rows(folder / "states.csv")
-            for name in [row["name"], *row.get("aliases", "").split("|")]
-            if name.strip()
-        }
-        self.places = {row["name"] for row in read_rows(folder / "western_places.csv")}
-        terms.extend(Term(place, "place", "western_media") for place in self.places)
+        self.states: set[str] = set()
+        places: dict[str, bool] = {}
+        for row in read_rows(folder / "states.csv"):
+            names = [name.strip() for name in [row["name"], *row.get("aliases", "").split("|")] if name.strip()]
+            self.states.update(names)
+            western = row.get("western", "").lower() == "yes"
+            for place in names + [a.strip() for a in row.get("adjectives", "").split("|") if a.strip()]:
+                places[place] = places.get(place, False) or western
+        places.update({row["name"]: True for row in read_rows(folder / "western_places.csv")})
+        terms.extend(Term(place, "place", "western_media" if western else "other_media") for place, western in places.items())
+        self.heads: dict[str, Head] = {}
+        heads_file = folder / "organization_heads.csv"
+        for row in read_rows(heads_file) if heads_file.exists() else []:
+            self._check_type(heads_file, row["source_type"])
+            self._check_type(heads_file, row.get("before_for", ""))
+            self.heads[row["head"]] = Head(row["head"], row["source_type"], row.get("before_for", ""))
         self.people = []
         for row in read_rows(folder / "people.csv"):
             self._check_type(folder / "people.csv", row["source_type"])
@@ -132,13 +177,19 @@ class Codebook:
 
     @staticmethod
     def _check_type(path: Path, source_type: str) -> None:
-        """Raise ``ValueError`` for a source type that is not one of the eight."""
-        if source_type not in SOURCE_TYPES:
+        """Raise ``ValueError`` for a type that is not one of the codebook's."""
+        if source_type not in _TYPES_IN_FILES:
             raise ValueError(f"{path}: unknown source type {source_type!r}; use one of {', '.join(SOURCE_TYPES)}")
 
-    def person(self, name: str) -> Person | None:
-        """Return the listed person whose name or alias is ``name``, or whose surname it is."""
-        return self._people_by_name.get(name) or (self._people_by_surname.get(name) if " " not in name else None)
+    def person(self, name: str, text: str = "") -> Person | None:
+        """Return the listed person whose name or alias is ``name``, or whose surname it
+        is when their full name also appears in ``text`` (the story), so that "Brown"
+        is Gordon Brown only in a story that names him."""
+        listed = self._people_by_name.get(name)
+        if listed or " " in name:
+            return listed
+        listed = self._people_by_surname.get(name)
+        return listed if listed and listed.name in text else None
 
     def is_state(self, name: str) -> bool:
         """True when ``name``, without a leading "the", is a state in ``states.csv``."""
@@ -157,33 +208,95 @@ class Codebook:
         roles = [m for m in self.matcher.find(phrase) if m.term.kind == "role"]
         return bool(roles) and roles[0].term.person
 
+    def evidence(self, description: str) -> list[Match]:
+        """Return the codebook terms in ``description`` and the organization names that
+        their head word or legal form types ("Shandong University", "Munich Re"), left
+        to right. A listed name wins over the head of a name that overlaps it; a head
+        wins over the kind words and roles inside the name ("National People's
+        Congress" is a legislature, not people)."""
+        found = self.matcher.find(description)
+        shaped = self._shaped_names(description, [m for m in found if m.term.kind == "role"])
+        if not shaped:
+            return found
+        listed = [m for m in found if m.term.kind in ("organization", "outlet") and not m.term.text.islower()]
+        kept_shapes = [s for s in shaped if not any(m.start < s.end and s.start < m.end for m in listed)]
+        inside = [
+            m for m in found
+            if (m.term.kind == "role" or m.term.kind == "organization" and m.term.text.islower())
+            and any(s.start <= m.start and m.end <= s.end for s in kept_shapes)
+        ]
+        return sorted([m for m in found if m not in inside] + kept_shapes, key=lambda m: m.start)
+
+    def _shaped_names(self, description: str, roles: list[Match]) -> list[Match]:
+        """Organization names in ``description`` typed by their head word: within the
+        name's first part (before "of", "for", "on" or "to"), the last word or two in
+        ``organization_heads.csv`` that ends the part or is followed by a role word
+        ("Ministry of Commerce", "Tsinghua University Professor Li", "Munich Re")."""
+        shaped = []
+        for run in _NAME_RUN.finditer(description):
+            words = list(re.finditer(r"\S+", run.group()))
+            end = next((i for i, w in enumerate(words) if w.group() in _NAME_CONNECTORS), len(words))
+            for last in range(end - 1, -1, -1):
+                following = run.start() + words[last + 1].start() if last + 1 < end else None
+                if following is not None and not any(r.start == following for r in roles):
+                    continue
+                head = self._head_at([w.group() for w in words[: last + 1]])
+                if head is None:
+                    continue
+                followed_by_for = last + 1 == end and end < len(words) and words[end].group() in ("for", "on", "to")
+                source_type = (head.before_for or head.source_type) if followed_by_for else head.source_type
+                if source_type:
+                    shaped.append(Match(run.start(), run.start() + words[last].end(), Term(run.group(), "shaped", source_type)))
+                break
+        for domain in _DOMAIN.finditer(description):
+            shaped.append(Match(domain.start(), domain.end(), Term(domain.group(), "shaped", MEDIA)))
+        return shaped
+
+    def _head_at(self, words: list[str]) -> Head | None:
+        """The head that the last two words, or the last word, of ``words`` form."""
+        words = words[:-1] + [_POSSESSIVE.sub("", words[-1])]
+        if len(words) >= 2 and " ".join(words[-2:]) in self.heads:
+            return self.heads[" ".join(words[-2:])]
+        return self.heads.get(words[-1])
+
     def classify(self, description: str) -> str | None:
         """Return the source type that ``description`` (a speaker with its descriptor)
-        implies, or None when it names no role, organization or outlet."""
+        implies, or None when it names no role, organization or outlet that types it."""
         return self._classify(description)
 
     def _classify_uncached(self, description: str) -> str | None:
-        matches = self.matcher.find(description)
+        matches = self.evidence(description)
         roles = [m for m in matches if m.term.kind == "role"]
-        western = any(m.term.kind == "place" for m in matches)
         lead = _head_role(description, roles) or (roles[0] if roles else None)
-        named = [m for m in matches if m.term.kind in ("organization", "outlet")]
-        bodies = named + [m for m in matches if m.term.kind == "role" and not m.term.person and (lead is None or m.term is not lead.term)]
+        named = [m for m in matches if m.term.kind in ("organization", "outlet", "shaped")]
+        bodies = named + [m for m in roles if not m.term.person and (lead is None or m.term is not lead.term) and m.term.source_type]
+        bodies.sort(key=lambda m: m.start)
         modifies_outlet = lead is not None and any(
-            m.term.kind == "outlet" and m.start > lead.end and not description[lead.end : m.start].strip(" -")
+            m.term.kind in ("outlet", "shaped") and m.start > lead.end and not description[lead.end : m.start].strip(" -")
             for m in named
         )
-        if lead and not lead.term.defers and not modifies_outlet:
-            source_type = lead.term.source_type
+        if lead and lead.term.source_type and not lead.term.defers and not modifies_outlet:
+            decided = lead
         elif bodies:
-            source_type = bodies[0].term.source_type
-        elif lead:
-            source_type = lead.term.source_type
+            decided = bodies[0]
+        elif lead and lead.term.source_type:
+            decided = lead
         else:
             return None
-        if source_type == "other_media" and western and not any(m.term.kind == "outlet" for m in named):
-            return "western_media"
+        source_type = decided.term.source_type
+        if source_type == MEDIA or (source_type == "other_media" and decided.term.kind == "role"):
+            return self._media_type(matches, named_outlet=decided.term.kind == "shaped")
         return source_type
+
+    @staticmethod
+    def _media_type(matches: list[Match], named_outlet: bool) -> str:
+        """Western or other media, by the first place word in the description; without
+        one, a news organization named by the shape of its name ("PC Pro Magazine") is
+        taken for Western and an unnamed one ("media reports") for other media."""
+        places = [m for m in matches if m.term.kind == "place"]
+        if places:
+            return places[0].term.source_type
+        return "western_media" if named_outlet else "other_media"
 
 
 _HEAD_ENDS = re.compile(r",|\(|\s(?:of|at|from|in|with|for|by|and|who|which|that|as)\s")
@@ -193,7 +306,8 @@ def _head_role(description: str, roles: list[Match]) -> Match | None:
     """Return the role word that heads the first phrase of ``description`` to name a
     role: the last role before its first preposition or clause ("a Chinese military
     affairs expert and TV commentator" is headed by "expert", "a student from the High
-    School" by "student"). None when that phrase's head is no role."""
+    School" by "student"); for a group of people, the people ("a panel of industry
+    experts" is headed by "experts"). None when that phrase's head is no role."""
     for chunk in re.finditer(r"[^,]+", description):
         inside = [m for m in roles if chunk.start() <= m.start < chunk.end()]
         if not inside:
@@ -201,7 +315,13 @@ def _head_role(description: str, roles: list[Match]) -> Match | None:
         end = _HEAD_ENDS.search(description, chunk.start(), chunk.end())
         limit = end.start() if end else chunk.end()
         heads = [m for m in inside if m.end <= limit]
-        return heads[-1] if heads else None
+        if not heads:
+            return None
+        head = heads[-1]
+        members = [m for m in inside if m.start > head.end and m.term.person]
+        if not head.term.person and members and re.match(r"\s+of\s", description[head.end :]):
+            return members[0]
+        return head
     return None
 
 

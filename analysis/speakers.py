@@ -6,9 +6,13 @@ Within a story, a speaker keeps one name and one source type (coding rules 6 and
   name with a title ("Mr. Trump") to the person introduced with the full name ("Yu
   Lei"), found among earlier speakers or anywhere in the story; a definite description
   ("the expert", "the company") to the last speaker described that way.
+- A phrase that names no one is not a speaker, and its sentence stays the narrator's:
+  a speaker is a pronoun, a proper name, or a noun phrase whose head noun the codebook
+  knows ("the number of students", "1.8 percent" and "far too canny" are not).
 - The type comes from ``people.csv`` for a listed person, else from the words that
-  describe the speaker where the story introduces it (``sourcetypes.Codebook``), else a
-  named person is ``public`` and anything else unnamed is ``public`` too.
+  describe the speaker where the story introduces it (``sourcetypes.Codebook``), else
+  from the words around any other mention of the name in the story ("Labour's Alan
+  Milburn", "oil firm Yukos"); a speaker that none of these types is ``unclassified``.
 - The outlet's own voice ("the Global Times learned") is the narrator. The story's
   outlet comes from the manifest, or else is the outlet that sources speak to most
   often ("told the Global Times").
@@ -19,13 +23,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from textblob.en.taggers import PatternTagger
 
 from .attribute import Attribution
 from .reporting import DETERMINERS, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
 from .sourcetypes import Codebook
 
-FALLBACK_TYPE = "public"
+FALLBACK_TYPE = "unclassified"
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
@@ -40,6 +47,18 @@ _CAPITALIZED_RUN = re.compile(
 )
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
 _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}
+_CONTRACTION = re.compile(r"['’](?:s|ve|re|d|ll)$", re.IGNORECASE)
+# The head of a speaker phrase is its last word before one of these ("the number of
+# students", "an economist at the bank", "Yu, who ..."), without trailing adverbs.
+_HEAD_STOPS = frozenset("of at from in with for on by to who which that whose as".split())
+# "Large majorities of the farmers" are farmers; "the number of students" is a number.
+_QUANTITIES = frozenset(
+    "majority majorities minority most many some half third thirds quarter quarters fifth fifths "
+    "dozens hundreds thousands millions all several few percent cent % none each one two".split()
+)
+_TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
+_POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
+_ACRONYM = re.compile(r"([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|to|the|&)\s+)*[A-Z][\w'’.&-]*)+)\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
 
 
@@ -84,7 +103,7 @@ def resolve_story(
     registry = _Registry(story_text, codebook, own)
     speakers: list[Speaker | None] = [None] * len(attributions)
     for index, attribution in enumerate(attributions):
-        if attribution.speaker is not None:
+        if attribution.speaker is not None and names_someone(attribution.speaker, codebook):
             offset = sentences[index].start + attribution.speaker_at - sentences[0].start
             speakers[index] = registry.resolve(attribution.speaker, attribution.description, index, offset)
     for index in range(len(attributions)):
@@ -95,6 +114,53 @@ def resolve_story(
             target = attributions[target].link
         speakers[index] = speakers[target]
     return speakers, registry.speakers
+
+
+def names_someone(phrase: str, codebook: Codebook) -> bool:
+    """True when ``phrase`` can name a speaker: a pronoun ("he", "they", "he's"), or a
+    phrase whose head (its last word before any preposition or clause, trailing adverbs
+    dropped) is a codebook term (a role, an organization, a document, an outlet, a state)
+    or a proper name. A single capitalized word is a proper name when TextBlob's offline
+    Pattern tagger says so ("Yukos", not "But" or "Session")."""
+    return _names_someone(phrase, codebook)
+
+
+@lru_cache(maxsize=65536)
+def _names_someone(phrase: str, codebook: Codebook) -> bool:
+    words = _CONTRACTION.sub("", phrase.strip()).split()
+    if len(words) == 1 and words[0].lower() in _REFERRING_WORDS:
+        return True
+    head_words: list[str] = []
+    for position, word in enumerate(words):
+        bare = _CONTRACTION.sub("", word.strip(",;:"))
+        if bare.lower() == "of" and head_words and head_words[-1].lower() in _QUANTITIES:
+            return _names_someone(" ".join(words[position + 1 :]), codebook)
+        if bare.lower() in _HEAD_STOPS:
+            break
+        head_words.append(bare)
+        if word.endswith((",", ";", ":")):
+            break
+    tags = [tag for _, tag in _tagger().tag(" ".join(head_words))] if len(head_words) > 1 else []
+    for index in range(1, min(len(tags), len(head_words))):
+        if tags[index] in ("VBN", "VBG") and tags[index - 1].startswith("NN") and head_words[index].islower():
+            head_words = head_words[:index]
+            break
+    while len(head_words) > 1 and (head_words[-1].lower() in _TRAILING_ADVERBS or _tagger().tag(head_words[-1])[0][1] == "RB"):
+        head_words.pop()
+    if not head_words or not head_words[-1]:
+        return False
+    head = head_words[-1]
+    position = phrase.find(head)
+    if any(m.start <= position < m.end for m in codebook.evidence(phrase)) or codebook.is_state(head):
+        return True
+    if not head[:1].isupper():
+        return False
+    return len(head_words) > 1 or (head.isupper() and len(head) > 1) or _tagger().tag(head)[0][1].startswith("NNP")
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> PatternTagger:
+    return PatternTagger()
 
 
 class _Registry:
@@ -110,6 +176,7 @@ class _Registry:
         self._resolved: dict[tuple[str, str | None], Speaker] = {}
         self._runs_with: dict[str, list[re.Match]] = {}
         self._introductions: dict[str, tuple[str, str]] = {}
+        self._local_names: dict[str, str] | None = None
 
     def runs(self) -> list[re.Match]:
         """The runs of capitalized words in the story (names, titles), found once and
@@ -156,12 +223,19 @@ class _Registry:
             found = self._last(lambda s: True)
             if found:
                 return found
+        if lower in _SINGULAR_PRONOUNS or lower in {"it", "its"}:
+            named = self._named_before(offset, person=lower in _SINGULAR_PRONOUNS)
+            if named:
+                return self._find(named, None, index, offset)
         words = lower.split()
         if words and words[0] == "the" and len(words) <= 3 and phrase.split()[-1].islower():
             head = words[-1].rstrip("s")
             found = self._last(lambda s: head in s.description.lower() or head in s.name.lower())
             if found:
                 return found
+        owner = _POSSESSED.match(phrase)
+        if owner and self._is_thing(owner.group(2)):
+            return self._find(owner.group(1), None, index, offset)
         if len(words) <= 2 and (len(words) == 1 or words[0] == "the"):
             named = self._organization_before(phrase, offset)
             if named:
@@ -179,19 +253,85 @@ class _Registry:
             if speaker.name.lower() == canonical.lower():
                 return speaker
         described = ", ".join(filter(None, [phrase, description]))
+        if self._classify(described) is None:
+            described = ", ".join(filter(None, [described, self._owner_before(phrase, offset)]))
         person = self.codebook.names_person(phrase)
         return self._add(canonical, described, None, index, person=person, plural=_looks_plural(canonical))
 
+    def _named_before(self, offset: int, person: bool) -> str | None:
+        """For "he" or "it" with no speaker before to refer to: the nearest person (or
+        organization) named before ``offset`` in the story."""
+        for run in reversed([run for run in self.runs() if run.end() <= offset]):
+            if person:
+                name, _ = self._person_name(run.group())
+                if name and len(run.group().split()) > 1 and not self.codebook.is_state(name):
+                    return run.group()
+            elif any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names():
+                return run.group()
+        return None
+
+    def _owner_before(self, phrase: str, offset: int) -> str | None:
+        """For a speaker the codebook cannot type on its own, the organization it
+        belongs to: for a document ("the report", "figures"), whoever the story says
+        published it; for a role that defers to its organization ("a spokesman"), the
+        nearest organization the story names before ``offset``, as also for a definite
+        document ("the report") whose publisher the story does not say."""
+        roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role"]
+        if not roles or not roles[-1].term.defers:
+            return None
+        if not roles[-1].term.person:
+            publisher = self._publisher_before(roles[-1].term.text, offset)
+            if publisher or not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
+                return publisher
+        for run in reversed([run for run in self.runs() if run.end() <= offset]):
+            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names():
+                return run.group()
+        return None
+
+    def _publisher_before(self, document: str, offset: int) -> str | None:
+        """The organization or person that the story, up to the end of the sentence at
+        ``offset``, says made the nearest ``document`` ("a report by the IMF", "the
+        study, from the CEPR,", "compiled by X, the survey", "the IFS's survey", "a Bank
+        of England survey", "the ministry published figures")."""
+        word = re.escape(document)
+        name = r"([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
+        patterns = (
+            rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from|of|for)\s+(?:the\s+)?{name}",
+            rf"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s+(?:the\s+)?{name}[^.]{{0,80}}?\b{word}",
+            rf"{name}['’]s?\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
+            rf"{name}\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
+            rf"{name}\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|produced|commissioned|conducted|carried\s+out|compiled|unveiled|put\s+out)\s+(?:\w+\s+){{0,4}}?{word}(?:e?s)?\b",
+        )
+        sentence_end = re.compile(r"[.!?][\"”’']?\s").search(self.text, offset)
+        text = self.text[: sentence_end.start() if sentence_end else len(self.text)]
+        best = None
+        for pattern in patterns:
+            for match in re.finditer(pattern, text):
+                if best is None or match.end() > best.end():
+                    best = match
+        return best.group(1) if best else None
+
+    def _is_thing(self, phrase: str) -> bool:
+        """True when ``phrase`` is headed by a document or a unit ("letter", "legal
+        department"), which belongs to whoever owns it."""
+        roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role"]
+        return bool(roles) and not roles[-1].term.person and roles[-1].end >= len(phrase.rstrip(" ."))
+
     def _organization_before(self, phrase: str, offset: int) -> str | None:
-        """For "the company" or "company", return the nearest organization named before
-        ``offset`` in the story whose type is the one the description implies."""
+        """For "the company" or "the ministry", return the nearest organization named
+        before ``offset`` in the story whose type is the one the description implies;
+        except for a company, the name must contain the word ("the ministry" is the
+        "Ministry of Commerce", never "the GOP")."""
         bodies = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "organization" or (m.term.kind == "role" and not m.term.person)]
-        if not bodies or not bodies[0].term.text.islower():
+        if not bodies or not bodies[0].term.text.islower() or not phrase.split()[-1].islower():
             return None
         wanted = bodies[0].term.source_type
+        word = bodies[0].term.text
         for match in reversed([run for run in self.runs() if run.end() <= offset]):
-            named = [m for m in self.codebook.matcher.find(match.group()) if m.term.kind in ("organization", "outlet")]
-            if named and not named[0].term.text.islower() and self.codebook.classify(match.group()) == wanted:
+            named = [m for m in self.codebook.evidence(match.group()) if m.term.kind in ("organization", "outlet", "shaped")]
+            if not named or named[0].term.text.islower() or self.codebook.classify(match.group()) != wanted:
+                continue
+            if wanted == "business" or word in match.group().lower():
                 return named[0].term.text
         return None
 
@@ -263,7 +403,7 @@ class _Registry:
         return self._introductions[name]
 
     def _find_introduction(self, name: str) -> tuple[str, str]:
-        listed = self.codebook.person(name)
+        listed = self.codebook.person(name, self.text)
         if listed:
             return listed.name, ""
         best = None
@@ -275,12 +415,7 @@ class _Registry:
         if best is None:
             return name, ""
         full, titles = self._person_name(best.group())
-        before_words: list[str] = []
-        for word in reversed(self.text[: best.start()].split()[-6:]):
-            if not word[:1].isalnum() or not word[-1:].isalnum() or word.lower() in _STOP_BEFORE_NAME or (word.islower() and word.endswith(("ed", "ing"))):
-                break
-            before_words.insert(0, word)
-        before = " ".join(before_words)
+        before = _words_before(self.text, best.start())
         after = ""
         follows = re.match(r",?\s*((?:a|an|the|who|from|of|at|serving|working|one)\b[^.;]{0,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
         if follows:
@@ -301,16 +436,118 @@ class _Registry:
 
     def _type(self, name: str, description: str, person: bool) -> str:
         """Type a new speaker: listed person, else a state, else its description, else
-        the fallback."""
-        listed = self.codebook.person(name) if person else None
+        the words around its other mentions in the story, else the fallback."""
+        listed = self.codebook.person(name, self.text) if person else None
         if listed:
             return listed.source_type
         if self.codebook.is_state(name):
             return "official"
-        found = self.codebook.classify(f"{name}, {description}")
-        if found == "other_media" and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
+        contexts = [description] + (self._mentions(name, person) if name[:1].isupper() else [])
+        found = next(filter(None, (self._classify(f"{name}, {context}") for context in contexts)), None)
+        if found is None and person:
+            found = self._group_before(name)
+        if found in ("other_media", "western_media") and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
             return "narrator"
         return found or FALLBACK_TYPE
+
+    def _classify(self, description: str) -> str | None:
+        """Type ``description`` by the codebook, else by the organizations that the story
+        names more fully elsewhere ("PC Pro" after "PC Pro Magazine", "USTC" after
+        "University of Science and Technology of China (USTC)")."""
+        found = self.codebook.classify(description)
+        if found is not None:
+            return found
+        for name, source_type in self.local_names().items():
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", description):
+                return source_type
+        return None
+
+    def local_names(self) -> dict[str, str]:
+        """The organizations the story names and the codebook types, by every name the
+        story gives them: the full name, the name without its head word when two or
+        more words remain ("PC Pro" for "PC Pro Magazine"), an acronym given in
+        brackets after it, and a name that a kind word introduces ("security firm
+        Symantec"). Longest first."""
+        if self._local_names is None:
+            found: dict[str, str] = {}
+            for match in _ACRONYM.finditer(self.text):
+                source_type = self.codebook.classify(match.group(1))
+                if source_type:
+                    found.setdefault(match.group(2), source_type)
+            for run in self.runs():
+                kind = self._kind_before(run.start())
+                if kind and run.group() not in found:
+                    found[run.group()] = kind
+                shaped = [m for m in self.codebook.evidence(run.group()) if m.term.kind == "shaped"]
+                if not shaped:
+                    continue
+                source_type = self.codebook.classify(run.group())
+                name = run.group()[shaped[0].start : shaped[0].end]
+                if source_type and len(name.split()) > 1:
+                    found.setdefault(name, source_type)
+                    shorter = name.rsplit(None, 1)[0]
+                    if len(shorter.split()) > 1 and shorter.split()[-1] not in ("of", "for", "and", "the"):
+                        found.setdefault(shorter, source_type)
+            self._local_names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
+        return self._local_names
+
+    def _group_before(self, name: str) -> str | None:
+        """For a person the story never describes, the type of the group of people
+        named in the two sentences before the first mention, of which the story
+        presents them as one ("Some students built a model house. Kayley Gallagher
+        said ..." makes her a student)."""
+        first = self.text.find(name)
+        if first < 0:
+            return None
+        starts = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text[:first])]
+        window = self.text[starts[-3] if len(starts) >= 3 else 0 : first]
+        groups = [
+            m for m in self.codebook.matcher.find(window)
+            if m.term.kind == "role" and m.term.person and m.term.source_type and window[m.start : m.end].lower().endswith("s")
+        ]
+        return groups[-1].term.source_type if groups else None
+
+    def _kind_before(self, at: int) -> str | None:
+        """The type of the organization kind word right before ``at`` ("security firm
+        Symantec", "the charity Oxfam", "Russian oil giant Yukos" does not count:
+        "giant" is no kind word)."""
+        window = self.text[max(0, at - 40) : at]
+        if not window.endswith(" ") or window.rstrip().endswith((".", ",", ";", ":")):
+            return None
+        kinds = [m for m in self.codebook.matcher.find(window) if m.term.kind == "organization" and m.term.text.islower()]
+        if kinds and not window[kinds[-1].end :].strip():
+            return kinds[-1].term.source_type
+        return None
+
+    def _mentions(self, name: str, person: bool) -> list[str]:
+        """The words that introduce each mention of ``name`` in the story (a person by
+        surname): the capitalized titles and up to six words before it in its clause,
+        and an appositive or a bracket after it ("Labour's Alan Milburn", "Yukos, the
+        Russian oil firm,", "Mr Howard (Conservative)")."""
+        key = name.split()[-1] if person else name
+        found = []
+        for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", self.text):
+            self.runs()
+            run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= match.start() < run.end()), match.start())
+            titles = self.text[run_start : match.start()].strip()
+            before = _words_before(self.text, run_start)
+            after = re.match(r"\s*(?:\(([^()]{1,60})\)|,\s*((?:[a-z]|the\b|The\b|who\b)[^.;,]{0,100}))", self.text[match.end() :])
+            context = " ".join(filter(None, [before, titles, after and (after.group(1) or after.group(2))]))
+            if context.strip():
+                found.append(context)
+        return found
+
+
+def _words_before(text: str, at: int) -> str:
+    """Up to six words before ``at`` in the same clause, stopping at punctuation, a
+    preposition, a reporting or linking verb, or a participle ("Tory leader" in "...
+    said Tory leader Michael Howard")."""
+    before_words: list[str] = []
+    for word in reversed(text[:at].split()[-6:]):
+        if not word[:1].isalnum() or not word[-1:].isalnum() or word.lower() in _STOP_BEFORE_NAME or (word.islower() and word.endswith(("ed", "ing"))):
+            break
+        before_words.insert(0, word)
+    return " ".join(before_words)
 
 
 def _join_unique(parts: list[str | None]) -> str:

@@ -151,7 +151,7 @@ def test_a_named_outlet_is_typed_by_the_outlets_list(tmp_path):
 
 def test_a_codebook_entry_added_by_a_user_changes_a_speakers_type(tmp_path):
     text = "Kayla Brooks said the vote was fair.\n"
-    assert codes(code(tmp_path, text)) == [("public", "Kayla Brooks")]
+    assert codes(code(tmp_path, text)) == [("unclassified", "Kayla Brooks")]
     codebook = codebook_with(tmp_path, "people.csv", "Kayla Brooks,Brooks,official,election commissioner")
     assert codes(code(tmp_path, text, codebook=codebook)) == [("official", "Kayla Brooks")]
 
@@ -303,7 +303,7 @@ def test_a_capital_before_another_noun_is_not_the_government(tmp_path):
 
 def test_a_noun_cue_before_another_cue_names_the_source(tmp_path):
     table = code(tmp_path, "The institute's annual report found that wages rose.\n")
-    assert codes(table) == [("analyst", "institute's annual report")]
+    assert codes(table) == [("analyst", "institute")]
     assert table["cue"].tolist() == ["found"]
 
 
@@ -315,7 +315,7 @@ def test_a_source_cited_by_an_outlet_is_the_innermost_speaker(tmp_path):
 
 def test_a_survey_takes_the_type_of_whoever_ran_it(tmp_path):
     table = code(tmp_path, "A survey by the Lisbon Chamber of Commerce found that exporters were gloomy. A study found that wages rose.\n")
-    assert [row[0] for row in codes(table)] == ["business", "analyst"]
+    assert [row[0] for row in codes(table)] == ["business", "unclassified"]
 
 
 def test_a_cue_in_a_relative_aside_gives_way_to_the_main_clause(tmp_path):
