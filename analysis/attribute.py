@@ -19,6 +19,7 @@ It finds speaker phrases as written; ``speakers.py`` resolves them to people and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cues import CueLexicon, load_cues
@@ -80,8 +81,12 @@ def quoted_share(text: str, start: int, end: int, spans: list[QuoteSpan]) -> flo
     return inside / _letters(text[start:end])
 
 
-def attribute_story(text: str, sentences: list[Sentence], cues: CueLexicon | None = None) -> list[Attribution]:
-    """Return one ``Attribution`` per sentence of a story (``sentences`` in order)."""
+def attribute_story(
+    text: str, sentences: list[Sentence], cues: CueLexicon | None = None, accept: Callable[[str], bool] | None = None
+) -> list[Attribution]:
+    """Return one ``Attribution`` per sentence of a story (``sentences`` in order).
+    ``accept`` says whether a phrase can name a speaker (``speakers.names_someone``);
+    without it, any subject of a cue is taken."""
     cues = cues or load_cues()
     quotes = story_quotes(text, sentences)
     results: list[Attribution] = []
@@ -93,7 +98,7 @@ def attribute_story(text: str, sentences: list[Sentence], cues: CueLexicon | Non
         direct = bool(spans) and quoted_share(text, sentence.start, sentence.end, spans) >= DIRECT_QUOTE_SHARE
         attribution = Attribution(quote="direct" if direct else "none")
         quoted = [(max(0, span.start - sentence.start), span.end - sentence.start) for span in spans]
-        found = find_cue(text[sentence.start : sentence.end], quoted, cues)
+        found = find_cue(text[sentence.start : sentence.end], quoted, cues, accept)
         if found is not None:
             attribution.speaker, attribution.description = found.speaker, found.description
             attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame

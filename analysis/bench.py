@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from .datafiles import PROJECT_DIR
@@ -72,7 +73,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
     from .score import textblob_scores, vader_compound
     from .sentences import split_story
     from .sourcetypes import load_codebook
-    from .speakers import resolve_story
+    from .speakers import names_someone, resolve_story
 
     if step == "split":
         stories = _stories(corpus)
@@ -84,7 +85,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         began = time.perf_counter()
         count = 0
         for text, story, sentences in split:
-            attributions = attribute_story(text, sentences)
+            attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook))
             resolve_story(text, sentences, attributions, codebook, story.outlet)
             count += len(sentences)
     elif step in ("textblob", "vader", "scoring", "frames"):

@@ -45,6 +45,21 @@ def build_parser() -> argparse.ArgumentParser:
         "exit with status 1 (the default); --no-keep-going stops at the first one with status 2",
     )
 
+    gaps = commands.add_parser(
+        "gaps",
+        help="list the speakers the codebook could not type, to add them to it",
+        description="List the speakers of a sentence table typed 'unclassified' (the codebook had "
+        "no evidence) or 'public' (worth a second look), most sentences first, with how the stories "
+        "describe them and an example sentence. The CSV has the columns of data/codebook/people.csv "
+        "first: fill in source_type and append the rows to people.csv (rows left without a type are "
+        "skipped); for a word that describes many speakers ('insurer', 'critics'), add it to roles.csv.",
+    )
+    gaps.add_argument("table", metavar="TABLE", help="a sentence table written by tabulate (.csv or .parquet)")
+    gaps.add_argument("--out", metavar="FILE", help="write the list as CSV to FILE (default: print the top rows)")
+    gaps.add_argument("--types", nargs="+", default=["unclassified", "public"], choices=["unclassified", "public"],
+                      help="which types to list (default: unclassified public)")
+    gaps.add_argument("--top", type=int, default=25, metavar="N", help="rows to print when there is no --out (default 25)")
+
     bench = commands.add_parser(
         "bench",
         help="measure throughput and peak memory on a synthetic corpus",
@@ -74,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "tabulate":
             return _tabulate(args)
+        if args.command == "gaps":
+            return _gaps(args)
         if args.command == "bench":
             from .bench import main as bench_main
 
@@ -87,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 def _tabulate(args) -> int:
     """Run ``tabulate``: stream the table to the output file; return the exit status."""
     from .run import TableWriter, chunks, default_jobs, run_chunks
+    from .summarise import typing_coverage
 
     if args.jobs < 0:
         raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
@@ -94,21 +112,53 @@ def _tabulate(args) -> int:
     skipped: list[Skipped] | None = [] if args.keep_going else None
     client = _dask_client(args.scheduler) if args.scheduler else None
     stories = set()
+    coverage = {"attributed": 0, "typed": 0}
     try:
         with TableWriter(args.out) as writer:
             work = chunks(args.paths, args.stories, args.codebook, skipped=skipped)
             for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
                 writer.write(piece)
                 stories.update(piece["story_id"].unique())
+                for key, count in typing_coverage(piece).items():
+                    coverage[key] += count
     finally:
         if client is not None:
             client.close()
     print(f"wrote {writer.rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
+    attributed = coverage["attributed"]
+    share = f" ({coverage['typed'] / attributed:.0%})" if attributed else ""
+    print(
+        f"typed {coverage['typed']} of {attributed} attributed sentences{share}; "
+        f"list the rest with: python -m analysis gaps {args.out}",
+        file=sys.stderr,
+    )
     if skipped:
         print(f"left out {len(skipped)} file(s) or article(s):", file=sys.stderr)
         for left_out in skipped:
             print(f"  {left_out.message}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _gaps(args) -> int:
+    """Run ``gaps``: list the speakers typed unclassified or public in a table."""
+    from pathlib import Path
+
+    from .summarise import codebook_gaps, typing_coverage
+    from .tabulate import read_table
+
+    if not Path(args.table).is_file():
+        raise InputError(f"{args.table}: no such file; give a table written by 'python -m analysis tabulate'")
+    table = read_table(args.table)
+    gaps = codebook_gaps(table, tuple(args.types))
+    coverage = typing_coverage(table)
+    print(f"{len(gaps)} speakers in {int(gaps['sentences'].sum()) if len(gaps) else 0} sentences "
+          f"({', '.join(args.types)}); typed {coverage['typed']} of {coverage['attributed']} attributed sentences", file=sys.stderr)
+    if args.out:
+        gaps.to_csv(args.out, index=False)
+        print(f"wrote {args.out}: fill in source_type and append the rows to data/codebook/people.csv", file=sys.stderr)
+    else:
+        print(gaps.drop(columns=["aliases", "source_type"]).head(args.top).to_string(index=False, max_colwidth=50))
     return 0
 
 

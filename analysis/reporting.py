@@ -13,6 +13,7 @@ subject that a second verb shares (``X met Y and said``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cues import CueLexicon, CueVerb
@@ -91,6 +92,19 @@ _CITING_FORMS = ("citing", "quoting")
 _CITED = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,;:\"“”]{2,80}?)\s*,")
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
+# A connective that opens a sentence ("But, until ..., X cannot happen, said Y") is
+# never its subject; it is blanked out, keeping the offsets, before the sentence is read.
+_LEADING_CONNECTIVE = re.compile(r"^\s*(?:But|And|However|Yet|Still|Meanwhile|Moreover|Also|Indeed|Now|So|Instead|Nevertheless|Nonetheless|Similarly|Likewise)\s*,", re.IGNORECASE)
+# A tail that goes on with a verb or a clause is content, not an inverted subject.
+_OPENS_CLAUSE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|do|does|did)\b|[\"“”]")
+# "63 percent said ..." reports the answers of those polled, unlike "1.8 percent" of growth.
+_POLL_SHARE = re.compile(r"^(?:(?:another|only|just|about|nearly|almost|some|over|more\s+than|fewer\s+than)\s+)?(?:\d+(?:\.\d+)?|[A-Za-z]+(?:-[a-z]+)?)\s*(?:percent|per\s+cent|%)$", re.IGNORECASE)
+_ANSWERS = frozenset("said say says indicated believe believed think thought agreed disagreed answered responded replied favor favour support supported oppose opposed".split())
+# A capitalized word right after a quotation's closing mark is a name ('..." Shook said').
+_NAME_AFTER_QUOTE = re.compile(r"[,.!?][\"”’']\s*$")
+_ADVERBS_BEFORE_CUE = frozenset("very long since already also often previously recently consistently publicly privately later earlier now then still never always once again".split())
+_WORD_TOKEN = re.compile(r"^[A-Za-z][\w'’.-]*$")
+_STOP_BEFORE_SUBJECT = CLAUSE_WORDS | frozenset({"of", "in", "on", "at", "for", "with", "by", "from", "to", "than", "as"})
 _SIGNED_QUOTE = re.compile(rf"[\"”'’]\s*{SIGNATURE}$")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
@@ -133,22 +147,149 @@ def tokenize(sentence: str) -> list[Token]:
     return tokens
 
 
-def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> Found | None:
+def find_cue(
+    sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon, accept: Callable[[str], bool] | None = None
+) -> Found | None:
     """Find the reporting cue of ``sentence`` and the phrase naming its speaker.
 
     ``quoted`` lists the ``(start, end)`` of the quotations in the sentence; cues inside
     them belong to the quotation and are skipped. A cue that trails the sentence takes
     all before it as content and wins; otherwise, where the content of one cue holds
-    another cue with a speaker of its own, the inner one wins.
+    another cue with a speaker of its own, the inner one wins. ``accept`` says whether a
+    phrase can name a speaker at all: a cue whose subject it refuses gives way to the
+    other cues, or to the noun phrase that ends the sentence after it ("... the tip of
+    the iceberg, thinks editor Tim Danton"), or to the noun phrase right before the cue;
+    a share of those polled answering ("63 percent said") is kept.
     """
+    sentence = _LEADING_CONNECTIVE.sub(lambda m: " " * len(m.group()), sentence)
+    found = _find_cue(sentence, quoted, cues)
+    if found is None or accept is None or accept(found.speaker):
+        return found
+    if _POLL_SHARE.match(found.speaker) and found.cue.split()[0].lower() in _ANSWERS:
+        return found
+    if _NAME_AFTER_QUOTE.search(sentence[: found.speaker_start]) and _NAME_TOKEN.match(found.speaker):
+        return found
+    inverted = _inverted_subject(sentence, found, accept)
+    if inverted is not None:
+        return inverted
+    named = _subject_before_cue(sentence, found, accept) or _main_subject(sentence, found, accept)
+    if named is not None:
+        return named
+    others = [f for f in _find_cue(sentence, quoted, cues, exclude=found.cue_start, all_found=True) if accept(f.speaker)]
+    if others:
+        return others[0]
+    uncued = _uncued(sentence, tokenize(sentence), lambda position: any(lo < position < hi for lo, hi in quoted))
+    if uncued is None or uncued.cue_start == found.cue_start:
+        return None
+    return uncued if accept(uncued.speaker) else _main_subject(sentence, uncued, accept)
+
+
+def _inverted_subject(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:
+    """For a cue whose subject names no one, the noun phrase that runs from the cue to
+    the end of the sentence, when there is one and it names someone: the cue is then
+    inverted ("... the tip of the iceberg thinks PC Pro editor Tim Danton.")."""
+    after = found.cue_start + len(found.cue)
+    tail = sentence[after:].strip().rstrip(".!?\"”’' ")
+    if not tail or len(tail.split()) > 12 or _OPENS_CLAUSE.search(tail):
+        return None
+    name, description = split_name(_clean(tail))
+    if not accept(name):
+        return None
+    return Found(name, description, found.cue, found.cue_start, sentence.index(tail, after), "trailing", "trailing", (0, found.cue_start))
+
+
+def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:
+    """For a cue whose subject names no one, the longest phrase of up to five words that
+    ends right before the cue, its auxiliaries and adverbs ("Cruz has long said", "...
+    the minimum $20 million experts say", "..., Justin Bamberg, said"), or before a short
+    aside between commas ("Mitch McConnell, R-Ky., said"), a relative pronoun ("..., Cruz,
+    who pointedly refused") or a relative clause ("A 2014 study that appeared in X
+    found"), when it names someone and the cue is a finite verb (a participle such as "signaling" belongs to the subject of its
+    clause); the cue keeps its place and frame."""
+    if found.cue.split()[0].lower().endswith("ing"):
+        return None
+    tokens = tokenize(sentence)
+    before = [index for index, token in enumerate(tokens) if token[1] < found.cue_start]
+    if not before:
+        return None
+    last = before[-1]
+    while last >= 0 and (tokens[last][0].lower() in _AUXILIARIES or tokens[last][0].lower() in _ADVERBS_BEFORE_CUE or _is_adverb(tokens[last][0])):
+        last = _skip_back(tokens, last - 1)
+    if last >= 1 and tokens[last][0].lower() in ("who", "which", "that") and tokens[last - 1][0] == ",":
+        last -= 1
+    if last >= 0 and tokens[last][0] == ",":
+        last -= 1
+        aside = next((k for k in range(last - 1, max(-1, last - 5), -1) if tokens[k][0] == ","), None)
+        candidates = [last] + ([aside - 1] if aside is not None else [])
+    else:
+        candidates = [last]
+    relative = next((k for k in range(last - 1, max(0, last - 14), -1) if tokens[k][0].lower() in ("that", "which", "who")), None)
+    if relative is not None:
+        candidates.append(relative - 1)
+    for end in candidates:
+        phrase = _phrase_ending_at(sentence, tokens, end, accept)
+        if phrase is not None:
+            name, description = split_name(_clean(phrase[0]))
+            return Found(name, description, found.cue, found.cue_start, phrase[1], found.kind, found.frame, found.content, found.speech)
+    return None
+
+
+def _main_subject(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:
+    """For a participle cue after a comma, or a colon before a quotation, whose subject
+    names no one ("Hillary Clinton spoke out on Tuesday ..., arguing that ...", "Trump
+    went even further: ..."), the subject of the main clause, when it names someone."""
+    participle = found.cue.split()[0].lower().endswith("ing") and sentence[: found.cue_start].rstrip().endswith(",")
+    if not participle and found.cue != ":":
+        return None
+    tokens = [token for token in tokenize(sentence) if token[1] < found.cue_start]
+    start = 0
+    if tokens and (tokens[0][0].lower() in _PREPOSITIONS or tokens[0][0].lower().endswith(("ed", "ing"))):
+        start = next((k + 1 for k, token in enumerate(tokens) if token[0] == ","), len(tokens))
+    while start < len(tokens) and (tokens[start][0] == "," or _is_adverb(tokens[start][0]) or tokens[start][0].lower() in {"however", "meanwhile"}):
+        start += 1
+    words = []
+    for token in tokens[start : start + 6]:
+        if not _WORD_TOKEN.match(token[0]):
+            break
+        words.append(token)
+    for end in range(len(words), 0, -1):
+        phrase = sentence[words[0][1] : words[end - 1][2]]
+        if accept(phrase):
+            return Found(phrase, None, found.cue, found.cue_start, words[0][1], found.kind, found.frame, found.content, found.speech)
+    return None
+
+
+def _phrase_ending_at(sentence: str, tokens: list[Token], last: int, accept: Callable[[str], bool]) -> tuple[str, int] | None:
+    """The longest phrase of up to five words ending at token ``last`` that ``accept``
+    takes for a speaker, with where it starts; None when it would be the object of a
+    preposition ("the story" in "a version of the story")."""
+    if last < 0 or not _WORD_TOKEN.match(tokens[last][0]):
+        return None
+    first = last
+    while first > 0 and last - first < 4 and _WORD_TOKEN.match(tokens[first - 1][0]) and tokens[first - 1][0].lower() not in _STOP_BEFORE_SUBJECT:
+        first -= 1
+    if first > 0 and tokens[first - 1][0].lower() in _STOP_BEFORE_SUBJECT - CLAUSE_WORDS:
+        return None
+    for start in range(first, last + 1):
+        phrase = sentence[tokens[start][1] : tokens[last][2]]
+        if accept(phrase):
+            return phrase, tokens[start][1]
+    return None
+
+
+def _find_cue(
+    sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon, exclude: int | None = None, all_found: bool = False
+):
+    """``find_cue`` without the check of the speaker: the chosen cue, or with
+    ``all_found`` every cue found except the one at ``exclude``, in order."""
 
     def is_quoted(position: int) -> bool:
         return any(lo < position < hi for lo, hi in quoted)
 
-    candidates = cues.find(sentence)
+    candidates = [match for match in cues.find(sentence) if match.start != exclude]
     lower = sentence.lower()
     if not candidates and not any(marker in lower for marker in _UNCUED_MARKERS):
-        return None
+        return [] if all_found else None
     tokens = tokenize(sentence)
     index_at = {start: index for index, (_, start, _) in enumerate(tokens)}
     found: list[Found] = []
@@ -183,6 +324,8 @@ def find_cue(sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon) -> 
             found.append(result)
             if _in_relative_aside(sentence, match, candidates):
                 asides.append(result)
+    if all_found:
+        return sorted((f for f in found if f.cue_start != exclude), key=lambda f: f.cue_start)
     if not found:
         return _loose_speech_cue(sentence, tokens, index_at, candidates, is_quoted) or _uncued(sentence, tokens, is_quoted)
     found = [f for f in found if f not in asides] or found

@@ -72,17 +72,22 @@ class TermMatcher:
     def __init__(self, terms: list[Term]):
         folded, exact = [], []
         for term in terms:
-            if term.text.islower() or not any(char.isalpha() for char in term.text):
-                folded.extend((variant, term) for variant in (term.text, term.text + "s", term.text + "es"))
+            text = term.text.replace("’", "'")
+            if text.islower() or not any(char.isalpha() for char in text):
+                folded.extend((variant, term) for variant in (text, text + "s", text + "es"))
             else:
-                exact.append((term.text, term))
-                if term.text.isupper() and term.text.isalpha():
-                    exact.append((term.text + "s", term))
+                exact.append((text, term))
+                if text.isupper() and text.isalpha():
+                    exact.append((text + "s", term))
+                if text.startswith("The "):
+                    exact.append(("the" + text[3:], term))
         self._folded = PhraseMatcher(folded, ignore_case=True)
         self._exact = PhraseMatcher(exact, ignore_case=False)
 
     def find(self, text: str) -> list[Match]:
-        """Return the terms in ``text``, left to right, without overlaps."""
+        """Return the terms in ``text``, left to right, without overlaps; a curly
+        apostrophe matches a straight one ("People’s Daily")."""
+        text = text.replace("’", "'")
         found = keep_longest(self._folded.find(text) + self._exact.find(text))
         return [Match(match.start, match.end, match.value) for match in found]
 
@@ -164,9 +169,13 @@ class Codebook:
             self._check_type(heads_file, row["source_type"])
             self._check_type(heads_file, row.get("before_for", ""))
             self.heads[row["head"]] = Head(row["head"], row["source_type"], row.get("before_for", ""))
+        not_speakers = folder / "not_speakers.csv"
+        self.not_speakers = frozenset(row["word"].lower() for row in read_rows(not_speakers)) if not_speakers.exists() else frozenset()
         self.people = []
         for row in read_rows(folder / "people.csv"):
             self._check_type(folder / "people.csv", row["source_type"])
+            if not row["source_type"]:
+                continue
             aliases = tuple(filter(None, (alias.strip() for alias in row.get("aliases", "").split("|"))))
             self.people.append(Person(row["name"], aliases, row["source_type"]))
         self.matcher = TermMatcher(terms)

@@ -6,9 +6,10 @@ Within a story, a speaker keeps one name and one source type (coding rules 6 and
   name with a title ("Mr. Trump") to the person introduced with the full name ("Yu
   Lei"), found among earlier speakers or anywhere in the story; a definite description
   ("the expert", "the company") to the last speaker described that way.
-- A phrase that names no one is not a speaker, and its sentence stays the narrator's:
-  a speaker is a pronoun, a proper name, or a noun phrase whose head noun the codebook
-  knows ("the number of students", "1.8 percent" and "far too canny" are not).
+- ``names_someone`` tells the attribution step (``attribute.py``) which phrases can
+  name a speaker at all: a pronoun, a proper name, or a noun phrase whose head is not a
+  quantity, a time or an event ("the number of students", "1.8 percent" and "far too
+  canny" are not).
 - The type comes from ``people.csv`` for a listed person, else from the words that
   describe the speaker where the story introduces it (``sourcetypes.Codebook``), else
   from the words around any other mention of the name in the story ("Labour's Alan
@@ -25,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from textblob.en import lexicon
 from textblob.en.taggers import PatternTagger
 
 from .attribute import Attribution
@@ -36,12 +38,12 @@ FALLBACK_TYPE = "unclassified"
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
-_PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both", "all"}
-_REFERRING_WORDS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you"}
+_PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both", "all", "those", "few", "them"}
+_REFERRING_WORDS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you", "me", "us"}
 # Words of a name are separated by spaces or a single line break, never by a blank line,
 # a line break after a full stop, or a space after a full stop that ends a long word
 # ("... for Beijing. Wen-Ti Sung said" is two runs; "Gov. Terry Branstad" is one).
-_NAME_SEPARATOR = r"(?:(?<![a-z]{4}\.)[ \t]+|(?<![.!?])[ \t]*\n(?![ \t]*\n)[ \t]*)"
+_NAME_SEPARATOR = r"(?:(?<![a-z]{3}\.)[ \t]+|(?<![.!?])[ \t]*\n(?![ \t]*\n)[ \t]*)"
 _CAPITALIZED_RUN = re.compile(
     rf"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn))*"
 )
@@ -54,11 +56,30 @@ _HEAD_STOPS = frozenset("of at from in with for on by to who which that whose as
 # "Large majorities of the farmers" are farmers; "the number of students" is a number.
 _QUANTITIES = frozenset(
     "majority majorities minority most many some half third thirds quarter quarters fifth fifths "
-    "dozens hundreds thousands millions all several few percent cent % none each one two".split()
+    "dozens hundreds thousands millions all several few percent cent % none each one two three four five six "
+    "seven eight nine ten twelve twenty dozen".split()
 )
+_CLOSE_TO = re.compile(r"^(?:those|people|sources|aides|allies|friends|officials|someone|one)\s+(?:\w+\s+)?close\s+to\b", re.IGNORECASE)
+_APPROXIMATELY = re.compile(r"^(?:at\s+least|at\s+most|about|nearly|almost|roughly|some|more\s+than|fewer\s+than|less\s+than|over|just|only|a\s+mere)\s+", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^\w+\s+out\s+of\s+\w+\s+(?=\w)", re.IGNORECASE)
+_LEADING_CONJUNCTIONS = frozenset("and but as so then".split())
+# People described by an age or by being polled: "the 46-year-old", "those surveyed".
+_GROUP_OF_PEOPLE = re.compile(
+    r"^(?:the\s+|a\s+)?\d+-year-old$|^(?:those|people|voters|respondents)\s+(?:surveyed|polled|questioned|asked|interviewed)$"
+    r"|^(?:about\s+|nearly\s+|almost\s+|roughly\s+|at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:10|ten|\d+)$",
+    re.IGNORECASE,
+)
+_FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
 _TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
 _ACRONYM = re.compile(r"([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|to|the|&)\s+)*[A-Z][\w'’.&-]*)+)\s*\(([A-Z][A-Za-z&]{1,9})\)")
+# What a mention of a name says about it right after the name: a bracket, an appositive,
+# "is a ...", or a next sentence that opens "She's a ..." ("Hoff. She's a delegate").
+_APPOSITIVE = re.compile(
+    r"\s*(?:\(([^()]{1,60})\)|,\s*((?:[a-z]|the\b|The\b|who\b)[^.;,]{0,100})"
+    r"|\s+(?:is|was|has\s+been)\s+((?:a|an|the)\s[^.;,]{1,100})"
+    r"|[.!?]\s+(?:She|He)(?:['’]s|\s+is|\s+was)\s+((?:a|an|the)\s[^.;]{1,100}))"
+)
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
 
 
@@ -103,7 +124,7 @@ def resolve_story(
     registry = _Registry(story_text, codebook, own)
     speakers: list[Speaker | None] = [None] * len(attributions)
     for index, attribution in enumerate(attributions):
-        if attribution.speaker is not None and names_someone(attribution.speaker, codebook):
+        if attribution.speaker is not None:
             offset = sentences[index].start + attribution.speaker_at - sentences[0].start
             speakers[index] = registry.resolve(attribution.speaker, attribution.description, index, offset)
     for index in range(len(attributions)):
@@ -118,44 +139,67 @@ def resolve_story(
 
 def names_someone(phrase: str, codebook: Codebook) -> bool:
     """True when ``phrase`` can name a speaker: a pronoun ("he", "they", "he's"), or a
-    phrase whose head (its last word before any preposition or clause, trailing adverbs
-    dropped) is a codebook term (a role, an organization, a document, an outlet, a state)
-    or a proper name. A single capitalized word is a proper name when TextBlob's offline
-    Pattern tagger says so ("Yukos", not "But" or "Session")."""
+    noun phrase whose head (its last word before any preposition, bracket or clause,
+    trailing adverbs dropped) is a codebook term (a role, an organization, a document,
+    an outlet, a state), a proper name, or a noun not listed in ``not_speakers.csv``
+    ("the number of students" and "1.8 percent" do not speak; "Large majorities of the
+    farmers" are farmers). A phrase with a finite verb, an adverb or a pronoun after its
+    first word is no noun phrase ("far too canny to make", "set out the choices he").
+    Parts of speech come from TextBlob's offline Pattern tagger and lexicon: a single
+    capitalized word is a name unless it is a known common word ("Yukos", not "But")."""
     return _names_someone(phrase, codebook)
 
 
 @lru_cache(maxsize=65536)
 def _names_someone(phrase: str, codebook: Codebook) -> bool:
-    words = _CONTRACTION.sub("", phrase.strip()).split()
-    if len(words) == 1 and words[0].lower() in _REFERRING_WORDS:
+    words = _CONTRACTION.sub("", _SHARE_OF.sub("", _APPROXIMATELY.sub("", phrase.strip()))).split()
+    while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
+        words = words[1:]
+    if words and all(word.lower() in _QUANTITIES | {"a", "the", "an"} for word in words) and words[-1].lower() in _QUANTITIES:
+        return True
+    if len(words) == 1 and words[0].lower() in _REFERRING_WORDS or _CLOSE_TO.match(phrase) or _GROUP_OF_PEOPLE.match(" ".join(words)):
         return True
     head_words: list[str] = []
     for position, word in enumerate(words):
-        bare = _CONTRACTION.sub("", word.strip(",;:"))
-        if bare.lower() == "of" and head_words and head_words[-1].lower() in _QUANTITIES:
+        bare = _CONTRACTION.sub("", word.strip(",;:()"))
+        if bare.lower() == "of" and head_words and (head_words[-1].lower() in _QUANTITIES or head_words[-1].replace(",", "").isdigit()):
             return _names_someone(" ".join(words[position + 1 :]), codebook)
-        if bare.lower() in _HEAD_STOPS:
+        if bare.lower() in _HEAD_STOPS or word.startswith("("):
             break
         head_words.append(bare)
         if word.endswith((",", ";", ":")):
             break
-    tags = [tag for _, tag in _tagger().tag(" ".join(head_words))] if len(head_words) > 1 else []
-    for index in range(1, min(len(tags), len(head_words))):
-        if tags[index] in ("VBN", "VBG") and tags[index - 1].startswith("NN") and head_words[index].islower():
-            head_words = head_words[:index]
-            break
-    while len(head_words) > 1 and (head_words[-1].lower() in _TRAILING_ADVERBS or _tagger().tag(head_words[-1])[0][1] == "RB"):
+    while len(head_words) > 1 and head_words[-1].lower() in _TRAILING_ADVERBS:
         head_words.pop()
+    if len(head_words) == 1 and head_words[0].lower() in _REFERRING_WORDS:
+        return True
     if not head_words or not head_words[-1]:
         return False
     head = head_words[-1]
-    position = phrase.find(head)
-    if any(m.start <= position < m.end for m in codebook.evidence(phrase)) or codebook.is_state(head):
+    span = " ".join(head_words)
+    if any(m.term.kind != "place" for m in codebook.evidence(span)) or codebook.is_state(head):
         return True
-    if not head[:1].isupper():
+    if len(head_words) > 1 and all(word[:1].isupper() for word in head_words[-2:]) and not head_words[-2].endswith(","):
+        return True
+    singular = re.sub(r"(?:e?s)$", "", head.lower())
+    if {head.lower(), singular} & codebook.not_speakers:
         return False
-    return len(head_words) > 1 or (head.isupper() and len(head) > 1) or _tagger().tag(head)[0][1].startswith("NNP")
+    if len(head_words) > 1 and not head_words[0].isupper():
+        span = " ".join([head_words[0].lower(), *head_words[1:]])
+    tagged = _tagger().tag(span)
+    while len(tagged) > 1 and tagged[0][1] == "RB" and tagged[1][1] in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS"):
+        tagged = tagged[1:]
+    for index in range(1, len(tagged)):
+        if tagged[index][1] in ("RB", "VBN", "VBG", "JJ") and tagged[index - 1][1].startswith("NN") and tagged[index][0].islower():
+            return _names_someone(" ".join(word for word, _ in tagged[:index]), codebook)
+    tags = [tag for _, tag in tagged]
+    if not tags or any(tag in _FINITE_VERBS for tag in tags) or "PRP" in tags[1:]:
+        return False
+    if len(tags) > 1 and tags[0] == "VBG" and (tags[1].startswith("NN") or tags[1] in ("DT", "PRP$")):
+        return False
+    if head[:1].isupper() and (len(head_words) > 1 and head_words[-2][:1].isupper() or head.isupper() or head.lower() not in lexicon or tags[-1].startswith("NNP")):
+        return True
+    return tags[-1] in ("NN", "NNS", "NNP", "NNPS") or "-" in head and head.lower() not in lexicon
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +228,7 @@ class _Registry:
         if self._runs is None:
             self._runs = list(_CAPITALIZED_RUN.finditer(self.text))
             for run in self._runs:
-                for word in set(run.group().split()):
+                for word in set(_name_words(run.group())):
                     self._runs_with.setdefault(word, []).append(run)
         return self._runs
 
@@ -204,6 +248,8 @@ class _Registry:
 
     def _find(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
         """Resolve ``phrase`` to a speaker: pronoun, description, organization, person or new speaker."""
+        if _CONTRACTION.sub("", phrase).lower() in _REFERRING_WORDS:
+            phrase = _CONTRACTION.sub("", phrase)
         lower = phrase.lower()
         if self._is_own_voice(phrase):
             return self._add(self.own_outlet or phrase, phrase, "narrator", index, person=False, plural=False)
@@ -410,11 +456,11 @@ class _Registry:
         wanted = name.split()
         self.runs()
         for match in self._runs_with.get(wanted[0], []):
-            if set(wanted) <= set(match.group().split()) and (best is None or len(match.group()) > len(best.group())):
+            if set(wanted) <= set(_name_words(match.group())) and (best is None or len(match.group()) > len(best.group())):
                 best = match
         if best is None:
             return name, ""
-        full, titles = self._person_name(best.group())
+        full, titles = self._person_name(_name_run(best.group()))
         before = _words_before(self.text, best.start())
         after = ""
         follows = re.match(r",?\s*((?:a|an|the|who|from|of|at|serving|working|one)\b[^.;]{0,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
@@ -437,7 +483,7 @@ class _Registry:
     def _type(self, name: str, description: str, person: bool) -> str:
         """Type a new speaker: listed person, else a state, else its description, else
         the words around its other mentions in the story, else the fallback."""
-        listed = self.codebook.person(name, self.text) if person else None
+        listed = self.codebook.person(name, self.text)
         if listed:
             return listed.source_type
         if self.codebook.is_state(name):
@@ -493,14 +539,15 @@ class _Registry:
 
     def _group_before(self, name: str) -> str | None:
         """For a person the story never describes, the type of the group of people
-        named in the two sentences before the first mention, of which the story
-        presents them as one ("Some students built a model house. Kayley Gallagher
-        said ..." makes her a student)."""
+        named in the two sentences before the first mention, in the same paragraph, of
+        which the story presents them as one ("Some students built a model house.
+        Kayley Gallagher said ..." makes her a student)."""
         first = self.text.find(name)
         if first < 0:
             return None
         starts = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text[:first])]
         window = self.text[starts[-3] if len(starts) >= 3 else 0 : first]
+        window = window[window.rfind("\n") + 1 :]
         groups = [
             m for m in self.codebook.matcher.find(window)
             if m.term.kind == "role" and m.term.person and m.term.source_type and window[m.start : m.end].lower().endswith("s")
@@ -531,11 +578,22 @@ class _Registry:
             run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= match.start() < run.end()), match.start())
             titles = self.text[run_start : match.start()].strip()
             before = _words_before(self.text, run_start)
-            after = re.match(r"\s*(?:\(([^()]{1,60})\)|,\s*((?:[a-z]|the\b|The\b|who\b)[^.;,]{0,100}))", self.text[match.end() :])
-            context = " ".join(filter(None, [before, titles, after and (after.group(1) or after.group(2))]))
+            after = _APPOSITIVE.match(self.text, match.end())
+            context = " ".join(filter(None, [before, titles, after and next(filter(None, after.groups()), None)]))
             if context.strip():
                 found.append(context)
         return found
+
+
+def _name_run(run: str) -> str:
+    """A run of capitalized words without a full stop that ends it after a word of
+    three letters or more ("Stephen Roach." is "Stephen Roach"; "Jr." stays)."""
+    return run[:-1] if run.endswith(".") and len(run.split()[-1]) > 3 else run
+
+
+def _name_words(run: str) -> list[str]:
+    """The words of a run of capitalized words (see ``_name_run``)."""
+    return _name_run(run).split()
 
 
 def _words_before(text: str, at: int) -> str:

@@ -62,6 +62,47 @@ def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
     return speakers.sort_values(["_story", "first_sentence"]).drop(columns="_story").reset_index(drop=True)
 
 
+GAP_COLUMNS = ("name", "aliases", "source_type", "descriptor", "sentences", "stories", "typed_as", "example")
+
+
+def typing_coverage(table: pd.DataFrame) -> dict[str, int]:
+    """Count the sentences attributed to anyone (not the narrator, not headings), and
+    how many of them have a type other than ``unclassified``."""
+    types = coded_sentences(table)["source_type"].astype("object")
+    attributed = types.notna() & (types != "narrator")
+    return {"attributed": int(attributed.sum()), "typed": int((attributed & (types != "unclassified")).sum())}
+
+
+def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified", "public")) -> pd.DataFrame:
+    """List the speakers typed as one of ``types`` (by default those the codebook could
+    not type, and the ordinary people, whose evidence is worth a second look), most
+    sentences first.
+
+    Returns the columns of ``data/codebook/people.csv`` (``name``, ``aliases``,
+    ``source_type`` left empty for the user to fill in, ``descriptor`` as the story
+    gives it) and, after them, ``sentences``, ``stories``, ``typed_as`` (the type the
+    table has now) and an ``example`` sentence. Rows whose ``source_type`` a user has
+    filled in can be appended to people.csv as they are: the codebook reads only its
+    own columns and skips rows with no type.
+    """
+    spoken = coded_sentences(table)
+    spoken = spoken[spoken["source_type"].astype("object").isin(types) & spoken["speaker"].notna()]
+    if spoken.empty:
+        return pd.DataFrame(columns=list(GAP_COLUMNS))
+    spoken = spoken.assign(speaker=spoken["speaker"].astype(str), descriptor=spoken["descriptor"].astype("object"))
+    grouped = spoken.groupby("speaker", sort=False)
+    gaps = grouped.agg(
+        descriptor=("descriptor", lambda d: next((x for x in d if isinstance(x, str) and x.strip()), "")),
+        sentences=("text", "size"),
+        stories=("story_id", "nunique"),
+        typed_as=("source_type", lambda t: t.astype("object").mode().iloc[0]),
+        example=("text", "first"),
+    ).reset_index(names="name")
+    gaps = gaps.assign(aliases="", source_type="")
+    gaps = gaps.sort_values(["sentences", "stories", "name"], ascending=[False, False, True], kind="stable")
+    return gaps[list(GAP_COLUMNS)].reset_index(drop=True)
+
+
 def story_order(table: pd.DataFrame) -> list[str]:
     """Return the table's story ids in the order they first appear."""
     return [str(story) for story in pd.unique(table["story_id"])]

@@ -9,6 +9,7 @@ and score it (``score.py``).
 from __future__ import annotations
 
 import warnings
+from functools import partial
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from .read import Document, InputError, InputWarning, Skipped, expand_paths, rea
 from .score import textblob_scores, vader_compound
 from .sentences import split_story
 from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
-from .speakers import resolve_story
+from .speakers import names_someone, resolve_story
 from .stories import ManifestEntry, Story, read_manifest, split_stories
 
 QUOTE_KINDS = ("direct", "indirect", "none")
@@ -53,7 +54,7 @@ def code_story(
     vocabulary = vocabulary or load_vocabulary()
     text = document.working_text
     sentences = split_story(text, story.start, story.end)
-    attributions = attribute_story(text, sentences)
+    attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook))
     speakers, _ = resolve_story(text, sentences, attributions, codebook, story.outlet)
     last = max(len(sentences) - 1, 1)
     rows = []
