@@ -31,7 +31,7 @@ class PhraseMatch:
 
 # Every character that cannot be part of a word becomes a space in the text the automaton
 # reads, so that a key written with a leading space only matches at the start of a word.
-_SPACES = {ord(char): " " for char in "\t\n\r\f\v\u00a0,;:!?()[]{}\"“”‘’«»/\\|<>*+=~^`@#$%&"}
+_SPACES = {ord(char): " " for char in "\t\n\r\f\v\u00a0,;:!?()[]{}\"“”‘’«»/\\|<>*+=~^`@#$%"}
 
 
 def term_regex(term: str, ignore_case: bool) -> re.Pattern:

@@ -203,8 +203,9 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
     ends right before the cue, its auxiliaries and adverbs ("Cruz has long said", "...
     the minimum $20 million experts say", "..., Justin Bamberg, said"), or before a short
     aside between commas ("Mitch McConnell, R-Ky., said"), a relative pronoun ("..., Cruz,
-    who pointedly refused") or a relative clause ("A 2014 study that appeared in X
-    found"), when it names someone and the cue is a finite verb (a participle such as "signaling" belongs to the subject of its
+    who pointedly refused"), a relative clause ("A 2014 study that appeared in X
+    found"), a participle ("An exhaustive study being released by ... shows") or a
+    prepositional phrase ("Experts on North Korea said"), when it names someone and the cue is a finite verb (a participle such as "signaling" belongs to the subject of its
     clause); the cue keeps its place and frame."""
     if found.cue.split()[0].lower().endswith("ing"):
         return None
@@ -215,8 +216,11 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
     last = before[-1]
     while last >= 0 and (tokens[last][0].lower() in _AUXILIARIES or tokens[last][0].lower() in _ADVERBS_BEFORE_CUE or _is_adverb(tokens[last][0])):
         last = _skip_back(tokens, last - 1)
-    if last >= 1 and tokens[last][0].lower() in ("who", "which", "that") and tokens[last - 1][0] == ",":
+    relative_pronoun = last >= 1 and tokens[last][0].lower() in ("who", "which", "that", "who’s", "who's") and tokens[last - 1][0] in (",", "—", "–", "-")
+    if relative_pronoun:
         last -= 1
+        if tokens[last][0] in ("—", "–", "-"):
+            last -= 1
     if last >= 0 and tokens[last][0] == ",":
         last -= 1
         aside = next((k for k in range(last - 1, max(-1, last - 5), -1) if tokens[k][0] == ","), None)
@@ -226,8 +230,15 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
     relative = next((k for k in range(last - 1, max(0, last - 14), -1) if tokens[k][0].lower() in ("that", "which", "who")), None)
     if relative is not None:
         candidates.append(relative - 1)
+    participle = next((k for k in range(last, max(0, last - 14), -1) if tokens[k][0] == "being" or (tokens[k][0].islower() and tokens[k][0].endswith("ed") and k > 0 and _WORD_TOKEN.match(tokens[k - 1][0]))), None)
+    if participle is not None:
+        candidates.append(participle - 1)
+
+    preposition = next((k for k in range(last, max(0, last - 8), -1) if tokens[k][0].lower() in ("of", "on", "at", "in", "from")), None)
+    if preposition is not None:
+        candidates.append(preposition - 1)
     for end in candidates:
-        phrase = _phrase_ending_at(sentence, tokens, end, accept)
+        phrase = _phrase_ending_at(sentence, tokens, end, accept, object_allowed=relative_pronoun and end == candidates[0])
         if phrase is not None:
             name, description = split_name(_clean(phrase[0]))
             return Found(name, description, found.cue, found.cue_start, phrase[1], found.kind, found.frame, found.content, found.speech)
@@ -235,40 +246,48 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
 
 
 def _main_subject(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:
-    """For a participle cue after a comma, or a colon before a quotation, whose subject
-    names no one ("Hillary Clinton spoke out on Tuesday ..., arguing that ...", "Trump
-    went even further: ..."), the subject of the main clause, when it names someone."""
-    participle = found.cue.split()[0].lower().endswith("ing") and sentence[: found.cue_start].rstrip().endswith(",")
-    if not participle and found.cue != ":":
+    """For a participle cue after a comma, a verb coordinated with "and", or a colon
+    before a quotation, whose subject names no one ("Hillary Clinton spoke out on
+    Tuesday ..., arguing that ...", "Scott beamed and asked ...", "Trump went even
+    further: ..."), the subject of the main clause: the first phrase that names someone
+    at the start of the sentence or of one of its comma-separated parts."""
+    before = sentence[: found.cue_start].rstrip()
+    participle = found.cue.split()[0].lower().endswith("ing") and before.endswith(",")
+    coordinated = before.endswith(" and")
+    if not participle and not coordinated and found.cue != ":":
         return None
     tokens = [token for token in tokenize(sentence) if token[1] < found.cue_start]
-    start = 0
-    if tokens and (tokens[0][0].lower() in _PREPOSITIONS or tokens[0][0].lower().endswith(("ed", "ing"))):
-        start = next((k + 1 for k, token in enumerate(tokens) if token[0] == ","), len(tokens))
-    while start < len(tokens) and (tokens[start][0] == "," or _is_adverb(tokens[start][0]) or tokens[start][0].lower() in {"however", "meanwhile"}):
-        start += 1
-    words = []
-    for token in tokens[start : start + 6]:
-        if not _WORD_TOKEN.match(token[0]):
-            break
-        words.append(token)
-    for end in range(len(words), 0, -1):
-        phrase = sentence[words[0][1] : words[end - 1][2]]
-        if accept(phrase):
-            return Found(phrase, None, found.cue, found.cue_start, words[0][1], found.kind, found.frame, found.content, found.speech)
+    starts = [0] + [k + 1 for k, token in enumerate(tokens) if token[0] == ","]
+    for start in starts:
+        while start < len(tokens) and (tokens[start][0] == "," or _is_adverb(tokens[start][0]) or tokens[start][0].lower() in {"however", "meanwhile"}):
+            start += 1
+        if start >= len(tokens) or tokens[start][0].lower() in _PREPOSITIONS | CLAUSE_WORDS or tokens[start][0].lower().endswith(("ed", "ing")):
+            continue
+        words = []
+        for token in tokens[start : start + 6]:
+            if not _WORD_TOKEN.match(token[0]):
+                break
+            words.append(token)
+        for end in range(len(words), 0, -1):
+            phrase = sentence[words[0][1] : words[end - 1][2]]
+            if accept(phrase):
+                return Found(phrase, None, found.cue, found.cue_start, words[0][1], found.kind, found.frame, found.content, found.speech)
     return None
 
 
-def _phrase_ending_at(sentence: str, tokens: list[Token], last: int, accept: Callable[[str], bool]) -> tuple[str, int] | None:
+def _phrase_ending_at(
+    sentence: str, tokens: list[Token], last: int, accept: Callable[[str], bool], object_allowed: bool = False
+) -> tuple[str, int] | None:
     """The longest phrase of up to five words ending at token ``last`` that ``accept``
     takes for a speaker, with where it starts; None when it would be the object of a
-    preposition ("the story" in "a version of the story")."""
+    preposition ("the story" in "a version of the story"), unless ``object_allowed`` (the
+    antecedent of a relative pronoun: "risky for Cruz, who refused")."""
     if last < 0 or not _WORD_TOKEN.match(tokens[last][0]):
         return None
     first = last
     while first > 0 and last - first < 4 and _WORD_TOKEN.match(tokens[first - 1][0]) and tokens[first - 1][0].lower() not in _STOP_BEFORE_SUBJECT:
         first -= 1
-    if first > 0 and tokens[first - 1][0].lower() in _STOP_BEFORE_SUBJECT - CLAUSE_WORDS:
+    if first > 0 and tokens[first - 1][0].lower() in _STOP_BEFORE_SUBJECT - CLAUSE_WORDS and not object_allowed:
         return None
     for start in range(first, last + 1):
         phrase = sentence[tokens[start][1] : tokens[last][2]]

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from textblob.en import lexicon
+
 from .datafiles import data_dir, read_rows
 from .matching import PhraseMatcher, keep_longest
 
@@ -66,8 +68,10 @@ class Match:
 
 class TermMatcher:
     """Find codebook terms in a text: a lower-case term matches in any case and with a
-    plural ending, a term with capitals matches only as written; where matches overlap,
-    the longest wins."""
+    plural ending, a term with capitals matches only as written (an acronym also with a
+    plural -s, a name that starts with "The" also with "the", and an organization's
+    acronym of four letters or more also capitalized, "Opec" for "OPEC", unless that is
+    an English word); where matches overlap, the longest wins."""
 
     def __init__(self, terms: list[Term]):
         folded, exact = [], []
@@ -79,6 +83,8 @@ class TermMatcher:
                 exact.append((text, term))
                 if text.isupper() and text.isalpha():
                     exact.append((text + "s", term))
+                    if len(text) > 3 and term.kind in ("organization", "outlet") and text.lower() not in lexicon:
+                        exact.append((text.capitalize(), term))
                 if text.startswith("The "):
                     exact.append(("the" + text[3:], term))
         self._folded = PhraseMatcher(folded, ignore_case=True)
@@ -116,8 +122,8 @@ class Head:
 # A run of capitalized words that may name an organization, with the small words that
 # join the parts of a name ("Bank of England", "Bill and Melinda Gates Foundation").
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|\d+[A-Za-z]*(?=\s+[A-Z]))"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|on|to|and|the|de|du|des|&)[ \t]+)*{_NAME_WORD})*")
-_NAME_CONNECTORS = frozenset({"of", "for", "on", "to"})
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|on|to|against|without|and|the|de|du|des|&)[ \t]+)*{_NAME_WORD})*")
+_NAME_CONNECTORS = frozenset({"of", "for", "on", "to", "against", "without"})
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|co\.uk|com\.cn|cn|co\.jp|com\.au|co\.nz|in|de|fr)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -244,7 +250,7 @@ class Codebook:
         shaped = []
         for run in _NAME_RUN.finditer(description):
             words = list(re.finditer(r"\S+", run.group()))
-            end = next((i for i, w in enumerate(words) if w.group() in _NAME_CONNECTORS), len(words))
+            end = next((i for i, w in enumerate(words) if w.group().lower() in _NAME_CONNECTORS and i), len(words))
             for last in range(end - 1, -1, -1):
                 following = run.start() + words[last + 1].start() if last + 1 < end else None
                 if following is not None and not any(r.start == following for r in roles):
@@ -252,7 +258,7 @@ class Codebook:
                 head = self._head_at([w.group() for w in words[: last + 1]])
                 if head is None:
                     continue
-                followed_by_for = last + 1 == end and end < len(words) and words[end].group() in ("for", "on", "to")
+                followed_by_for = last + 1 == end and end < len(words) and words[end].group().lower() in ("for", "on", "to")
                 source_type = (head.before_for or head.source_type) if followed_by_for else head.source_type
                 if source_type:
                     shaped.append(Match(run.start(), run.start() + words[last].end(), Term(run.group(), "shaped", source_type)))
@@ -290,6 +296,8 @@ class Codebook:
             decided = bodies[0]
         elif lead and lead.term.source_type:
             decided = lead
+        elif any(m.term.source_type for m in roles):
+            decided = next(m for m in roles if m.term.source_type)
         else:
             return None
         source_type = decided.term.source_type

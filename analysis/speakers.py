@@ -52,8 +52,12 @@ _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but",
 _CONTRACTION = re.compile(r"['’](?:s|ve|re|d|ll)$", re.IGNORECASE)
 # The head of a speaker phrase is its last word before one of these ("the number of
 # students", "an economist at the bank", "Yu, who ..."), without trailing adverbs.
-_HEAD_STOPS = frozenset("of at from in with for on by to who which that whose as".split())
-# "Large majorities of the farmers" are farmers; "the number of students" is a number.
+_HEAD_STOPS = frozenset(
+    "of at from in with for on by to who which that whose as about against over under after before during without "
+    "through into across among between despite toward towards via per since until like amid".split()
+)
+# "Large majorities of the farmers" and "a number of experts" are farmers and experts;
+# "the number of students" is a number.
 _QUANTITIES = frozenset(
     "majority majorities minority most many some half third thirds quarter quarters fifth fifths "
     "dozens hundreds thousands millions all several few percent cent % none each one two three four five six "
@@ -62,6 +66,11 @@ _QUANTITIES = frozenset(
 _CLOSE_TO = re.compile(r"^(?:those|people|sources|aides|allies|friends|officials|someone|one)\s+(?:\w+\s+)?close\s+to\b", re.IGNORECASE)
 _APPROXIMATELY = re.compile(r"^(?:at\s+least|at\s+most|about|nearly|almost|roughly|some|more\s+than|fewer\s+than|less\s+than|over|just|only|a\s+mere)\s+", re.IGNORECASE)
 _SHARE_OF = re.compile(r"^\w+\s+out\s+of\s+\w+\s+(?=\w)", re.IGNORECASE)
+_NAME_PARTICLES = frozenset("de da van von bin al le la del der dos du ibn".split())
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+# Nouns no list knows speak when they name people by what they do: "designers",
+# "administrators", "a trainee vicar", "terrorists"; "the phone" and "views" do not.
+_AGENTIVE = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|ive|man|men|ary|ic|ar|at|ite|ess|ard|ope|nt)s?$")
 _LEADING_CONJUNCTIONS = frozenset("and but as so then".split())
 # People described by an age or by being polled: "the 46-year-old", "those surveyed".
 _GROUP_OF_PEOPLE = re.compile(
@@ -162,7 +171,8 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
     head_words: list[str] = []
     for position, word in enumerate(words):
         bare = _CONTRACTION.sub("", word.strip(",;:()"))
-        if bare.lower() == "of" and head_words and (head_words[-1].lower() in _QUANTITIES or head_words[-1].replace(",", "").isdigit()):
+        indefinite_number = [word.lower() for word in head_words[-2:]] == ["a", "number"]
+        if bare.lower() == "of" and head_words and (head_words[-1].lower() in _QUANTITIES or head_words[-1].replace(",", "").isdigit() or indefinite_number):
             return _names_someone(" ".join(words[position + 1 :]), codebook)
         if bare.lower() in _HEAD_STOPS or word.startswith("("):
             break
@@ -180,7 +190,9 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
     if any(m.term.kind != "place" for m in codebook.evidence(span)) or codebook.is_state(head):
         return True
     if len(head_words) > 1 and all(word[:1].isupper() for word in head_words[-2:]) and not head_words[-2].endswith(","):
-        return True
+        lower = [word for word in head_words if not word[:1].isupper()]
+        if not lower or not any(tag in _FINITE_VERBS or tag in ("VBN", "VBG") for _, tag in _tagger().tag(" ".join(lower))):
+            return True
     singular = re.sub(r"(?:e?s)$", "", head.lower())
     if {head.lower(), singular} & codebook.not_speakers:
         return False
@@ -199,7 +211,9 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
         return False
     if head[:1].isupper() and (len(head_words) > 1 and head_words[-2][:1].isupper() or head.isupper() or head.lower() not in lexicon or tags[-1].startswith("NNP")):
         return True
-    return tags[-1] in ("NN", "NNS", "NNP", "NNPS") or "-" in head and head.lower() not in lexicon
+    if head[:1].isupper() and len(head_words) == 1 and singular not in lexicon and head.lower() not in lexicon:
+        return tags[-1] in ("NN", "NNS", "NNP", "NNPS")
+    return bool(_AGENTIVE.search(singular)) and tags[-1] in ("NN", "NNS", "NNP", "NNPS", "JJ")
 
 
 @lru_cache(maxsize=1)
@@ -293,7 +307,7 @@ class _Registry:
                 return existing
             full, context = self._introduction(name)
             described = _join_unique([titles, description or context])
-            return self._add(full, described, None, index, person=True, plural=False)
+            return self._add(full, described, None, index, person=True, plural=False, offset=offset)
         canonical = _strip_determiners(phrase)
         for speaker in self.speakers:
             if speaker.name.lower() == canonical.lower():
@@ -340,7 +354,7 @@ class _Registry:
         study, from the CEPR,", "compiled by X, the survey", "the IFS's survey", "a Bank
         of England survey", "the ministry published figures")."""
         word = re.escape(document)
-        name = r"([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
+        name = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
         patterns = (
             rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from|of|for)\s+(?:the\s+)?{name}",
             rf"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s+(?:the\s+)?{name}[^.]{{0,80}}?\b{word}",
@@ -418,9 +432,12 @@ class _Registry:
             cut = max(match.end for match in roles)
             titles_before = (titles_before + " " + run.group()[:cut]).strip()
             words = run.group()[cut:].split()
-        words = [word for word in words if not re.fullmatch(r"[A-Z][a-z]{0,3}\.", word)] or words
-        while len(words) > 1 and words[0].lower() in SENTENCE_STARTERS:
+        if self.codebook.person(" ".join(words), self.text) is None:
+            words = [word for word in words if not re.fullmatch(r"[A-Z][a-z]{0,3}\.", word)] or words
+        while len(words) > 1 and (words[0].lower() in SENTENCE_STARTERS or words[0].lower() in _TIME_WORDS):
             words = words[1:]
+        while len(words) > 1 and words[-1] in _NAME_PARTICLES:
+            words = words[:-1]
         if not words or not is_name_chunk(" ".join(words)):
             return None, ""
         if titles_before and not titles_before[:1].isupper() and len(titles_before.split()) > 6:
@@ -469,20 +486,25 @@ class _Registry:
         return (full or name), " ".join(filter(None, [before, titles, after])).strip()
 
 
-    def _add(self, name: str, description: str, source_type: str | None, index: int, person: bool, plural: bool) -> Speaker:
-        """Return the speaker named ``name``, adding and typing it if new."""
+    def _add(
+        self, name: str, description: str, source_type: str | None, index: int, person: bool, plural: bool, offset: int | None = None
+    ) -> Speaker:
+        """Return the speaker named ``name``, adding and typing it if new (a person
+        met at ``offset`` in the story)."""
         for speaker in self.speakers:
             if speaker.name == name:
                 return speaker
         if source_type is None:
-            source_type = self._type(name, description, person)
+            source_type = self._type(name, description, person, offset)
         speaker = Speaker(name, description, source_type, index, person, plural)
         self.speakers.append(speaker)
         return speaker
 
-    def _type(self, name: str, description: str, person: bool) -> str:
-        """Type a new speaker: listed person, else a state, else its description, else
-        the words around its other mentions in the story, else the fallback."""
+    def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> str:
+        """Type a new speaker: a listed person or a state; else its description, else the
+        words around its other mentions in the story; for a person, else the group named
+        before it, a "Dr" title, or the organization named before ``offset`` when its
+        role defers ("a spokesman"); else the fallback."""
         listed = self.codebook.person(name, self.text)
         if listed:
             return listed.source_type
@@ -491,7 +513,10 @@ class _Registry:
         contexts = [description] + (self._mentions(name, person) if name[:1].isupper() else [])
         found = next(filter(None, (self._classify(f"{name}, {context}") for context in contexts)), None)
         if found is None and person:
-            found = self._group_before(name)
+            found = self._group_before(name) or self._doctor(name)
+        if found is None and person and offset is not None and description:
+            owner = self._owner_before(description, offset)
+            found = self._classify(owner) if owner else None
         if found in ("other_media", "western_media") and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
             return "narrator"
         return found or FALLBACK_TYPE
@@ -553,6 +578,12 @@ class _Registry:
             if m.term.kind == "role" and m.term.person and m.term.source_type and window[m.start : m.end].lower().endswith("s")
         ]
         return groups[-1].term.source_type if groups else None
+
+    def _doctor(self, name: str) -> str | None:
+        """``analyst`` for a person the story calls "Dr" and describes no further: a
+        doctorate or a medical degree is the only evidence of expertise there is."""
+        surname = re.escape(name.split()[-1])
+        return "analyst" if re.search(rf"\b(?:Dr\.?|Doctor)\s+(?:[A-Z][\w'’.-]*\s+)*{surname}\b", self.text) else None
 
     def _kind_before(self, at: int) -> str | None:
         """The type of the organization kind word right before ``at`` ("security firm
