@@ -71,6 +71,8 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
 # Nouns no list knows speak when they name people by what they do: "designers",
 # "administrators", "a trainee vicar", "terrorists"; "the phone" and "views" do not.
 _AGENTIVE = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|ive|man|men|ary|ic|ar|at|ite|ess|ard|ope|nt)s?$")
+# "you" and "one" in reported speech are generic, not a source ("then you pay more").
+_NOT_REFERRING = frozenset({"one"})
 _LEADING_CONJUNCTIONS = frozenset("and but as so then".split())
 # People described by an age or by being polled: "the 46-year-old", "those surveyed".
 _GROUP_OF_PEOPLE = re.compile(
@@ -82,13 +84,25 @@ _FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
 _TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
 _ACRONYM = re.compile(r"([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|to|the|&)\s+)*[A-Z][\w'’.&-]*)+)\s*\(([A-Z][A-Za-z&]{1,9})\)")
-# What a mention of a name says about it right after the name: a bracket, an appositive,
-# "is a ...", or a next sentence that opens "She's a ..." ("Hoff. She's a delegate").
+# What a mention of a name says about it right after the name: a bracket, an appositive
+# (and a second one that opens with an article: ", Director of the Media Center, a US
+# think tank"), "is a ...", or a next sentence that opens "She's a ..." ("Hoff. She's a
+# delegate").
 _APPOSITIVE = re.compile(
-    r"\s*(?:\(([^()]{1,60})\)|,\s*((?:[a-z]|the\b|The\b|who\b)[^.;,]{0,100})"
+    r"\s*(?:\(([^()]{1,60})\)|,\s*((?!(?:said|says|told|added|and|but)\b)[^.;,]{1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
     r"|\s+(?:is|was|has\s+been)\s+((?:a|an|the)\s[^.;,]{1,100})"
     r"|[.!?]\s+(?:She|He)(?:['’]s|\s+is|\s+was)\s+((?:a|an|the)\s[^.;]{1,100}))"
 )
+_COMPANY_NAME = r"([A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})"
+_COMPANY_SIGNS = re.compile(
+    rf"{_COMPANY_NAME}['’]s?\s+(?:(?:former|new|own|top|chief|biggest|main|largest)\s+)?(?:shares?|share\s+price|profits?|pre-tax|sales|revenues?|"
+    rf"earnings|shareholders|chief\s+executive|boss|customers|subscribers|stock|products|employees|workforce)\b"
+    rf"|\b(?:shares|stake|stakes)\s+in\s+{_COMPANY_NAME}"
+    rf"|{_COMPANY_NAME},?\s+(?:which|that)\s+(?:makes|sells|produces|manufactures|owns|operates|provides|supplies|builds|designs|develops)\b"
+)
+# A reader or viewer quoted by first name and home town ("Andrew in Derby").
+_READER = re.compile(r"^[A-Z][a-z]+,?\s+(?:in|from)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$")
+_DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "data", "analysis", "index")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
 
 
@@ -164,6 +178,8 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
     words = _CONTRACTION.sub("", _SHARE_OF.sub("", _APPROXIMATELY.sub("", phrase.strip()))).split()
     while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
         words = words[1:]
+    if words and words[-1].lower() in _NOT_REFERRING:
+        return False
     if words and all(word.lower() in _QUANTITIES | {"a", "the", "an"} for word in words) and words[-1].lower() in _QUANTITIES:
         return True
     if len(words) == 1 and words[0].lower() in _REFERRING_WORDS or _CLOSE_TO.match(phrase) or _GROUP_OF_PEOPLE.match(" ".join(words)):
@@ -335,14 +351,19 @@ class _Registry:
         belongs to: for a document ("the report", "figures"), whoever the story says
         published it; for a role that defers to its organization ("a spokesman"), the
         nearest organization the story names before ``offset``, as also for a definite
-        document ("the report") whose publisher the story does not say."""
+        document ("the report") whose publisher the story does not say. An indefinite
+        document that opens a story ("..., research suggests.") takes its publisher
+        from the next two sentences ("A survey by IDS said ...", "..., the statistical
+        office INSEE said")."""
         roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role"]
         if not roles or not roles[-1].term.defers:
             return None
         if not roles[-1].term.person:
             publisher = self._publisher_before(roles[-1].term.text, offset)
-            if publisher or not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
+            if publisher:
                 return publisher
+            if not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
+                return self._publisher_after(offset)
         for run in reversed([run for run in self.runs() if run.end() <= offset]):
             if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names():
                 return run.group()
@@ -370,6 +391,25 @@ class _Registry:
                 if best is None or match.end() > best.end():
                     best = match
         return best.group(1) if best else None
+
+    def _publisher_after(self, offset: int) -> str | None:
+        """The publisher that the two sentences after the one at ``offset`` give for a
+        document ("A survey of 280 schemes by IDS said"), else the first organization
+        they name."""
+        ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text) if m.end() > offset]
+        if not ends:
+            return None
+        window_start, window_end = ends[0], ends[2] if len(ends) > 2 else len(self.text)
+        for word in _DOCUMENT_WORDS:
+            publisher = self._publisher_before(word, ends[1] - 1 if len(ends) > 1 else window_end)
+            if publisher and self.text.find(publisher, window_start) >= 0:
+                return publisher
+        for run in self.runs():
+            if window_start <= run.start() < window_end and (
+                any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names()
+            ):
+                return run.group()
+        return None
 
     def _is_thing(self, phrase: str) -> bool:
         """True when ``phrase`` is headed by a document or a unit ("letter", "legal
@@ -428,7 +468,7 @@ class _Registry:
         roles = [m for m in self.codebook.matcher.find(run.group()) if m.term.kind in ("role", "place", "organization")]
         if roles and all(m.term.kind == "organization" for m in roles):
             return None, ""
-        if roles:
+        if roles and run.group()[max(match.end for match in roles) :].split():
             cut = max(match.end for match in roles)
             titles_before = (titles_before + " " + run.group()[:cut]).strip()
             words = run.group()[cut:].split()
@@ -480,7 +520,7 @@ class _Registry:
         full, titles = self._person_name(_name_run(best.group()))
         before = _words_before(self.text, best.start())
         after = ""
-        follows = re.match(r",?\s*((?:a|an|the|who|from|of|at|serving|working|one)\b[^.;]{0,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
+        follows = re.match(r"(?:,\s*(?!(?:said|says|told|added|and|but)\b)|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
         if follows:
             after = follows.group(1)
         return (full or name), " ".join(filter(None, [before, titles, after])).strip()
@@ -501,19 +541,23 @@ class _Registry:
         return speaker
 
     def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> str:
-        """Type a new speaker: a listed person or a state; else its description, else the
+        """Type a new speaker: a listed person, a state, or a reader quoted by first name
+        and town ("Andrew in Derby", public); else its description, else the
         words around its other mentions in the story; for a person, else the group named
         before it, a "Dr" title, or the organization named before ``offset`` when its
         role defers ("a spokesman"); else the fallback."""
         listed = self.codebook.person(name, self.text)
         if listed:
             return listed.source_type
+        if _READER.match(name):
+            return "public"
         if self.codebook.is_state(name):
             return "official"
         contexts = [description] + (self._mentions(name, person) if name[:1].isupper() else [])
         found = next(filter(None, (self._classify(f"{name}, {context}") for context in contexts)), None)
         if found is None and person:
-            found = self._group_before(name) or self._doctor(name)
+            described = any(m.term.kind == "role" for m in self.codebook.matcher.find(description or ""))
+            found = self._role_near(name) or (None if described else self._group_before(name)) or self._doctor(name)
         if found is None and person and offset is not None and description:
             owner = self._owner_before(description, offset)
             found = self._classify(owner) if owner else None
@@ -538,13 +582,20 @@ class _Registry:
         story gives them: the full name, the name without its head word when two or
         more words remain ("PC Pro" for "PC Pro Magazine"), an acronym given in
         brackets after it, and a name that a kind word introduces ("security firm
-        Symantec"). Longest first."""
+        Symantec"); and as companies, the names whose shares, profits or chief
+        executive the story mentions, or which make or sell something ("Yukos's
+        shares", "a stake in Lycos", "Hypertag, which makes the technology"). Longest
+        first."""
         if self._local_names is None:
             found: dict[str, str] = {}
             for match in _ACRONYM.finditer(self.text):
                 source_type = self.codebook.classify(match.group(1))
                 if source_type:
                     found.setdefault(match.group(2), source_type)
+            for match in _COMPANY_SIGNS.finditer(self.text):
+                name = next(filter(None, match.groups()))
+                if not self.codebook.is_state(name) and self.codebook.person(name, self.text) is None:
+                    found.setdefault(name, "business")
             for run in self.runs():
                 kind = self._kind_before(run.start())
                 if kind and run.group() not in found:
@@ -561,6 +612,37 @@ class _Registry:
                         found.setdefault(shorter, source_type)
             self._local_names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
         return self._local_names
+
+    def _role_near(self, name: str) -> str | None:
+        """For a person the story never describes, the type of the unnamed person that
+        the two sentences before the first mention, or the sentence after it, describe by
+        a singular role other than a lay one ("Amnesty International's chief has said ... Irene Khan said"; "..., Alun
+        Michael has said. The rural affairs minister said ..."): news often introduces
+        a source by role in one sentence and by name in the next. A role that titles
+        another name ("Tory leader Michael Howard") does not count."""
+        first = self.text.find(name)
+        if first < 0:
+            return None
+        ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text)]
+        before = [end for end in ends if end <= first]
+        after = [end for end in ends if end > first]
+        windows = [(before[-3] if len(before) > 2 else 0, before[-1] if before else 0)]
+        if after:
+            windows.append((after[0], after[1] if len(after) > 1 else len(self.text)))
+        for start, end in windows:
+            sentence = self.text[start:end]
+            roles = [
+                m for m in self.codebook.matcher.find(sentence)
+                if m.term.kind == "role" and m.term.person and m.term.source_type != "public" and not sentence[m.start : m.end].lower().endswith("s")
+            ]
+            for role in reversed(roles):
+                if re.match(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+", sentence[role.end :]) and not re.match(r"\s+(?:has|had|is|was|said|says|told)\b", sentence[role.end :]):
+                    continue
+                phrase = " ".join(sentence[: role.start].split()[-4:] + [sentence[role.start : role.end]])
+                found = self._classify(phrase)
+                if found:
+                    return found
+        return None
 
     def _group_before(self, name: str) -> str | None:
         """For a person the story never describes, the type of the group of people
