@@ -202,6 +202,8 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
     if not head_words or not head_words[-1]:
         return False
     head = head_words[-1]
+    if head.lower() in _QUANTITIES and not any(char.isdigit() for char in phrase):
+        return True
     span = " ".join(head_words)
     if any(m.term.kind != "place" for m in codebook.evidence(span)) or codebook.is_state(head):
         return True
