@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import CueLexicon, CueVerb
 from .datafiles import abbreviations
@@ -92,6 +92,13 @@ _CITING_FORMS = ("citing", "quoting")
 _CITED = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,;:\"“”]{2,80}?)\s*,")
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
+# A time phrase that ends a speaker phrase belongs to the clause, not the speaker
+# ("the Supreme Court this month rejected").
+TRAILING_TIME = re.compile(
+    r"\s+(?:(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon|evening|weekend)"
+    r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today)$",
+    re.IGNORECASE,
+)
 # A connective that opens a sentence ("But, until ..., X cannot happen, said Y") is
 # never its subject; it is blanked out, keeping the offsets, before the sentence is read.
 _LEADING_CONNECTIVE = re.compile(r"^\s*(?:But|And|However|Yet|Still|Meanwhile|Moreover|Also|Indeed|Now|So|Instead|Nevertheless|Nonetheless|Similarly|Likewise)\s*,", re.IGNORECASE)
@@ -162,7 +169,7 @@ def find_cue(
     a share of those polled answering ("63 percent said") is kept.
     """
     sentence = _LEADING_CONNECTIVE.sub(lambda m: " " * len(m.group()), sentence)
-    found = _find_cue(sentence, quoted, cues)
+    found = _without_time(_find_cue(sentence, quoted, cues))
     if found is None or accept is None or accept(found.speaker):
         return found
     if _POLL_SHARE.match(found.speaker) and found.cue.split()[0].lower() in _ANSWERS:
@@ -174,7 +181,7 @@ def find_cue(
         return inverted
     named = _subject_before_cue(sentence, found, accept) or _main_subject(sentence, found, accept)
     if named is not None:
-        return named
+        return _without_time(named)
     others = [f for f in _find_cue(sentence, quoted, cues, exclude=found.cue_start, all_found=True) if accept(f.speaker)]
     if others:
         return others[0]
@@ -182,6 +189,13 @@ def find_cue(
     if uncued is None or uncued.cue_start == found.cue_start:
         return None
     return uncued if accept(uncued.speaker) else _main_subject(sentence, uncued, accept)
+
+
+def _without_time(found: Found | None) -> Found | None:
+    """``found`` with a time phrase that ends its speaker phrase dropped."""
+    if found is None or not TRAILING_TIME.search(found.speaker):
+        return found
+    return replace(found, speaker=TRAILING_TIME.sub("", found.speaker))
 
 
 def _inverted_subject(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:

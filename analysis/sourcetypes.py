@@ -68,7 +68,7 @@ class Match:
 
 class TermMatcher:
     """Find codebook terms in a text: a lower-case term matches in any case and with a
-    plural ending, a term with capitals matches only as written (an acronym also with a
+    plural ending (-s, -es, -y to -ies), a term with capitals matches only as written (an acronym also with a
     plural -s, a name that starts with "The" also with "the", and an organization's
     acronym of four letters or more also capitalized, "Opec" for "OPEC", unless that is
     an English word); where matches overlap, the longest wins."""
@@ -79,6 +79,8 @@ class TermMatcher:
             text = term.text.replace("’", "'")
             if text.islower() or not any(char.isalpha() for char in text):
                 folded.extend((variant, term) for variant in (text, text + "s", text + "es"))
+                if re.search(r"[^aeiou]y$", text):
+                    folded.append((text[:-1] + "ies", term))
             else:
                 exact.append((text, term))
                 if text.isupper() and text.isalpha():
@@ -274,20 +276,29 @@ class Codebook:
             return self.heads[" ".join(words[-2:])]
         return self.heads.get(words[-1])
 
-    def classify(self, description: str) -> str | None:
+    def classify(self, description: str, known: tuple[tuple[str, str], ...] = ()) -> str | None:
         """Return the source type that ``description`` (a speaker with its descriptor)
-        implies, or None when it names no role, organization or outlet that types it."""
-        return self._classify(description)
+        implies, or None when it names no role, organization or outlet that types it.
+        ``known`` adds organizations that the story itself types, as (name, type) pairs
+        ("CWA" after "Communications Workers of America (CWA)")."""
+        return self._classify(description, known)
 
-    def _classify_uncached(self, description: str) -> str | None:
+    def _classify_uncached(self, description: str, known: tuple[tuple[str, str], ...] = ()) -> str | None:
         matches = self.evidence(description)
+        for name, source_type in known:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", description):
+                if not any(m.start < found.end() and found.start() < m.end and m.term.kind != "role" for m in matches):
+                    matches.append(Match(found.start(), found.end(), Term(name, "shaped", source_type)))
+        matches.sort(key=lambda m: m.start)
         roles = [m for m in matches if m.term.kind == "role"]
         lead = _head_role(description, roles) or (roles[0] if roles else None)
         named = [m for m in matches if m.term.kind in ("organization", "outlet", "shaped")]
         bodies = named + [m for m in roles if not m.term.person and (lead is None or m.term is not lead.term) and m.term.source_type]
         bodies.sort(key=lambda m: m.start)
         modifies_outlet = lead is not None and any(
-            m.term.kind in ("outlet", "shaped") and m.start > lead.end and not description[lead.end : m.start].strip(" -")
+            (m.term.kind == "outlet" or m.term.kind == "shaped" and m.term.source_type == MEDIA)
+            and m.start > lead.end
+            and not description[lead.end : m.start].strip(" -")
             for m in named
         )
         if lead and lead.term.source_type and not lead.term.defers and not modifies_outlet:

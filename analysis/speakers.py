@@ -30,7 +30,7 @@ from textblob.en import lexicon
 from textblob.en.taggers import PatternTagger
 
 from .attribute import Attribution
-from .reporting import DETERMINERS, is_name_chunk
+from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
 from .sourcetypes import Codebook
 
@@ -102,6 +102,16 @@ _COMPANY_SIGNS = re.compile(
 )
 # A reader or viewer quoted by first name and home town ("Andrew in Derby").
 _READER = re.compile(r"^[A-Z][a-z]+,?\s+(?:in|from)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$")
+_SPEECH_IN_DESCRIPTION = re.compile(r"\b(?:said|says|told|tells|added|adds|argued|argues|insisted|noted|warned|stressed|explained|believes|believed|thinks|thought)\b")
+# A role that is the subject of a reporting verb ("Amnesty International's chief has said").
+_SPEAKS_NEXT = re.compile(r"(?:\s+[^\s,.;:\"“”]+){0,6}?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|tells|warned|claimed|argued|announced|admitted|insisted|urged|called|added|confirmed|denied)\b")
+# A person described only by home town ("Andrew Fisher, from Omaha, Nebraska") is a lay
+# person: officials and experts are described by role.
+_HOMETOWN = re.compile(r"^\s*(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
+# Research that a named organization no list knows ran ("a survey by Hostway", "Recent
+# research by Jupiter"): whoever runs surveys and studies acts as a pollster or a
+# research firm.
+_RESEARCH_BY = re.compile(r"\b(?:survey|poll|study|research|report|analysis|index|findings)s?,?\s+(?:\w+\s+){0,3}?(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 _DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "data", "analysis", "index")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
 
@@ -175,37 +185,51 @@ def names_someone(phrase: str, codebook: Codebook) -> bool:
 
 @lru_cache(maxsize=65536)
 def _names_someone(phrase: str, codebook: Codebook) -> bool:
-    words = _CONTRACTION.sub("", _SHARE_OF.sub("", _APPROXIMATELY.sub("", phrase.strip()))).split()
-    while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
-        words = words[1:]
-    if words and words[-1].lower() in _NOT_REFERRING:
+    words = _phrase_words(phrase)
+    if not words or words[-1].lower() in _NOT_REFERRING:
         return False
-    if words and all(word.lower() in _QUANTITIES | {"a", "the", "an"} for word in words) and words[-1].lower() in _QUANTITIES:
+    joined = " ".join(words)
+    if len(words) == 1 and words[0].lower() in _REFERRING_WORDS or _CLOSE_TO.match(joined) or _GROUP_OF_PEOPLE.match(joined):
         return True
-    if len(words) == 1 and words[0].lower() in _REFERRING_WORDS or _CLOSE_TO.match(phrase) or _GROUP_OF_PEOPLE.match(" ".join(words)):
+    if all(word.lower() in _QUANTITIES | {"a", "the", "an"} for word in words) and words[-1].lower() in _QUANTITIES or [word.lower() for word in words] == ["a", "number"]:
         return True
     head_words: list[str] = []
     for position, word in enumerate(words):
         bare = _CONTRACTION.sub("", word.strip(",;:()"))
-        indefinite_number = [word.lower() for word in head_words[-2:]] == ["a", "number"]
-        if bare.lower() == "of" and head_words and (head_words[-1].lower() in _QUANTITIES or head_words[-1].replace(",", "").isdigit() or indefinite_number):
+        if bare.lower() == "of" and head_words and _counts_people(head_words):
             return _names_someone(" ".join(words[position + 1 :]), codebook)
         if bare.lower() in _HEAD_STOPS or word.startswith("("):
             break
         head_words.append(bare)
         if word.endswith((",", ";", ":")):
             break
-    while len(head_words) > 1 and head_words[-1].lower() in _TRAILING_ADVERBS:
-        head_words.pop()
-    if len(head_words) == 1 and head_words[0].lower() in _REFERRING_WORDS:
-        return True
     if not head_words or not head_words[-1]:
         return False
+    first = head_words[0] if len(head_words) == 1 or head_words[0].isupper() else head_words[0].lower()
+    tagged = _tagger().tag(" ".join([first, *head_words[1:]]))
+    while len(tagged) > 1 and tagged[0][1] == "RB" and tagged[1][1] in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS"):
+        tagged, head_words = tagged[1:], head_words[1:]
+    for index in range(1, min(len(tagged), len(head_words))):
+        postmodifier = tagged[index][1] in ("RB", "VBN", "VBG") or (
+            tagged[index][1] == "JJ" and (index + 1 >= len(tagged) or not tagged[index + 1][1].startswith("NN"))
+        )
+        if postmodifier and tagged[index - 1][1].startswith("NN") and head_words[index].islower():
+            return _names_someone(" ".join(head_words[:index]), codebook)
+    while len(head_words) > 1 and head_words[-1].lower() in _TRAILING_ADVERBS:
+        head_words.pop()
+    return _head_names_someone(head_words, [tag for _, tag in tagged], codebook)
+
+
+def _head_names_someone(head_words: list[str], tags: list[str], codebook: Codebook) -> bool:
+    """Whether the head of a speaker phrase, its last word, names someone (see
+    ``names_someone``); ``tags`` are the parts of speech of ``head_words``."""
     head = head_words[-1]
-    if head.lower() in _QUANTITIES and not any(char.isdigit() for char in phrase):
+    counted = head.lower() in _QUANTITIES and not any(char.isdigit() for word in head_words for char in word)
+    if len(head_words) == 1 and head.lower() in _REFERRING_WORDS or counted or head.startswith("@"):
         return True
     span = " ".join(head_words)
-    if any(m.term.kind != "place" for m in codebook.evidence(span)) or codebook.is_state(head):
+    terms = [m for m in codebook.evidence(span) if m.term.kind != "place"]
+    if any(m.end > len(span) - len(head) for m in terms) or (terms and head[:1].isupper()) or codebook.is_state(head):
         return True
     if len(head_words) > 1 and all(word[:1].isupper() for word in head_words[-2:]) and not head_words[-2].endswith(","):
         lower = [word for word in head_words if not word[:1].isupper()]
@@ -214,24 +238,31 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
     singular = re.sub(r"(?:e?s)$", "", head.lower())
     if {head.lower(), singular} & codebook.not_speakers:
         return False
-    if len(head_words) > 1 and not head_words[0].isupper():
-        span = " ".join([head_words[0].lower(), *head_words[1:]])
-    tagged = _tagger().tag(span)
-    while len(tagged) > 1 and tagged[0][1] == "RB" and tagged[1][1] in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS"):
-        tagged = tagged[1:]
-    for index in range(1, len(tagged)):
-        if tagged[index][1] in ("RB", "VBN", "VBG", "JJ") and tagged[index - 1][1].startswith("NN") and tagged[index][0].islower():
-            return _names_someone(" ".join(word for word, _ in tagged[:index]), codebook)
-    tags = [tag for _, tag in tagged]
     if not tags or any(tag in _FINITE_VERBS for tag in tags) or "PRP" in tags[1:]:
         return False
     if len(tags) > 1 and tags[0] == "VBG" and (tags[1].startswith("NN") or tags[1] in ("DT", "PRP$")):
         return False
     if head[:1].isupper() and (len(head_words) > 1 and head_words[-2][:1].isupper() or head.isupper() or head.lower() not in lexicon or tags[-1].startswith("NNP")):
         return True
-    if head[:1].isupper() and len(head_words) == 1 and singular not in lexicon and head.lower() not in lexicon:
-        return tags[-1] in ("NN", "NNS", "NNP", "NNPS")
     return bool(_AGENTIVE.search(singular)) and tags[-1] in ("NN", "NNS", "NNP", "NNPS", "JJ")
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """The words of a speaker phrase without an approximation ("about"), a share ("two
+    out of three"), contractions, a leading conjunction or a trailing time phrase
+    ("the Supreme Court this month")."""
+    phrase = TRAILING_TIME.sub("", _SHARE_OF.sub("", _APPROXIMATELY.sub("", phrase.strip())))
+    words = _CONTRACTION.sub("", phrase).split()
+    while len(words) > 1 and words[0].lower() in _LEADING_CONJUNCTIONS:
+        words = words[1:]
+    return words
+
+
+def _counts_people(words: list[str]) -> bool:
+    """True when ``words`` end in a quantity that "of" people follow ("majorities",
+    "a number", "40"), not "the number"."""
+    last = words[-1].lower()
+    return last in _QUANTITIES or last.replace(",", "").isdigit() or [word.lower() for word in words[-2:]] == ["a", "number"]
 
 
 @lru_cache(maxsize=1)
@@ -423,9 +454,16 @@ class _Registry:
         """For "the company" or "the ministry", return the nearest organization named
         before ``offset`` in the story whose type is the one the description implies;
         except for a company, the name must contain the word ("the ministry" is the
-        "Ministry of Commerce", never "the GOP")."""
+        "Ministry of Commerce", never "the GOP"); "the Bank" with a capital is the
+        nearest name that has "Bank" in it ("the Bank of England")."""
+        head = phrase.split()[-1]
+        if head[:1].isupper() and phrase.lower().startswith("the ") and head in self.codebook.heads:
+            for match in reversed([run for run in self.runs() if run.end() <= offset and head in run.group().split()[1:] + run.group().split()[:1]]):
+                if len(match.group().split()) > 1 and self.codebook.classify(match.group()):
+                    return match.group()
+            return None
         bodies = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "organization" or (m.term.kind == "role" and not m.term.person)]
-        if not bodies or not bodies[0].term.text.islower() or not phrase.split()[-1].islower():
+        if not bodies or not bodies[0].term.text.islower() or not head.islower():
             return None
         wanted = bodies[0].term.source_type
         word = bodies[0].term.text
@@ -480,6 +518,10 @@ class _Registry:
             words = words[1:]
         while len(words) > 1 and words[-1] in _NAME_PARTICLES:
             words = words[:-1]
+        for position in range(1, len(words)):
+            if lexicon.get(words[position].lower(), "")[:3] in ("VBG", "VBD", "VBN", "IN", "CC", "DT", "RB"):
+                words = words[:position]
+                break
         if not words or not is_name_chunk(" ".join(words)):
             return None, ""
         if titles_before and not titles_before[:1].isupper() and len(titles_before.split()) > 6:
@@ -544,18 +586,20 @@ class _Registry:
 
     def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> str:
         """Type a new speaker: a listed person, a state, or a reader quoted by first name
-        and town ("Andrew in Derby", public); else its description, else the
+        and town ("Andrew in Derby", public) or a person described only by home town
+        ("from Omaha, Nebraska", public); else its description, else the
         words around its other mentions in the story; for a person, else the group named
         before it, a "Dr" title, or the organization named before ``offset`` when its
-        role defers ("a spokesman"); else the fallback."""
+        role defers ("a spokesman"); for research by an organization no list knows,
+        ``analyst``; else the fallback."""
         listed = self.codebook.person(name, self.text)
         if listed:
             return listed.source_type
-        if _READER.match(name):
+        if _READER.match(name) or (person and _HOMETOWN.match(_before_speech(description or "")) and not self.codebook.evidence(description)):
             return "public"
         if self.codebook.is_state(name):
             return "official"
-        contexts = [description] + (self._mentions(name, person) if name[:1].isupper() else [])
+        contexts = [_before_speech(description)] + ([_before_speech(c) for c in self._mentions(name, person)] if name[:1].isupper() else [])
         found = next(filter(None, (self._classify(f"{name}, {context}") for context in contexts)), None)
         if found is None and person:
             described = any(m.term.kind == "role" for m in self.codebook.matcher.find(description or ""))
@@ -563,27 +607,24 @@ class _Registry:
         if found is None and person and offset is not None and description:
             owner = self._owner_before(description, offset)
             found = self._classify(owner) if owner else None
+        if found is None and not person and _RESEARCH_BY.search(description or ""):
+            found = "analyst"
         if found in ("other_media", "western_media") and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
             return "narrator"
         return found or FALLBACK_TYPE
 
     def _classify(self, description: str) -> str | None:
-        """Type ``description`` by the codebook, else by the organizations that the story
-        names more fully elsewhere ("PC Pro" after "PC Pro Magazine", "USTC" after
-        "University of Science and Technology of China (USTC)")."""
-        found = self.codebook.classify(description)
-        if found is not None:
-            return found
-        for name, source_type in self.local_names().items():
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", description):
-                return source_type
-        return None
+        """Type ``description`` by the codebook, with the organizations that the story
+        names more fully elsewhere as evidence too ("PC Pro" after "PC Pro Magazine",
+        "USTC" after "University of Science and Technology of China (USTC)")."""
+        known = tuple((name, kind) for name, kind in self.local_names().items() if name in description)
+        return self.codebook.classify(description, known)
 
     def local_names(self) -> dict[str, str]:
         """The organizations the story names and the codebook types, by every name the
         story gives them: the full name, the name without its head word when two or
         more words remain ("PC Pro" for "PC Pro Magazine"), an acronym given in
-        brackets after it, and a name that a kind word introduces ("security firm
+        brackets after it or made of its initials ("CWA"), and a name that a kind word introduces ("security firm
         Symantec"); and as companies, the names whose shares, profits or chief
         executive the story mentions, or which make or sell something ("Yukos's
         shares", "a stake in Lycos", "Hypertag, which makes the technology"). Longest
@@ -602,26 +643,31 @@ class _Registry:
                 kind = self._kind_before(run.start())
                 if kind and run.group() not in found:
                     found[run.group()] = kind
-                shaped = [m for m in self.codebook.evidence(run.group()) if m.term.kind == "shaped"]
-                if not shaped:
+            for match in self.codebook.evidence(self.text):
+                if match.term.kind not in ("organization", "outlet", "shaped") or match.term.text.islower():
                     continue
-                source_type = self.codebook.classify(run.group())
-                name = run.group()[shaped[0].start : shaped[0].end]
-                if source_type and len(name.split()) > 1:
-                    found.setdefault(name, source_type)
-                    shorter = name.rsplit(None, 1)[0]
-                    if len(shorter.split()) > 1 and shorter.split()[-1] not in ("of", "for", "and", "the"):
-                        found.setdefault(shorter, source_type)
+                name = self.text[match.start : match.end]
+                source_type = self.codebook.classify(name)
+                if not source_type or len(name.split()) < 2:
+                    continue
+                found.setdefault(name, source_type)
+                initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+                if len(initials) >= 3 and re.search(rf"(?<![\w-]){initials}(?![\w-])", self.text):
+                    found.setdefault(initials, source_type)
+                shorter = name.rsplit(None, 1)[0]
+                if match.term.kind == "shaped" and len(shorter.split()) > 1 and shorter.split()[-1] not in ("of", "for", "and", "the"):
+                    found.setdefault(shorter, source_type)
             self._local_names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
         return self._local_names
 
     def _role_near(self, name: str) -> str | None:
         """For a person the story never describes, the type of the unnamed person that
-        the two sentences before the first mention, or the sentence after it, describe by
-        a singular role other than a lay one ("Amnesty International's chief has said ... Irene Khan said"; "..., Alun
-        Michael has said. The rural affairs minister said ..."): news often introduces
-        a source by role in one sentence and by name in the next. A role that titles
-        another name ("Tory leader Michael Howard") does not count."""
+        the two sentences before the first mention, or the subject of the sentence after
+        it ("The rural affairs minister said"), describe by a singular role other than a
+        lay one, outside quotation marks and not as the title of another name ("Amnesty
+        International's chief has said ... Irene Khan said"; "..., Alun Michael has
+        said. The rural affairs minister said ..."): news often introduces a source by
+        role in one sentence and by name in the next."""
         first = self.text.find(name)
         if first < 0:
             return None
@@ -630,7 +676,10 @@ class _Registry:
         after = [end for end in ends if end > first]
         windows = [(before[-3] if len(before) > 2 else 0, before[-1] if before else 0)]
         if after:
-            windows.append((after[0], after[1] if len(after) > 1 else len(self.text)))
+            following = self.text[after[0] : after[1] if len(after) > 1 else len(self.text)]
+            subject = re.match(r"(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:said|says|told|added|has|had|is|was|also|would|will)\b)", following)
+            if subject:
+                windows.append((after[0], after[0] + subject.end()))
         for start, end in windows:
             sentence = self.text[start:end]
             roles = [
@@ -638,7 +687,9 @@ class _Registry:
                 if m.term.kind == "role" and m.term.person and m.term.source_type != "public" and not sentence[m.start : m.end].lower().endswith("s")
             ]
             for role in reversed(roles):
-                if re.match(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+", sentence[role.end :]) and not re.match(r"\s+(?:has|had|is|was|said|says|told)\b", sentence[role.end :]):
+                quoted = len(re.findall(r"[\"“”]", sentence[: role.start])) % 2 == 1
+                titles_a_name = re.match(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+", sentence[role.end :]) and not _SPEAKS_NEXT.match(sentence, role.end)
+                if quoted or titles_a_name:
                     continue
                 phrase = " ".join(sentence[: role.start].split()[-4:] + [sentence[role.start : role.end]])
                 found = self._classify(phrase)
@@ -670,13 +721,15 @@ class _Registry:
         return "analyst" if re.search(rf"\b(?:Dr\.?|Doctor)\s+(?:[A-Z][\w'’.-]*\s+)*{surname}\b", self.text) else None
 
     def _kind_before(self, at: int) -> str | None:
-        """The type of the organization kind word right before ``at`` ("security firm
-        Symantec", "the charity Oxfam", "Russian oil giant Yukos" does not count:
-        "giant" is no kind word)."""
+        """The type of the organization kind word or unit right before ``at`` ("security
+        firm Symantec", "the charity Oxfam", "the statistical office INSEE")."""
         window = self.text[max(0, at - 40) : at]
         if not window.endswith(" ") or window.rstrip().endswith((".", ",", ";", ":")):
             return None
-        kinds = [m for m in self.codebook.matcher.find(window) if m.term.kind == "organization" and m.term.text.islower()]
+        kinds = [
+            m for m in self.codebook.matcher.find(window)
+            if m.term.text.islower() and m.term.source_type and (m.term.kind == "organization" or m.term.kind == "role" and not m.term.person)
+        ]
         if kinds and not window[kinds[-1].end :].strip():
             return kinds[-1].term.source_type
         return None
@@ -698,6 +751,12 @@ class _Registry:
             if context.strip():
                 found.append(context)
         return found
+
+
+def _before_speech(description: str) -> str:
+    """A description up to any speech it reports ("who said the union would agree"
+    describes no one as a union member)."""
+    return _SPEECH_IN_DESCRIPTION.split(description or "", maxsplit=1)[0]
 
 
 def _name_run(run: str) -> str:
