@@ -406,7 +406,9 @@ class _Registry:
         """The organization or person that the story, up to the end of the sentence at
         ``offset``, says made the nearest ``document`` ("a report by the IMF", "the
         study, from the CEPR,", "compiled by X, the survey", "the IFS's survey", "a Bank
-        of England survey", "the ministry published figures")."""
+        of England survey", "the ministry published figures", "the Fed said in its
+        latest Beige Book report"): the nearest such mention whose maker the codebook
+        can type, else the nearest."""
         word = re.escape(document)
         name = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
         patterns = (
@@ -415,20 +417,19 @@ class _Registry:
             rf"{name}['’]s?\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
             rf"{name}\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
             rf"{name}\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|produced|commissioned|conducted|carried\s+out|compiled|unveiled|put\s+out)\s+(?:\w+\s+){{0,4}}?{word}(?:e?s)?\b",
+            rf"{name}[^.]{{0,40}}?\bin\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}{word}(?:e?s)?\b",
         )
         sentence_end = re.compile(r"[.!?][\"”’']?\s").search(self.text, offset)
         text = self.text[: sentence_end.start() if sentence_end else len(self.text)]
-        best = None
-        for pattern in patterns:
-            for match in re.finditer(pattern, text):
-                if best is None or match.end() > best.end():
-                    best = match
+        matches = sorted((match for pattern in patterns for match in re.finditer(pattern, text)), key=lambda m: -m.end())
+        typed = [match for match in matches if self._classify(match.group(1))]
+        best = (typed or matches or [None])[0]
         return best.group(1) if best else None
 
     def _publisher_after(self, offset: int) -> str | None:
         """The publisher that the two sentences after the one at ``offset`` give for a
         document ("A survey of 280 schemes by IDS said"), else the first organization
-        they name."""
+        they name or introduce by a role ("said market analyst Datamonitor")."""
         ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text) if m.end() > offset]
         if not ends:
             return None
@@ -438,10 +439,13 @@ class _Registry:
             if publisher and self.text.find(publisher, window_start) >= 0:
                 return publisher
         for run in self.runs():
-            if window_start <= run.start() < window_end and (
-                any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names()
-            ):
+            if not window_start <= run.start() < window_end:
+                continue
+            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names():
                 return run.group()
+            introduced = f"{_words_before(self.text, run.start())} {run.group()}".strip()
+            if introduced != run.group() and self._classify(introduced):
+                return introduced
         return None
 
     def _is_thing(self, phrase: str) -> bool:
