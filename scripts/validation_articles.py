@@ -10,8 +10,10 @@ Global Times copy), BBC News, PolNeAR train (US outlets) and the Narrative Frame
 sentences with at least two reporting words ("said", "says", "told", "according to"): the
 coding measures source typing, so articles that quote no one would measure nothing.
 
-Each drawn article gets a batch: ``dev`` (rules are developed on it) or ``test`` (coded
-only after the rules are frozen, and used only to measure them). The text of an article is
+Each drawn article gets a batch: ``dev`` (rules are developed on it), ``test`` (coded
+only after the rules were frozen, and used only to measure them), or ``final`` (a third
+batch, coded after the rules were frozen again once ``test`` had been measured and its
+errors studied). The text of an article is
 rebuilt from ``../shared`` by ``article_text``: the file as it is, or for a People's Daily
 page the article body between the dateline and "(Web editor" / "(For the latest". Offsets
 in the hand codings point into that text.
@@ -33,6 +35,7 @@ from analysis.sentences import split_story
 SHARED = PROJECT_DIR.parent / "shared"
 ARTICLES = PROJECT_DIR / "data" / "annotations" / "validation_articles.csv"
 SEED = 20261127
+BATCHES = ("dev", "test", "final")
 PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
 MIN_SENTENCES, MAX_SENTENCES = 12, 45
 _REPORTING = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -124,12 +127,11 @@ def select(root: Path) -> list[dict]:
                 continue
             used_outlets.add(article["outlet"].lower())
             picked.append(article)
-            if len(picked) == 2 * PER_BATCH[corpus]:
+            if len(picked) == len(BATCHES) * PER_BATCH[corpus]:
                 break
         for number, article in enumerate(picked):
-            batch = "dev" if number < PER_BATCH[corpus] else "test"
-            chosen.append(dict(article, batch=batch))
-    chosen.sort(key=lambda a: (a["batch"] != "dev", a["corpus"], a["source"], a["row_id"]))
+            chosen.append(dict(article, batch=BATCHES[number // PER_BATCH[corpus]]))
+    chosen.sort(key=lambda a: (BATCHES.index(a["batch"]), a["corpus"], a["source"], a["row_id"]))
     for number, article in enumerate(chosen, start=1):
         article["outlet"] = OUTLET_NAMES.get(article["outlet"], article["outlet"])
         article["article_id"] = f"{article['batch']}-{number:02d}"
@@ -165,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("select", help="draw the articles and write data/annotations/validation_articles.csv")
     sheets = commands.add_parser("sheets", help="write the texts and blank coding sheets of a batch")
-    sheets.add_argument("batch", choices=["dev", "test"])
+    sheets.add_argument("batch", choices=BATCHES)
     sheets.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if not args.root.is_dir():
