@@ -3,7 +3,8 @@
 Python's regular expressions try every alternative at every position, which is slow for
 vocabularies of hundreds of terms. ``PhraseMatcher`` finds candidate positions with an
 Aho-Corasick automaton (pyahocorasick) in one pass, then checks each candidate with its
-term's own small regular expression.
+term's own small regular expression, compiled the first time the term's first word is
+seen (a codebook of thousands of names mostly never is).
 
 Terms are whole words. In a term, ``*`` at the end of a word matches any ending of that
 word ("cooperat*" finds "cooperation"), and words are separated by any white space.
@@ -66,13 +67,13 @@ class PhraseMatcher:
     def __init__(self, terms: Iterable[tuple[str, Any]], ignore_case: bool):
         self.ignore_case = ignore_case
         self._automaton = ahocorasick.Automaton()
-        candidates: dict[str, list[tuple[re.Pattern, Any]]] = {}
+        candidates: dict[str, list[list]] = {}
         for term, value in terms:
             literal = term.split("*", 1)[0].split()[0] if term.split() else ""
             if not literal:
                 continue
             key = literal.lower() if ignore_case else literal
-            candidates.setdefault(key, []).append((term_regex(term, ignore_case), value))
+            candidates.setdefault(key, []).append([term, None, value])
         for key, entries in candidates.items():
             self._automaton.add_word(" " + key, (len(key), entries))
         self._empty = not candidates
@@ -89,8 +90,10 @@ class PhraseMatcher:
         found: list[PhraseMatch] = []
         for last, (length, entries) in self._automaton.iter(haystack):
             start = last - length
-            for regex, value in entries:
-                match = regex.match(text, start)
+            for entry in entries:
+                if entry[1] is None:
+                    entry[1] = term_regex(entry[0], self.ignore_case)
+                match = entry[1].match(text, start)
                 if match:
-                    found.append(PhraseMatch(start, match.end(), match.group(), value))
+                    found.append(PhraseMatch(start, match.end(), match.group(), entry[2]))
         return keep_longest(found)

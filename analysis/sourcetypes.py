@@ -66,6 +66,11 @@ class Match:
     term: Term
 
 
+# "the Guardian" names "The Guardian": a lower-case article before a capitalized name is
+# read capitalized (the same length, so offsets do not move).
+_THE_BEFORE_NAME = re.compile(r"\bthe(?= [A-Z])")
+
+
 class TermMatcher:
     """Find codebook terms in a text: a lower-case term matches in any case and with a
     plural ending (-s, -es, -y to -ies), a term with capitals matches only as written (an acronym also with a
@@ -87,8 +92,6 @@ class TermMatcher:
                     exact.append((text + "s", term))
                     if len(text) > 3 and term.kind in ("organization", "outlet") and text.lower() not in lexicon:
                         exact.append((text.capitalize(), term))
-                if text.startswith("The "):
-                    exact.append(("the" + text[3:], term))
         self._folded = PhraseMatcher(folded, ignore_case=True)
         self._exact = PhraseMatcher(exact, ignore_case=False)
 
@@ -96,7 +99,7 @@ class TermMatcher:
         """Return the terms in ``text``, left to right, without overlaps; a curly
         apostrophe matches a straight one ("People’s Daily")."""
         text = text.replace("’", "'")
-        found = keep_longest(self._folded.find(text) + self._exact.find(text))
+        found = keep_longest(self._folded.find(text) + self._exact.find(_THE_BEFORE_NAME.sub("The", text)))
         return [Match(match.start, match.end, match.value) for match in found]
 
 
@@ -124,7 +127,7 @@ class Head:
 # A run of capitalized words that may name an organization, with the small words that
 # join the parts of a name ("Bank of England", "Bill and Melinda Gates Foundation").
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|\d+[A-Za-z]*(?=\s+[A-Z]))"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|on|to|against|without|and|the|de|du|des|&)[ \t]+)*{_NAME_WORD})*")
+NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|on|to|against|without|and|the|de|du|des|&)[ \t]+)*{_NAME_WORD})*")
 _NAME_CONNECTORS = frozenset({"of", "for", "on", "to", "against", "without"})
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|co\.uk|com\.cn|cn|co\.jp|com\.au|co\.nz|in|de|fr)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -190,6 +193,7 @@ class Codebook:
         self._people_by_name = {alias: person for person in self.people for alias in (person.name, *person.aliases)}
         self._people_by_surname = {person.name.split()[-1]: person for person in self.people}
         self._classify = lru_cache(maxsize=65536)(self._classify_uncached)
+        self.evidence = lru_cache(maxsize=65536)(self._evidence)
         self._outlet = lru_cache(maxsize=65536)(self._outlet_uncached)
 
     @staticmethod
@@ -225,7 +229,7 @@ class Codebook:
         roles = [m for m in self.matcher.find(phrase) if m.term.kind == "role"]
         return bool(roles) and roles[0].term.person
 
-    def evidence(self, description: str) -> list[Match]:
+    def _evidence(self, description: str) -> list[Match]:
         """Return the codebook terms in ``description`` and the organization names that
         their head word or legal form types ("Shandong University", "Munich Re"), left
         to right. A listed name wins over the head of a name that overlaps it; a head
@@ -248,26 +252,45 @@ class Codebook:
         """Organization names in ``description`` typed by their head word: within the
         name's first part (before "of", "for", "on" or "to"), the last word or two in
         ``organization_heads.csv`` that ends the part or is followed by a role word
-        ("Ministry of Commerce", "Tsinghua University Professor Li", "Munich Re")."""
+        ("Ministry of Commerce", "Tsinghua University Professor Li", "Munich Re"). A
+        head alone names an organization only when it is a state institution ("Police",
+        "Congress"): "Workers" or "News" at the start of a sentence are common nouns. A
+        first part with no head may be a person of the organization that follows ("Mia
+        Kent of the Harbour Workers Federation"), which is then read on its own."""
         shaped = []
-        for run in _NAME_RUN.finditer(description):
+        for run in NAME_RUN.finditer(description):
             words = list(re.finditer(r"\S+", run.group()))
-            end = next((i for i, w in enumerate(words) if w.group().lower() in _NAME_CONNECTORS and i), len(words))
-            for last in range(end - 1, -1, -1):
-                following = run.start() + words[last + 1].start() if last + 1 < end else None
-                if following is not None and not any(r.start == following for r in roles):
-                    continue
-                head = self._head_at([w.group() for w in words[: last + 1]])
-                if head is None:
-                    continue
-                followed_by_for = last + 1 == end and end < len(words) and words[end].group().lower() in ("for", "on", "to")
-                source_type = (head.before_for or head.source_type) if followed_by_for else head.source_type
-                if source_type:
-                    shaped.append(Match(run.start(), run.start() + words[last].end(), Term(run.group(), "shaped", source_type)))
-                break
+            begin = 0
+            while begin < len(words):
+                end = next((i for i in range(begin + 1, len(words)) if words[i].group().lower() in _NAME_CONNECTORS), len(words))
+                found = self._head_of(description, run.start(), words, begin, end, roles)
+                if found is not None:
+                    shaped.append(found)
+                    break
+                begin = end + 1
+                while begin < len(words) and words[begin].group() in ("the", "The"):
+                    begin += 1
         for domain in _DOMAIN.finditer(description):
             shaped.append(Match(domain.start(), domain.end(), Term(domain.group(), "shaped", MEDIA)))
         return shaped
+
+    def _head_of(self, description: str, offset: int, words: list[re.Match], begin: int, end: int, roles: list[Match]) -> Match | None:
+        """The organization name that ``words[begin:end]`` (a part of a capitalized run
+        at ``offset``) forms by its head word, or None."""
+        for last in range(end - 1, begin - 1, -1):
+            following = offset + words[last + 1].start() if last + 1 < end else None
+            if following is not None and not any(r.start == following for r in roles):
+                continue
+            head = self._head_at([w.group() for w in words[begin : last + 1]])
+            if head is None:
+                continue
+            followed_by_for = last + 1 == end and end < len(words) and words[end].group().lower() in ("for", "on", "to")
+            source_type = (head.before_for or head.source_type) if followed_by_for else head.source_type
+            if not source_type or (last == begin and end == len(words) and source_type != "official"):
+                return None
+            name = description[offset + words[begin].start() : offset + words[last].end()]
+            return Match(offset + words[begin].start(), offset + words[last].end(), Term(name, "shaped", source_type))
+        return None
 
     def _head_at(self, words: list[str]) -> Head | None:
         """The head that the last two words, or the last word, of ``words`` form."""
@@ -284,7 +307,7 @@ class Codebook:
         return self._classify(description, known)
 
     def _classify_uncached(self, description: str, known: tuple[tuple[str, str], ...] = ()) -> str | None:
-        matches = self.evidence(description)
+        matches = list(self.evidence(description))
         for name, source_type in known:
             for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", description):
                 if not any(m.start < found.end() and found.start() < m.end and m.term.kind != "role" for m in matches):

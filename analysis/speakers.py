@@ -32,6 +32,7 @@ from textblob.en.taggers import PatternTagger
 from .attribute import Attribution
 from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
+from .sourcetypes import NAME_RUN as _NAME_RUN
 from .sourcetypes import Codebook
 
 FALLBACK_TYPE = "unclassified"
@@ -83,7 +84,6 @@ _GROUP_OF_PEOPLE = re.compile(
 _FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
 _TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
-_ACRONYM = re.compile(r"([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|to|the|&)\s+)*[A-Z][\w'’.&-]*)+)\s*\(([A-Z][A-Za-z&]{1,9})\)")
 # What a mention of a name says about it right after the name: a bracket, an appositive
 # (and a second one that opens with an article: ", Director of the Media Center, a US
 # think tank"), "is a ...", or a next sentence that opens "She's a ..." ("Hoff. She's a
@@ -93,13 +93,15 @@ _APPOSITIVE = re.compile(
     r"|\s+(?:is|was|has\s+been)\s+((?:a|an|the)\s[^.;,]{1,100})"
     r"|[.!?]\s+(?:She|He)(?:['’]s|\s+is|\s+was)\s+((?:a|an|the)\s[^.;]{1,100}))"
 )
-_COMPANY_NAME = r"([A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})"
-_COMPANY_SIGNS = re.compile(
-    rf"{_COMPANY_NAME}['’]s?\s+(?:(?:former|new|own|top|chief|biggest|main|largest)\s+)?(?:shares?|share\s+price|profits?|pre-tax|sales|revenues?|"
-    rf"earnings|shareholders|chief\s+executive|boss|customers|subscribers|stock|products|employees|workforce)\b"
-    rf"|\b(?:shares|stake|stakes)\s+in\s+{_COMPANY_NAME}"
-    rf"|{_COMPANY_NAME},?\s+(?:which|that)\s+(?:makes|sells|produces|manufactures|owns|operates|provides|supplies|builds|designs|develops)\b"
+# What marks a name as a company's: its shares, profits or chief executive, or what it
+# makes or sells ("shares in Volterra", "Volterra's profits", "Hypertag, which makes").
+_COMPANY_AFTER = re.compile(
+    r"['’]s?\s+(?:(?:former|new|own|top|chief|biggest|main|largest)\s+)?(?:shares?|share\s+price|profits?|pre-tax|sales|revenues?|"
+    r"earnings|shareholders|chief\s+executive|boss|customers|subscribers|stock|products|employees|workforce)\b"
+    r"|,?\s+(?:which|that)\s+(?:makes|sells|produces|manufactures|owns|operates|provides|supplies|builds|designs|develops)\b"
 )
+_COMPANY_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]takes?)\s+in\s+$")
+_NAME_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|to|the|&)\s+)*[A-Z][\w'’.&-]*)+)\s*\($")
 # A reader or viewer quoted by first name and home town ("Andrew in Derby").
 _READER = re.compile(r"^[A-Z][a-z]+,?\s+(?:in|from)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$")
 _SPEECH_IN_DESCRIPTION = re.compile(r"\b(?:said|says|told|tells|added|adds|argued|argues|insisted|noted|warned|stressed|explained|believes|believed|thinks|thought)\b")
@@ -113,6 +115,10 @@ _HOMETOWN = re.compile(r"^\s*(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’
 # research firm.
 _RESEARCH_BY = re.compile(r"\b(?:survey|poll|study|research|report|analysis|index|findings)s?,?\s+(?:\w+\s+){0,3}?(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 _DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "data", "analysis", "index")
+# "Mia Kent of the Harbour Workers Federation": a person and the organization they are of.
+_MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|from|at)\s+.+)$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_CAPITALIZED_WORD = re.compile(r"\b[A-Z][\w&'’.-]*")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
 
 
@@ -205,6 +211,8 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
             break
     if not head_words or not head_words[-1]:
         return False
+    if _names_by_head(head_words, codebook):
+        return True
     first = head_words[0] if len(head_words) == 1 or head_words[0].isupper() else head_words[0].lower()
     tagged = _tagger().tag(" ".join([first, *head_words[1:]]))
     while len(tagged) > 1 and tagged[0][1] == "RB" and tagged[1][1] in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS"):
@@ -218,6 +226,20 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
     while len(head_words) > 1 and head_words[-1].lower() in _TRAILING_ADVERBS:
         head_words.pop()
     return _head_names_someone(head_words, [tag for _, tag in tagged], codebook)
+
+
+def _names_by_head(head_words: list[str], codebook: Codebook) -> bool:
+    """True when the head of a speaker phrase names someone without any need of parts
+    of speech: a pronoun, a quantity of people, a handle, a codebook term at the head,
+    or two capitalized words at the end."""
+    head = head_words[-1]
+    if len(head_words) == 1 and head.lower() in _REFERRING_WORDS or head.startswith("@"):
+        return True
+    if head.lower() in _QUANTITIES and not any(char.isdigit() for word in head_words for char in word):
+        return True
+    span = " ".join(head_words)
+    terms = [m for m in codebook.evidence(span) if m.term.kind != "place"]
+    return any(m.end > len(span) - len(head) for m in terms) or (bool(terms) and head[:1].isupper()) or codebook.is_state(head)
 
 
 def _head_names_someone(head_words: list[str], tags: list[str], codebook: Codebook) -> bool:
@@ -283,7 +305,8 @@ class _Registry:
         self._resolved: dict[tuple[str, str | None], Speaker] = {}
         self._runs_with: dict[str, list[re.Match]] = {}
         self._introductions: dict[str, tuple[str, str]] = {}
-        self._local_names: dict[str, str] | None = None
+        self._story_types: dict[str, str | None] = {}
+        self._initials: dict[str, str] | None = None
 
     def runs(self) -> list[re.Match]:
         """The runs of capitalized words in the story (names, titles), found once and
@@ -349,6 +372,9 @@ class _Registry:
             named = self._organization_before(phrase, offset)
             if named:
                 return self._add(named, phrase, None, index, person=False, plural=False)
+        member = _MEMBER_OF.match(phrase)
+        if member and self._person_name(member.group(1))[0]:
+            phrase, description = member.group(1), ", ".join(filter(None, [member.group(2), description]))
         name, titles = self._person_name(phrase)
         if name:
             existing = self._same_person(name)
@@ -358,12 +384,15 @@ class _Registry:
             described = _join_unique([titles, description or context])
             return self._add(full, described, None, index, person=True, plural=False, offset=offset)
         canonical = _strip_determiners(phrase)
+        described = ", ".join(filter(None, [phrase, description]))
+        owner = self._owner_before(phrase, offset) if self._classify(described) is None else None
+        if owner:
+            described = f"{described}, {owner}"
+            if self._is_thing(phrase):
+                canonical = f"{canonical} by {owner}"
         for speaker in self.speakers:
             if speaker.name.lower() == canonical.lower():
                 return speaker
-        described = ", ".join(filter(None, [phrase, description]))
-        if self._classify(described) is None:
-            described = ", ".join(filter(None, [described, self._owner_before(phrase, offset)]))
         person = self.codebook.names_person(phrase)
         return self._add(canonical, described, None, index, person=person, plural=_looks_plural(canonical))
 
@@ -375,7 +404,7 @@ class _Registry:
                 name, _ = self._person_name(run.group())
                 if name and len(run.group().split()) > 1 and not self.codebook.is_state(name):
                     return run.group()
-            elif any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names():
+            elif any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or self.story_type(run.group()):
                 return run.group()
         return None
 
@@ -385,9 +414,7 @@ class _Registry:
         published it; for a role that defers to its organization ("a spokesman"), the
         nearest organization the story names before ``offset``, as also for a definite
         document ("the report") whose publisher the story does not say. An indefinite
-        document that opens a story ("..., research suggests.") takes its publisher
-        from the next two sentences ("A survey by IDS said ...", "..., the statistical
-        office INSEE said")."""
+        document takes its publisher from the next sentences (``_publisher_after``)."""
         roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role"]
         if not roles or not roles[-1].term.defers:
             return None
@@ -398,7 +425,7 @@ class _Registry:
             if not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
                 return self._publisher_after(offset)
         for run in reversed([run for run in self.runs() if run.end() <= offset]):
-            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names():
+            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or self.story_type(run.group()):
                 return run.group()
         return None
 
@@ -409,39 +436,51 @@ class _Registry:
         of England survey", "the ministry published figures", "the Fed said in its
         latest Beige Book report"): the nearest such mention whose maker the codebook
         can type, else the nearest."""
-        word = re.escape(document)
-        name = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
-        patterns = (
-            rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from|of|for)\s+(?:the\s+)?{name}",
-            rf"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s+(?:the\s+)?{name}[^.]{{0,80}}?\b{word}",
-            rf"{name}['’]s?\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
-            rf"{name}\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
-            rf"{name}\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|produced|commissioned|conducted|carried\s+out|compiled|unveiled|put\s+out)\s+(?:\w+\s+){{0,4}}?{word}(?:e?s)?\b",
-            rf"{name}[^.]{{0,40}}?\bin\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}{word}(?:e?s)?\b",
-        )
-        sentence_end = re.compile(r"[.!?][\"”’']?\s").search(self.text, offset)
+        sentence_end = _SENTENCE_END.search(self.text, offset)
         text = self.text[: sentence_end.start() if sentence_end else len(self.text)]
-        matches = sorted((match for pattern in patterns for match in re.finditer(pattern, text)), key=lambda m: -m.end())
-        typed = [match for match in matches if self._classify(match.group(1))]
+        matches = []
+        for mention in re.finditer(rf"\b{re.escape(document)}", text):
+            window_start = max(0, mention.start() - 160)
+            window = text[window_start : mention.end() + 120]
+            for pattern in _publisher_patterns(document):
+                matches.extend((window_start + found.end(), found.group(1)) for found in pattern.finditer(window))
+        matches.sort(key=lambda found: -found[0])
+        typed = [found for found in matches if self._classify(found[1])]
         best = (typed or matches or [None])[0]
-        return best.group(1) if best else None
+        return best[1] if best else None
+
+    def _lede_end(self) -> int:
+        """Where the story's lede ends: its first paragraph that ends a sentence (a
+        headline above it does not)."""
+        for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", self.text):
+            if re.search(r"[.!?][\"”’']?\s*$", paragraph.group()):
+                return paragraph.end()
+        return len(self.text)
 
     def _publisher_after(self, offset: int) -> str | None:
-        """The publisher that the two sentences after the one at ``offset`` give for a
-        document ("A survey of 280 schemes by IDS said"), else the first organization
-        they name or introduce by a role ("said market analyst Datamonitor")."""
+        """The publisher that the next sentence in the same paragraph gives for a
+        document ("A report last month showed ... Compiled by X, the survey found"); for
+        a document in the lede, the next two sentences ("..., research suggests. A survey
+        of 280 schemes by IDS said"), else the first organization they name or introduce
+        by a role ("said market analyst Datamonitor")."""
         ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text) if m.end() > offset]
         if not ends:
             return None
         window_start, window_end = ends[0], ends[2] if len(ends) > 2 else len(self.text)
+        lede = offset < self._lede_end()
+        if not lede:
+            paragraph_end = self.text.find("\n\n", offset)
+            window_end = min(ends[1] if len(ends) > 1 else len(self.text), paragraph_end if paragraph_end >= 0 else len(self.text))
         for word in _DOCUMENT_WORDS:
-            publisher = self._publisher_before(word, ends[1] - 1 if len(ends) > 1 else window_end)
-            if publisher and self.text.find(publisher, window_start) >= 0:
+            publisher = self._publisher_before(word, window_end - 1)
+            if publisher and self.text.find(publisher, window_start, window_end) >= 0:
                 return publisher
+        if not lede:
+            return None
         for run in self.runs():
             if not window_start <= run.start() < window_end:
                 continue
-            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or run.group() in self.local_names():
+            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or self.story_type(run.group()):
                 return run.group()
             introduced = f"{_words_before(self.text, run.start())} {run.group()}".strip()
             if introduced != run.group() and self._classify(introduced):
@@ -518,12 +557,12 @@ class _Registry:
             words = run.group()[cut:].split()
         if self.codebook.person(" ".join(words), self.text) is None:
             words = [word for word in words if not re.fullmatch(r"[A-Z][a-z]{0,3}\.", word)] or words
-        while len(words) > 1 and (words[0].lower() in SENTENCE_STARTERS or words[0].lower() in _TIME_WORDS):
+        while len(words) > 1 and (words[0].lower() in SENTENCE_STARTERS or words[0].lower() in _TIME_WORDS or (words[0].isupper() and len(words[0]) > 2 and not words[-1].isupper())):
             words = words[1:]
         while len(words) > 1 and words[-1] in _NAME_PARTICLES:
             words = words[:-1]
         for position in range(1, len(words)):
-            if lexicon.get(words[position].lower(), "")[:3] in ("VBG", "VBD", "VBN", "IN", "CC", "DT", "RB"):
+            if lexicon.get(words[position].lower(), "") in ("VBG", "IN", "CC", "DT"):
                 words = words[:position]
                 break
         if not words or not is_name_chunk(" ".join(words)):
@@ -603,8 +642,10 @@ class _Registry:
             return "public"
         if self.codebook.is_state(name):
             return "official"
-        contexts = [_before_speech(description)] + ([_before_speech(c) for c in self._mentions(name, person)] if name[:1].isupper() else [])
-        found = next(filter(None, (self._classify(f"{name}, {context}") for context in contexts)), None)
+        own = name if person and " " in name else ""
+        found = self._classify(f"{name}, {_before_speech(description)}", own)
+        if found is None and name[:1].isupper():
+            found = next(filter(None, (self._classify(f"{name}, {_before_speech(context)}", own) for context in self._mentions(name, person))), None)
         if found is None and person:
             described = any(m.term.kind == "role" for m in self.codebook.matcher.find(description or ""))
             found = self._role_near(name) or (None if described else self._group_before(name)) or self._doctor(name)
@@ -617,52 +658,75 @@ class _Registry:
             return "narrator"
         return found or FALLBACK_TYPE
 
-    def _classify(self, description: str) -> str | None:
+    def _classify(self, description: str, name: str = "") -> str | None:
         """Type ``description`` by the codebook, with the organizations that the story
         names more fully elsewhere as evidence too ("PC Pro" after "PC Pro Magazine",
-        "USTC" after "University of Science and Technology of China (USTC)")."""
-        known = tuple((name, kind) for name, kind in self.local_names().items() if name in description)
+        "USTC" after "University of Science and Technology of China (USTC)") when the
+        description has a capitalized word the codebook does not know, other than the
+        person's own ``name`` that opens it."""
+        covered = self.codebook.evidence(description)
+        skip = len(name) if name and description.startswith(name) else 0
+        unknown_names = any(
+            not any(m.start <= word.start() < m.end for m in covered) for word in _CAPITALIZED_WORD.finditer(description, skip)
+        )
+        known = tuple((run, kind) for run in self._unknown_names(description, skip, covered) if (kind := self.story_type(run))) if unknown_names else ()
         return self.codebook.classify(description, known)
 
-    def local_names(self) -> dict[str, str]:
-        """The organizations the story names and the codebook types, by every name the
-        story gives them: the full name, the name without its head word when two or
-        more words remain ("PC Pro" for "PC Pro Magazine"), an acronym given in
-        brackets after it or made of its initials ("CWA"), and a name that a kind word introduces ("security firm
-        Symantec"); and as companies, the names whose shares, profits or chief
-        executive the story mentions, or which make or sell something ("Yukos's
-        shares", "a stake in Lycos", "Hypertag, which makes the technology"). Longest
-        first."""
-        if self._local_names is None:
-            found: dict[str, str] = {}
-            for match in _ACRONYM.finditer(self.text):
-                source_type = self.codebook.classify(match.group(1))
-                if source_type:
-                    found.setdefault(match.group(2), source_type)
-            for match in _COMPANY_SIGNS.finditer(self.text):
-                name = next(filter(None, match.groups()))
-                if not self.codebook.is_state(name) and self.codebook.person(name, self.text) is None:
-                    found.setdefault(name, "business")
-            for run in self.runs():
-                kind = self._kind_before(run.start())
-                if kind and run.group() not in found:
-                    found[run.group()] = kind
-            for match in self.codebook.evidence(self.text):
-                if match.term.kind not in ("organization", "outlet", "shaped") or match.term.text.islower():
-                    continue
-                name = self.text[match.start : match.end]
-                source_type = self.codebook.classify(name)
-                if not source_type or len(name.split()) < 2:
-                    continue
-                found.setdefault(name, source_type)
-                initials = "".join(word[0] for word in name.split() if word[:1].isupper())
-                if len(initials) >= 3 and re.search(rf"(?<![\w-]){initials}(?![\w-])", self.text):
-                    found.setdefault(initials, source_type)
-                shorter = name.rsplit(None, 1)[0]
-                if match.term.kind == "shaped" and len(shorter.split()) > 1 and shorter.split()[-1] not in ("of", "for", "and", "the"):
-                    found.setdefault(shorter, source_type)
-            self._local_names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
-        return self._local_names
+    def _unknown_names(self, description: str, skip: int, covered) -> list[str]:
+        """The runs of capitalized words in ``description`` (after ``skip``) that no
+        codebook term covers ("PC Pro", "CWA")."""
+        runs = []
+        for run in _NAME_RUN.finditer(description, skip):
+            if not any(m.start <= run.start() < m.end for m in covered):
+                runs.append(run.group())
+                runs.extend(word for word in run.group().split() if word != run.group() and word[:1].isupper())
+        return runs
+
+    def story_type(self, name: str) -> str | None:
+        """The type that the story itself gives an organization the codebook does not
+        know by ``name``: from its fuller name in the story ("PC Pro Magazine" for "PC
+        Pro"), the name it abbreviates in brackets or by initials ("University of Science
+        and Technology of China (USTC)", "Communications Workers of America" for "CWA"), a
+        kind word or unit right before it ("security firm Symantec", "the statistical
+        office INSEE"), or, for a company, its shares, profits or chief executive, or
+        what it makes or sells ("shares in Volterra", "Hypertag, which makes ...")."""
+        if name not in self._story_types:
+            self._story_types[name] = self._find_story_type(name)
+        return self._story_types[name]
+
+    def _find_story_type(self, name: str) -> str | None:
+        mentions = [at for at in _find_all(self.text, name) if _whole_word(self.text, at, len(name))]
+        for at in mentions:
+            if self.text[at - 1 : at] == "(" and self.text[at + len(name) : at + len(name) + 1] == ")":
+                defined = _NAME_BEFORE_BRACKET.search(self.text, max(0, at - 160), at)
+                if defined and self.codebook.classify(defined.group(1)):
+                    return self.codebook.classify(defined.group(1))
+        for at in mentions:
+            for run in _NAME_RUN.finditer(self.text, max(0, at - 60), at + len(name) + 60):
+                if run.start() <= at and at + len(name) <= run.end() and run.group() != name:
+                    named = [m for m in self.codebook.evidence(run.group()) if m.term.kind in ("organization", "outlet", "shaped")]
+                    if named and self.codebook.classify(run.group()):
+                        return self.codebook.classify(run.group())
+            window = self.text[max(0, at - 40) : at]
+            kinds = [
+                m for m in self.codebook.matcher.find(window)
+                if m.term.text.islower() and m.term.source_type and (m.term.kind == "organization" or m.term.kind == "role" and not m.term.person)
+            ]
+            if kinds and not window[kinds[-1].end :].strip() and 0 < len(window) - kinds[-1].end <= 2:
+                return kinds[-1].term.source_type
+        if name.isupper() and len(name) >= 3:
+            if self._initials is None:
+                self._initials = {}
+                for run in _NAME_RUN.finditer(self.text):
+                    initials = "".join(word[0] for word in run.group().split() if word[:1].isupper())
+                    if len(initials) >= 3:
+                        self._initials.setdefault(initials, run.group())
+            if name in self._initials and self.codebook.classify(self._initials[name]):
+                return self.codebook.classify(self._initials[name])
+        for at in mentions:
+            if _COMPANY_AFTER.match(self.text, at + len(name)) or _COMPANY_BEFORE.search(self.text[max(0, at - 12) : at]):
+                return None if self.codebook.is_state(name) else "business"
+        return None
 
     def _role_near(self, name: str) -> str | None:
         """For a person the story never describes, the type of the unnamed person that
@@ -724,20 +788,6 @@ class _Registry:
         surname = re.escape(name.split()[-1])
         return "analyst" if re.search(rf"\b(?:Dr\.?|Doctor)\s+(?:[A-Z][\w'’.-]*\s+)*{surname}\b", self.text) else None
 
-    def _kind_before(self, at: int) -> str | None:
-        """The type of the organization kind word or unit right before ``at`` ("security
-        firm Symantec", "the charity Oxfam", "the statistical office INSEE")."""
-        window = self.text[max(0, at - 40) : at]
-        if not window.endswith(" ") or window.rstrip().endswith((".", ",", ";", ":")):
-            return None
-        kinds = [
-            m for m in self.codebook.matcher.find(window)
-            if m.term.text.islower() and m.term.source_type and (m.term.kind == "organization" or m.term.kind == "role" and not m.term.person)
-        ]
-        if kinds and not window[kinds[-1].end :].strip():
-            return kinds[-1].term.source_type
-        return None
-
     def _mentions(self, name: str, person: bool) -> list[str]:
         """The words that introduce each mention of ``name`` in the story (a person by
         surname): the capitalized titles and up to six words before it in its clause,
@@ -755,6 +805,39 @@ class _Registry:
             if context.strip():
                 found.append(context)
         return found
+
+
+@lru_cache(maxsize=64)
+def _publisher_patterns(document: str) -> tuple[re.Pattern, ...]:
+    """The expressions that find who made ``document`` (see
+    ``_Registry._publisher_before``), compiled once per document word."""
+    word = re.escape(document)
+    name = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
+    patterns = (
+        rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from|of|for)\s+(?:the\s+)?{name}",
+        rf"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s+(?:the\s+)?{name}[^.]{{0,80}}?\b{word}",
+        rf"{name}['’]s?\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
+        rf"{name}\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
+        rf"{name}\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|produced|commissioned|conducted|carried\s+out|compiled|unveiled|put\s+out)\s+(?:\w+\s+){{0,4}}?{word}(?:e?s)?\b",
+        rf"{name}[^.]{{0,40}}?\bin\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}{word}(?:e?s)?\b",
+    )
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    """Every offset where ``part`` occurs in ``text``."""
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
+def _whole_word(text: str, at: int, length: int) -> bool:
+    """True when ``text[at:at + length]`` is not part of a longer word."""
+    before = text[at - 1 : at]
+    after = text[at + length : at + length + 1]
+    return not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-")
 
 
 def _before_speech(description: str) -> str:
@@ -775,12 +858,22 @@ def _name_words(run: str) -> list[str]:
 
 
 def _words_before(text: str, at: int) -> str:
-    """Up to six words before ``at`` in the same clause, stopping at punctuation, a
-    preposition, a reporting or linking verb, or a participle ("Tory leader" in "...
-    said Tory leader Michael Howard")."""
+    """Up to six words before ``at`` in the same clause, stopping at punctuation (but
+    not a bracketed acronym), a preposition, a reporting or linking verb, or a
+    participle ("Tory leader" in "... said Tory leader Michael Howard"; "the Chinese
+    Football Association (CFA) president")."""
     before_words: list[str] = []
-    for word in reversed(text[:at].split()[-6:]):
-        if not word[:1].isalnum() or not word[-1:].isalnum() or word.lower() in _STOP_BEFORE_NAME or (word.islower() and word.endswith(("ed", "ing"))):
+    for word in reversed(text[:at].split()[-7:]):
+        if re.fullmatch(r"\([A-Z][\w&.-]*\)", word):
+            before_words.insert(0, word)
+            continue
+        if (
+            not word[:1].isalnum()
+            or not word[-1:].isalnum()
+            or word.lower() in _STOP_BEFORE_NAME
+            or (word.islower() and word.endswith(("ed", "ing")))
+            or _SPEECH_IN_DESCRIPTION.fullmatch(word.lower())
+        ):
             break
         before_words.insert(0, word)
     return " ".join(before_words)

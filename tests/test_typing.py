@@ -1,0 +1,162 @@
+"""Typing from evidence (data/codebook/README.md, "How the program applies the codebook"):
+each general rule on sentences written for the test, with names no codebook list holds."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import plot, summarise
+from analysis.annotate import coding_html
+from analysis.sourcetypes import SOURCE_TYPES, load_codebook
+from analysis.speakers import names_someone
+from conftest import write
+from test_attribution import code, codebook_with, codes
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Priya Nair, a spokeswoman for Kestrel Holdings, said the deal was off.", ("business", "Priya Nair")),
+        ("Ola Berg, chief executive of Alder Re, said losses would rise.", ("business", "Ola Berg")),
+        ("The Ministry of Fisheries said quotas would be cut.", ("official", "Ministry of Fisheries")),
+        ("Tom Hale, a researcher at the Lindqvist Institute, said the data were weak.", ("analyst", "Tom Hale")),
+        ("Rui Costa, director of the Center for Harbour Studies, said ports were slow.", ("analyst", "Rui Costa")),
+        ("Mia Kent of the Harbour Workers Federation said pay was too low.", ("civil_society", "Mia Kent")),
+        ("A spokesman for the Committee to Protect Divers said the rules were unsafe.", ("civil_society", "spokesman for the Committee to Protect Divers")),
+    ],
+)
+def test_an_organization_no_list_knows_is_typed_by_its_head_word_or_legal_form(tmp_path, sentence, expected):
+    assert codes(code(tmp_path, sentence + "\n")) == [expected]
+
+
+def test_officers_of_intergovernmental_bodies_are_official_and_company_departments_business(tmp_path):
+    table = code(
+        tmp_path,
+        "Ana Ruiz, managing director of the International Monetary Fund, said growth would slow.\n\n"
+        "Ben Okafor, head of Kestrel Holdings' legal department, said the suit had no merit.\n\n"
+        "Lena Park, director of the state election board, said turnout was high.\n",
+    )
+    assert table["source_type"].tolist() == ["official", "business", "official"]
+
+
+def test_a_news_organization_takes_its_country_from_the_lists_or_its_place_words(tmp_path):
+    table = code(
+        tmp_path,
+        "Tom Reed, editor of Harbour Gazette magazine, said readers were angry.\n\n"
+        "The Korea Herald reported that talks had stalled.\n\n"
+        "Xinhua said the talks were constructive.\n",
+    )
+    assert table["source_type"].tolist() == ["western_media", "other_media", "other_media"]
+
+
+def test_a_document_takes_the_type_of_whoever_made_it_else_it_is_unclassified(tmp_path):
+    table = code(
+        tmp_path,
+        "A survey by the Bank of England found that firms were gloomy.\n\n"
+        "A report released on Monday found that wages rose.\n\n"
+        "Figures from the Ministry of Fisheries showed that catches fell.\n",
+    )
+    assert table["source_type"].tolist() == ["official", "unclassified", "official"]
+
+
+def test_public_needs_a_lay_role_and_a_bare_name_is_unclassified(tmp_path):
+    table = code(tmp_path, "Kayla Brooks said the vote was fair.\n\nTom Lee, a resident of the town, said the water was brown.\n")
+    assert codes(table) == [("unclassified", "Kayla Brooks"), ("public", "Tom Lee")]
+
+
+@pytest.mark.parametrize("phrase", ["the number of students", "1.8 percent", "far too canny to make any grand", "set out the choices he", "the tip of the iceberg", "year"])
+def test_a_phrase_that_names_no_one_is_not_a_speaker(phrase):
+    assert not names_someone(phrase, load_codebook())
+
+
+@pytest.mark.parametrize("phrase", ["Large majorities of the farmers", "a number of tax experts", "the study's lead author", "he's", "Omar Said", "Critics"])
+def test_people_groups_names_and_pronouns_are_speakers(phrase):
+    assert names_someone(phrase, load_codebook())
+
+
+def test_a_cue_whose_subject_names_no_one_gives_way_to_the_name_after_it(tmp_path):
+    table = code(tmp_path, "Prices may fall but this could be just the tip of the iceberg thinks analyst Tom Reed.\n")
+    assert codes(table) == [("analyst", "Tom Reed")]
+    table = code(tmp_path, "The number of students rose by 8 percent, the figures showed.\n")
+    assert table["speaker"].tolist() == ["figures"]
+
+
+def test_other_mentions_of_a_name_type_it(tmp_path):
+    table = code(
+        tmp_path,
+        "Tory leader Jan Kowal visited the port on Monday.\n\n"
+        "Mr Kowal said the port would close.\n\n"
+        "The University of Lindqvist Studies (ULS) published a paper. ULS said the port was old.\n",
+    )
+    assert codes(table)[1:] == [("official", "Jan Kowal"), ("narrator", None), ("analyst", "ULS")]
+
+
+def test_a_role_in_the_sentence_before_introduces_the_name(tmp_path):
+    table = code(tmp_path, "The Kestrel Holdings chief has warned that jobs will go. Jane Moss said the cuts were painful.\n")
+    assert codes(table) == [("business", "Kestrel Holdings chief"), ("business", "Jane Moss")]
+
+
+def test_a_company_is_known_by_its_shares_and_products(tmp_path):
+    table = code(tmp_path, "Shares in Volterra fell sharply on Friday. Volterra said demand was weak.\n")
+    assert codes(table) == [("narrator", None), ("business", "Volterra")]
+
+
+def test_unclassified_is_a_category_of_the_table_a_chart_and_the_annotated_view(tmp_path):
+    table = code(tmp_path, "Kayla Brooks said the vote was fair. The count ended late.\n")
+    assert "unclassified" in table["source_type"].cat.categories
+    assert SOURCE_TYPES.index("unclassified") == SOURCE_TYPES.index("narrator") - 1
+    summary = summarise.source_type_summary(table)
+    assert summary.set_index("source_type").loc["unclassified", "sentences"] == 1
+    figure = plot.source_type_shares(summary)
+    labels = [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
+    assert "Unclassified" in labels
+    assert "Source type: Unclassified\nSpeaker: Kayla Brooks" in coding_html(table)
+
+
+def test_the_gaps_report_lists_unclassified_speakers_and_a_user_appending_it_types_them(tmp_path):
+    article = write(tmp_path, "story.txt", "Kayla Brooks said the vote was fair. Brooks added that the count was slow.\n")
+    out = tmp_path / "table.csv"
+    result = subprocess.run([sys.executable, "-m", "analysis", "tabulate", str(article), "--out", str(out)], capture_output=True, text=True)
+    assert "typed 0 of 2 attributed sentences (0%)" in result.stderr
+    gaps_csv = tmp_path / "gaps.csv"
+    result = subprocess.run([sys.executable, "-m", "analysis", "gaps", str(out), "--out", str(gaps_csv)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    gaps = pd.read_csv(gaps_csv, keep_default_na=False)
+    assert gaps.columns[:4].tolist() == ["name", "aliases", "source_type", "descriptor"]
+    assert gaps[["name", "sentences", "stories", "typed_as"]].values.tolist() == [["Kayla Brooks", 2, 1, "unclassified"]]
+    gaps.loc[0, "source_type"] = "official"
+    codebook = codebook_with(tmp_path, "people.csv", "")
+    with (codebook / "people.csv").open("a", encoding="utf-8") as handle:
+        gaps.to_csv(handle, header=False, index=False)
+    table = code(tmp_path, "Kayla Brooks said the vote was fair. Brooks added that the count was slow.\n", codebook=codebook)
+    assert table["source_type"].tolist() == ["official", "official"]
+
+
+def test_the_gaps_summary_counts_sentences_and_stories():
+    table = read_table_from_rows(
+        [
+            ("s1", "Kim Ode", "unclassified", "Kim Ode said so."),
+            ("s1", "Kim Ode", "unclassified", "She added more."),
+            ("s2", "Kim Ode", "unclassified", "Kim Ode spoke."),
+            ("s2", "residents", "public", "Residents said no."),
+            ("s2", "minister", "official", "The minister said yes."),
+        ]
+    )
+    gaps = summarise.codebook_gaps(table)
+    assert gaps[["name", "sentences", "stories", "typed_as"]].values.tolist() == [["Kim Ode", 3, 2, "unclassified"], ["residents", 1, 1, "public"]]
+    assert summarise.typing_coverage(table) == {"attributed": 5, "typed": 2}
+
+
+def read_table_from_rows(rows) -> pd.DataFrame:
+    """A sentence table with the given (story, speaker, type, text) rows."""
+    from analysis.tabulate import COLUMNS, apply_dtypes
+
+    frame = pd.DataFrame(rows, columns=["story_id", "speaker", "source_type", "text"])
+    for column in COLUMNS:
+        if column not in frame:
+            frame[column] = None
+    frame["is_heading"] = False
+    frame[["paragraph", "sentence_id", "start", "end"]] = 0
+    return apply_dtypes(frame)
