@@ -32,6 +32,12 @@ PALETTE = {
 FIGURE_WIDTH = 9.0
 
 
+def _label_colour(background: str) -> str:
+    """White on a dark bar, near-black on a light one (the grey of unclassified)."""
+    red, green, blue = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return "#222222" if 0.299 * red + 0.587 * green + 0.114 * blue > 160 else "white"
+
+
 def label(source_type: str) -> str:
     """Return the readable name of a source type from the codebook ("Officials")."""
     return load_codebook().definitions.get(source_type, {}).get("label", source_type)
@@ -86,7 +92,7 @@ def source_type_shares(summary: pd.DataFrame) -> plt.Figure | None:
             ax.barh(positions, values, left=left, color=PALETTE[source_type], label=label(source_type), height=0.7)
             for y, x, width in zip(positions, left, values):
                 if width >= 7:
-                    ax.text(x + width / 2, y, f"{width:.0f}%", ha="center", va="center", fontsize=8, color="white")
+                    ax.text(x + width / 2, y, f"{width:.0f}%", ha="center", va="center", fontsize=8, color=_label_colour(PALETTE[source_type]))
         left += values
     ax.set_yticks(positions, [f"{story} (n={int(n)})" for story, n in totals.items()])
     ax.set_xlim(0, 100)
