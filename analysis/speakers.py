@@ -109,7 +109,7 @@ _SPEECH_IN_DESCRIPTION = re.compile(r"\b(?:said|says|told|tells|added|adds|argue
 _SPEAKS_NEXT = re.compile(r"(?:\s+[^\s,.;:\"“”]+){0,6}?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|tells|warned|claimed|argued|announced|admitted|insisted|urged|called|added|confirmed|denied)\b")
 # A person described only by home town ("Andrew Fisher, from Omaha, Nebraska") is a lay
 # person: officials and experts are described by role.
-_HOMETOWN = re.compile(r"^\s*(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
+_HOMETOWN = re.compile(r",\s*(?:from|of)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?\s*,\s*(?:said|says|told|added)\b")
 # Research that a named organization no list knows ran ("a survey by Hostway", "Recent
 # research by Jupiter"): whoever runs surveys and studies acts as a pollster or a
 # research firm.
@@ -638,7 +638,7 @@ class _Registry:
         listed = self.codebook.person(name, self.text)
         if listed:
             return listed.source_type
-        if _READER.match(name) or (person and _HOMETOWN.match(_before_speech(description or "")) and not self.codebook.evidence(description)):
+        if _READER.match(name) or (person and self._from_hometown(name) and not self.codebook.evidence(description or "")):
             return "public"
         if self.codebook.is_state(name):
             return "official"
@@ -764,6 +764,14 @@ class _Registry:
                 if found:
                     return found
         return None
+
+    def _from_hometown(self, name: str) -> bool:
+        """True when the story introduces ``name`` by home town only: a town and its
+        region, or a state ("Andrew Fisher, from Omaha, Nebraska, said"; not "Steve Ash,
+        from Activcard, said")."""
+        first = self.text.find(name)
+        place = _HOMETOWN.match(self.text, first + len(name)) if first >= 0 else None
+        return bool(place) and (place.group(2) is not None or self.codebook.is_state(place.group(1)))
 
     def _group_before(self, name: str) -> str | None:
         """For a person the story never describes, the type of the group of people

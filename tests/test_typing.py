@@ -160,3 +160,30 @@ def read_table_from_rows(rows) -> pd.DataFrame:
     frame["is_heading"] = False
     frame[["paragraph", "sentence_id", "start", "end"]] = 0
     return apply_dtypes(frame)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr Blunt visited the port. He said the deal was done.\n", ("unclassified", "Blunt")),
+        ("Andrew Fisher, from Omaha, Nebraska, said he was glad.\n", ("public", "Andrew Fisher")),
+        ("Andrew in Derby said the wage was too low.\n", ("public", "Andrew in Derby")),
+        ("A survey by Hostway found that firms were gloomy.\n", ("analyst", "survey by Hostway")),
+        ("Dr Ola Ferris studies bees. Ferris said the hives were empty.\n", ("analyst", "Ola Ferris")),
+        ("Opec members said output would rise.\n", ("official", "Opec members")),
+        ("Tom Reed, a columnist for the Guardian, said the vote was lost.\n", ("western_media", "Tom Reed")),
+        ("A writer at People’s Daily said the plan was sound.\n", ("other_media", "writer at People’s Daily")),
+        ("Local authorities said the road would close.\n", ("official", "Local authorities")),
+    ],
+)
+def test_more_evidence_rules(tmp_path, text, expected):
+    assert codes(code(tmp_path, text))[-1] == expected
+
+
+def test_a_cue_whose_subject_names_no_one_looks_before_a_relative_clause_or_in_the_main_clause(tmp_path):
+    table = code(
+        tmp_path,
+        "A 2014 study that appeared in a medical journal found that the advice was wrong.\n\n"
+        "Rosa Lind spoke out on Tuesday about the strike, arguing that pay was too low.\n",
+    )
+    assert table["speaker"].tolist() == ["study", "Rosa Lind"]
