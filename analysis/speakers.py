@@ -104,7 +104,10 @@ _COMPANY_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]takes?)\s+in\s+$")
 _NAME_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|to|the|&)\s+)*[A-Z][\w'’.&-]*)+)\s*\($")
 # A reader or viewer quoted by first name and home town ("Andrew in Derby").
 _READER = re.compile(r"^[A-Z][a-z]+,?\s+(?:in|from)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$")
-_SPEECH_IN_DESCRIPTION = re.compile(r"\b(?:said|says|told|tells|added|adds|argued|argues|insisted|noted|warned|stressed|explained|believes|believed|thinks|thought)\b")
+_SPEECH_IN_DESCRIPTION = re.compile(r"\b(?:said|says|saying|told|tells|added|adds|adding|argued|argues|arguing|insisted|noted|noting|warned|warning|stressed|explained|believes|believed|thinks|thought)\b")
+# A title set off by a comma right before a name ("..., the commission's Executive
+# Vice-President for An Economy that Works for People, Valdis Dombrovskis, said").
+_TITLE_BEFORE = re.compile(r"(?:^|[.;:!?,]\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w'’-]*['’]s)\s+[^.;:!?,]{3,140}?),\s+$")
 # A role that is the subject of a reporting verb ("Amnesty International's chief has said").
 _SPEAKS_NEXT = re.compile(r"(?:\s+[^\s,.;:\"“”]+){0,6}?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told|tells|warned|claimed|argued|announced|admitted|insisted|urged|called|added|confirmed|denied)\b")
 # A person described only by home town ("Andrew Fisher, from Omaha, Nebraska") is a lay
@@ -118,6 +121,7 @@ _DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "
 # "Mia Kent of the Harbour Workers Federation": a person and the organization they are of.
 _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|from|at)\s+.+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][\w&'’.-]*")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
 
@@ -501,7 +505,7 @@ class _Registry:
         nearest name that has "Bank" in it ("the Bank of England")."""
         head = phrase.split()[-1]
         if head[:1].isupper() and phrase.lower().startswith("the ") and head in self.codebook.heads:
-            for match in reversed([run for run in self.runs() if run.end() <= offset and head in run.group().split()[1:] + run.group().split()[:1]]):
+            for match in reversed([run for run in _NAME_RUN.finditer(self.text, 0, offset) if head in run.group().split()]):
                 if len(match.group().split()) > 1 and self.codebook.classify(match.group()):
                     return match.group()
             return None
@@ -755,7 +759,8 @@ class _Registry:
                 if m.term.kind == "role" and m.term.person and m.term.source_type != "public" and not sentence[m.start : m.end].lower().endswith("s")
             ]
             for role in reversed(roles):
-                quoted = len(re.findall(r"[\"“”]", sentence[: role.start])) % 2 == 1
+                at = start + role.start
+                quoted = len(_QUOTE_MARK.findall(self.text, self.text.rfind("\n", 0, at) + 1, at)) % 2 == 1
                 titles_a_name = re.match(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+", sentence[role.end :]) and not _SPEAKS_NEXT.match(sentence, role.end)
                 if quoted or titles_a_name:
                     continue
@@ -798,9 +803,11 @@ class _Registry:
 
     def _mentions(self, name: str, person: bool) -> list[str]:
         """The words that introduce each mention of ``name`` in the story (a person by
-        surname): the capitalized titles and up to six words before it in its clause,
-        and an appositive or a bracket after it ("Labour's Alan Milburn", "Yukos, the
-        Russian oil firm,", "Mr Howard (Conservative)")."""
+        surname): the capitalized titles and up to six words before it in its clause, a
+        title set off by a comma before it, and an appositive or a bracket after it
+        ("Labour's Alan Milburn", "The commission's Executive Vice-President for An Economy
+        that Works for People, Valdis Dombrovskis", "Yukos, the Russian oil firm,", "Mr
+        Howard (Conservative)")."""
         key = name.split()[-1] if person else name
         found = []
         for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", self.text):
@@ -808,8 +815,9 @@ class _Registry:
             run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= match.start() < run.end()), match.start())
             titles = self.text[run_start : match.start()].strip()
             before = _words_before(self.text, run_start)
+            title = _TITLE_BEFORE.search(self.text, max(0, run_start - 160), run_start)
             after = _APPOSITIVE.match(self.text, match.end())
-            context = " ".join(filter(None, [before, titles, after and next(filter(None, after.groups()), None)]))
+            context = " ".join(filter(None, [before, title and title.group(1), titles, after and next(filter(None, after.groups()), None)]))
             if context.strip():
                 found.append(context)
         return found
