@@ -13,7 +13,9 @@ coding measures source typing, so articles that quote no one would measure nothi
 Each drawn article gets a batch: ``dev`` (rules are developed on it), ``test`` (coded
 only after the rules were frozen, and used only to measure them), or ``final`` (a third
 batch, coded after the rules were frozen again once ``test`` had been measured and its
-errors studied). The text of an article is
+errors studied), or ``holdout`` (a fourth, coded after a third freeze, once ``final`` had
+been measured and studied). Outlets of PolNeAR and the Narrative Frames Corpus repeat
+only once every outlet has been drawn. The text of an article is
 rebuilt from ``../shared`` by ``article_text``: the file as it is, or for a People's Daily
 page the article body between the dateline and "(Web editor" / "(For the latest". Offsets
 in the hand codings point into that text.
@@ -35,7 +37,7 @@ from analysis.sentences import split_story
 SHARED = PROJECT_DIR.parent / "shared"
 ARTICLES = PROJECT_DIR / "data" / "annotations" / "validation_articles.csv"
 SEED = 20261127
-BATCHES = ("dev", "test", "final")
+BATCHES = ("dev", "test", "final", "holdout")
 PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
 MIN_SENTENCES, MAX_SENTENCES = 12, 45
 _REPORTING = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -114,7 +116,7 @@ def candidates(root: Path) -> dict[str, list[dict]]:
 
 def select(root: Path) -> list[dict]:
     """Draw ``PER_BATCH`` articles of each corpus for each batch, dev first, with no
-    outlet of PolNeAR or the Narrative Frames Corpus drawn twice."""
+    outlet of PolNeAR or the Narrative Frames Corpus drawn twice until all have been."""
     rng = random.Random(SEED)
     chosen: list[dict] = []
     for corpus, pool in candidates(root).items():
@@ -122,8 +124,9 @@ def select(root: Path) -> list[dict]:
         rng.shuffle(pool)
         used_outlets: set[str] = set()
         picked: list[dict] = []
+        outlets = {article["outlet"].lower() for article in pool}
         for article in pool:
-            if corpus in ("polnear", "narrative_frames") and article["outlet"].lower() in used_outlets:
+            if corpus in ("polnear", "narrative_frames") and article["outlet"].lower() in used_outlets and len(used_outlets) < len(outlets):
                 continue
             used_outlets.add(article["outlet"].lower())
             picked.append(article)
