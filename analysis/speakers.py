@@ -250,12 +250,7 @@ def _head_names_someone(head_words: list[str], tags: list[str], codebook: Codebo
     """Whether the head of a speaker phrase, its last word, names someone (see
     ``names_someone``); ``tags`` are the parts of speech of ``head_words``."""
     head = head_words[-1]
-    counted = head.lower() in _QUANTITIES and not any(char.isdigit() for word in head_words for char in word)
-    if len(head_words) == 1 and head.lower() in _REFERRING_WORDS or counted or head.startswith("@"):
-        return True
-    span = " ".join(head_words)
-    terms = [m for m in codebook.evidence(span) if m.term.kind != "place"]
-    if any(m.end > len(span) - len(head) for m in terms) or (terms and head[:1].isupper()) or codebook.is_state(head):
+    if _names_by_head(head_words, codebook):
         return True
     if len(head_words) > 1 and all(word[:1].isupper() for word in head_words[-2:]) and not head_words[-2].endswith(","):
         lower = [word for word in head_words if not word[:1].isupper()]
