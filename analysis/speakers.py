@@ -121,6 +121,7 @@ _DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "
 # "Mia Kent of the Harbour Workers Federation": a person and the organization they are of.
 _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|from|at)\s+.+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][\w&'’.-]*")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
@@ -306,6 +307,7 @@ class _Registry:
         self._introductions: dict[str, tuple[str, str]] = {}
         self._story_types: dict[str, str | None] = {}
         self._initials: dict[str, str] | None = None
+        self._sentence_ends: list[int] | None = None
 
     def runs(self) -> list[re.Match]:
         """The runs of capitalized words in the story (names, titles), found once and
@@ -316,6 +318,13 @@ class _Registry:
                 for word in set(_name_words(run.group())):
                     self._runs_with.setdefault(word, []).append(run)
         return self._runs
+
+    def sentence_ends(self) -> list[int]:
+        """Where each sentence of the story ends, after its closing mark and the space
+        that follows it, found once."""
+        if self._sentence_ends is None:
+            self._sentence_ends = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        return self._sentence_ends
 
     def resolve(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
         """Return the speaker that ``phrase`` (in sentence ``index``, at ``offset`` in
@@ -462,7 +471,7 @@ class _Registry:
         a document in the lede, the next two sentences ("..., research suggests. A survey
         of 280 schemes by IDS said"), else the first organization they name or introduce
         by a role ("said market analyst Datamonitor")."""
-        ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text) if m.end() > offset]
+        ends = [end for end in self.sentence_ends() if end > offset]
         if not ends:
             return None
         window_start, window_end = ends[0], ends[2] if len(ends) > 2 else len(self.text)
@@ -738,9 +747,8 @@ class _Registry:
         first = self.text.find(name)
         if first < 0:
             return None
-        ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text)]
-        before = [end for end in ends if end <= first]
-        after = [end for end in ends if end > first]
+        before = [end for end in self.sentence_ends() if end <= first]
+        after = [end for end in self.sentence_ends() if end > first]
         windows = [(before[-3] if len(before) > 2 else 0, before[-1] if before else 0)]
         if after:
             following = self.text[after[0] : after[1] if len(after) > 1 else len(self.text)]
@@ -781,7 +789,7 @@ class _Registry:
         first = self.text.find(name)
         if first < 0:
             return None
-        starts = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", self.text[:first])]
+        starts = [end for end in self.sentence_ends() if end <= first]
         window = self.text[starts[-3] if len(starts) >= 3 else 0 : first]
         window = window[window.rfind("\n") + 1 :]
         groups = [
