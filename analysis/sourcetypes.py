@@ -43,6 +43,9 @@ SOURCE_TYPES = (
 # Types that only a speaker found in the text can have; "media" in organization_heads.csv
 # and roles.csv is decided between western_media and other_media by place words.
 MEDIA = "media"
+# The kinds of evidence that name an organization: listed organizations and outlets, and
+# names typed by their head word.
+ORGANIZATION_KINDS = ("organization", "outlet", "shaped")
 _TYPES_IN_FILES = frozenset(SOURCE_TYPES) | {MEDIA, ""}
 
 
@@ -229,6 +232,11 @@ class Codebook:
         roles = [m for m in self.matcher.find(phrase) if m.term.kind == "role"]
         return bool(roles) and roles[0].term.person
 
+    def organizations(self, text: str) -> list[Match]:
+        """Return the organizations and outlets that ``text`` names, listed in the
+        codebook or typed by their head word, left to right."""
+        return [m for m in self.evidence(text) if m.term.kind in ORGANIZATION_KINDS]
+
     def _evidence(self, description: str) -> list[Match]:
         """Return the codebook terms in ``description`` and the organization names that
         their head word or legal form types ("Shandong University", "Munich Re"), left
@@ -315,7 +323,7 @@ class Codebook:
         matches.sort(key=lambda m: m.start)
         roles = [m for m in matches if m.term.kind == "role"]
         lead = _head_role(description, roles) or (roles[0] if roles else None)
-        named = [m for m in matches if m.term.kind in ("organization", "outlet", "shaped")]
+        named = [m for m in matches if m.term.kind in ORGANIZATION_KINDS]
         bodies = named + [m for m in roles if not m.term.person and (lead is None or m.term is not lead.term) and m.term.source_type]
         bodies.sort(key=lambda m: m.start)
         modifies_outlet = lead is not None and any(

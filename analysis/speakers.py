@@ -412,7 +412,7 @@ class _Registry:
                 name, _ = self._person_name(run.group())
                 if name and len(run.group().split()) > 1 and not self.codebook.is_state(name):
                     return run.group()
-            elif any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or self.story_type(run.group()):
+            elif self._is_organization_name(run.group()):
                 return run.group()
         return None
 
@@ -433,7 +433,7 @@ class _Registry:
             if not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
                 return self._publisher_after(offset)
         for run in reversed([run for run in self.runs() if run.end() <= offset]):
-            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or self.story_type(run.group()):
+            if self._is_organization_name(run.group()):
                 return run.group()
         return None
 
@@ -488,7 +488,7 @@ class _Registry:
         for run in self.runs():
             if not window_start <= run.start() < window_end:
                 continue
-            if any(m.term.kind in ("organization", "outlet", "shaped") for m in self.codebook.evidence(run.group())) or self.story_type(run.group()):
+            if self._is_organization_name(run.group()):
                 return run.group()
             introduced = f"{_words_before(self.text, run.start())} {run.group()}".strip()
             if introduced != run.group() and self._classify(introduced):
@@ -519,7 +519,7 @@ class _Registry:
         wanted = bodies[0].term.source_type
         word = bodies[0].term.text
         for match in reversed([run for run in self.runs() if run.end() <= offset]):
-            named = [m for m in self.codebook.evidence(match.group()) if m.term.kind in ("organization", "outlet", "shaped")]
+            named = self.codebook.organizations(match.group())
             if not named or named[0].term.text.islower() or self.codebook.classify(match.group()) != wanted:
                 continue
             if wanted == "business" or word in match.group().lower():
@@ -546,7 +546,7 @@ class _Registry:
         """Return the personal name in ``phrase`` and the titles before it ("Chinese
         President Xi Jinping" gives "Xi Jinping" and "Chinese President")."""
         phrase = _HONORIFICS.sub("", phrase.strip())
-        if self.codebook.outlet(phrase) or self._names_organization(phrase):
+        if self.codebook.outlet(phrase) or self._ends_with_organization(phrase):
             return None, ""
         runs = list(_CAPITALIZED_RUN.finditer(phrase))
         if not runs or runs[-1].end() < len(phrase.rstrip(" .")):
@@ -579,7 +579,7 @@ class _Registry:
             return None, ""
         return " ".join(words), titles_before
 
-    def _names_organization(self, phrase: str) -> bool:
+    def _ends_with_organization(self, phrase: str) -> bool:
         """True when ``phrase`` ends with an organization or outlet the codebook knows."""
         matches = self.codebook.matcher.find(phrase)
         return bool(matches) and matches[-1].term.kind in ("organization", "outlet") and matches[-1].end >= len(phrase.rstrip(" .")) - 1
@@ -690,6 +690,11 @@ class _Registry:
                 runs.extend(word for word in run.group().split() if word != run.group() and word[:1].isupper())
         return runs
 
+    def _is_organization_name(self, name: str) -> bool:
+        """True when ``name`` is an organization's: the codebook lists it or types it
+        by its head word, or the story types it (``story_type``)."""
+        return bool(self.codebook.organizations(name) or self.story_type(name))
+
     def story_type(self, name: str) -> str | None:
         """The type that the story itself gives an organization the codebook does not
         know by ``name``: from its fuller name in the story ("PC Pro Magazine" for "PC
@@ -712,7 +717,7 @@ class _Registry:
         for at in mentions:
             for run in _NAME_RUN.finditer(self.text, max(0, at - 60), at + len(name) + 60):
                 if run.start() <= at and at + len(name) <= run.end() and run.group() != name:
-                    named = [m for m in self.codebook.evidence(run.group()) if m.term.kind in ("organization", "outlet", "shaped")]
+                    named = self.codebook.organizations(run.group())
                     if named and self.codebook.classify(run.group()):
                         return self.codebook.classify(run.group())
             window = self.text[max(0, at - 40) : at]
