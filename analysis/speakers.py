@@ -84,12 +84,14 @@ _GROUP_OF_PEOPLE = re.compile(
 _FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
 _TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
+# A comma after a name opens an appositive unless a reporting verb or a conjunction follows.
+_NOT_APPOSITIVE = r"(?!(?:said|says|told|added|and|but)\b)"
 # What a mention of a name says about it right after the name: a bracket, an appositive
 # (and a second one that opens with an article: ", Director of the Media Center, a US
 # think tank"), "is a ...", or a next sentence that opens "She's a ..." ("Hoff. She's a
 # delegate").
 _APPOSITIVE = re.compile(
-    r"\s*(?:\(([^()]{1,60})\)|,\s*((?!(?:said|says|told|added|and|but)\b)[^.;,]{1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
+    r"\s*(?:\(([^()]{1,60})\)|,\s*(" + _NOT_APPOSITIVE + r"[^.;,]{1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
     r"|\s+(?:is|was|has\s+been)\s+((?:a|an|the)\s[^.;,]{1,100})"
     r"|[.!?]\s+(?:She|He)(?:['’]s|\s+is|\s+was)\s+((?:a|an|the)\s[^.;]{1,100}))"
 )
@@ -615,7 +617,7 @@ class _Registry:
         full, titles = self._person_name(_name_run(best.group()))
         before = _words_before(self.text, best.start())
         after = ""
-        follows = re.match(r"(?:,\s*(?!(?:said|says|told|added|and|but)\b)|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
+        follows = re.match(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
         if follows:
             after = follows.group(1)
         return (full or name), " ".join(filter(None, [before, titles, after])).strip()
