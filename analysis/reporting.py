@@ -91,7 +91,6 @@ _ANONYMITY = re.compile(r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)
 _CITING_FORMS = ("citing", "quoting")
 _CITED = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,;:\"“”]{2,80}?)\s*,")
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
-# A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
 # A time phrase that ends a speaker phrase belongs to the clause, not the speaker
 # ("the Supreme Court this month rejected").
 TRAILING_TIME = re.compile(
@@ -112,6 +111,7 @@ _NAME_AFTER_QUOTE = re.compile(r"[,.!?][\"”’']\s*$")
 _ADVERBS_BEFORE_CUE = frozenset("very long since already also often previously recently consistently publicly privately later earlier now then still never always once again".split())
 _WORD_TOKEN = re.compile(r"^[A-Za-z][\w'’.-]*$")
 _STOP_BEFORE_SUBJECT = CLAUSE_WORDS | frozenset({"of", "in", "on", "at", "for", "with", "by", "from", "to", "than", "as"})
+# A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
 _SIGNED_QUOTE = re.compile(rf"[\"”'’]\s*{SIGNATURE}$")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
@@ -219,7 +219,8 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
     aside between commas ("Mitch McConnell, R-Ky., said"), a relative pronoun ("..., Cruz,
     who pointedly refused"), a relative clause ("A 2014 study that appeared in X
     found"), a participle ("An exhaustive study being released by ... shows") or a
-    prepositional phrase ("Experts on North Korea said"), when it names someone and the cue is a finite verb (a participle such as "signaling" belongs to the subject of its
+    prepositional phrase ("Experts on North Korea said"), when it names someone and the
+    cue is a finite verb (a participle such as "signaling" belongs to the subject of its
     clause); the cue keeps its place and frame."""
     if found.cue.split()[0].lower().endswith("ing"):
         return None
@@ -247,7 +248,6 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
     participle = next((k for k in range(last, max(0, last - 14), -1) if tokens[k][0] == "being" or (tokens[k][0].islower() and tokens[k][0].endswith("ed") and k > 0 and _WORD_TOKEN.match(tokens[k - 1][0]))), None)
     if participle is not None:
         candidates.append(participle - 1)
-
     preposition = next((k for k in range(last, max(0, last - 8), -1) if tokens[k][0].lower() in ("of", "on", "at", "in", "from")), None)
     if preposition is not None:
         candidates.append(preposition - 1)

@@ -9,8 +9,8 @@ and score it (``score.py``).
 from __future__ import annotations
 
 import warnings
-from functools import partial
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
