@@ -40,8 +40,8 @@ SOURCE_TYPES = (
     "unclassified",
     "narrator",
 )
-# Types that only a speaker found in the text can have; "media" in organization_heads.csv
-# and roles.csv is decided between western_media and other_media by place words.
+# A type that organization_heads.csv and roles.csv may give but no speaker keeps: "media"
+# is decided between western_media and other_media by the place words of the description.
 MEDIA = "media"
 # The kinds of evidence that name an organization: listed organizations and outlets, and
 # names typed by their head word.
@@ -76,10 +76,10 @@ _THE_BEFORE_NAME = re.compile(r"\bthe(?= [A-Z])")
 
 class TermMatcher:
     """Find codebook terms in a text: a lower-case term matches in any case and with a
-    plural ending (-s, -es, -y to -ies), a term with capitals matches only as written (an acronym also with a
-    plural -s, a name that starts with "The" also with "the", and an organization's
-    acronym of four letters or more also capitalized, "Opec" for "OPEC", unless that is
-    an English word); where matches overlap, the longest wins."""
+    plural ending (-s, -es, -y to -ies), a term with capitals matches only as written (an
+    acronym also with a plural -s, a name that starts with "The" also with "the", and an
+    organization's acronym of four letters or more also capitalized, "Opec" for "OPEC",
+    unless that is an English word); where matches overlap, the longest wins."""
 
     def __init__(self, terms: list[Term]):
         folded, exact = [], []
