@@ -26,6 +26,7 @@ from .cues import CueLexicon, load_cues
 from .quotes import QuoteSpan, quote_spans
 from .reporting import find_cue
 from .sentences import Sentence
+from .tagging import narrates_past
 
 # A sentence is a direct quotation when at least this share of its reported content (or,
 # with no cue, of the sentence) lies inside quotation marks.
@@ -150,7 +151,9 @@ def _nearest_speaker(results: list[Attribution], index: int) -> int | None:
 
 
 def _link_continuations(text: str, sentences: list[Sentence], results: list[Attribution]) -> None:
-    """Carry a speaker forward after ``X said that ...`` within a paragraph."""
+    """Carry a speaker forward after ``X said that ...`` within a paragraph, over the
+    sentences with no cue of their own, until one turns ("But ...") or, after the first,
+    narrates a past event ("Zinke issued two orders"): the outlet's narration resumes."""
     for index, attribution in enumerate(results):
         if attribution.frame not in _CONTENT_AFTER_FRAMES or attribution.rule == "trailing":
             continue
@@ -158,6 +161,7 @@ def _link_continuations(text: str, sentences: list[Sentence], results: list[Attr
             follower = results[later]
             if sentences[later].paragraph != sentences[index].paragraph or follower.rule != "narrator":
                 break
-            if text[sentences[later].start : sentences[later].end].lower().startswith(_TURNING_WORDS):
+            sentence = text[sentences[later].start : sentences[later].end]
+            if sentence.lower().startswith(_TURNING_WORDS) or (later > index + 1 and narrates_past(sentence)):
                 break
             follower.link, follower.rule, follower.quote = index, "continuation", "indirect"

@@ -65,7 +65,7 @@ _ADJUNCT_WORDS = _WEEKDAYS | frozenset(
     """on in at during after before with via through over from for last this earlier
     later recently when while by about amid upon of to into""".split()
 )
-_PREPOSITIONS = _ADJUNCT_WORDS | frozenset("under across against among between without within like".split())
+_PREPOSITIONS = _ADJUNCT_WORDS | frozenset("under across against among between without within like throughout despite beyond toward towards around behind until following".split())
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind"})
 _FOLLOWERS = frozenset({"who", "which", "according", "as", "citing", "referring", "and", "but", "though", "although", "because"})
 _COORDINATORS = frozenset({"and", "but", "or", "yet"})
@@ -110,6 +110,7 @@ _ANSWERS = frozenset("said say says indicated believe believed think thought agr
 _NAME_AFTER_QUOTE = re.compile(r"[,.!?][\"”’']\s*$")
 _ADVERBS_BEFORE_CUE = frozenset("very long since already also often previously recently consistently publicly privately later earlier now then still never always once again".split())
 _WORD_TOKEN = re.compile(r"^[A-Za-z][\w'’.-]*$")
+_BARE_ANTECEDENT_ENDS = frozenset("from by with to on in at for against among between than about into over under via through amid".split())
 _STOP_BEFORE_SUBJECT = CLAUSE_WORDS | frozenset({"of", "in", "on", "at", "for", "with", "by", "from", "to", "than", "as"})
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
 _SIGNED_QUOTE = re.compile(rf"[\"”'’]\s*{SIGNATURE}$")
@@ -179,9 +180,9 @@ def find_cue(
     inverted = _inverted_subject(sentence, found, accept)
     if inverted is not None:
         return inverted
-    named = _subject_before_cue(sentence, found, accept) or _main_subject(sentence, found, accept)
-    if named is not None:
-        return _without_time(named)
+    named = _without_time(_subject_before_cue(sentence, found, accept) or _main_subject(sentence, found, accept))
+    if named is not None and accept(named.speaker):
+        return named
     others = [f for f in _find_cue(sentence, quoted, cues, exclude=found.cue_start, all_found=True) if accept(f.speaker)]
     if others:
         return others[0]
@@ -637,13 +638,24 @@ def _frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: Cue
         return "bare"
     if "to" in frames and _opens_infinitive(after, base):
         return "to"
-    if "as" in frames and any(token.lower() == "as" or token in OPENING_MARKS + '"`\'' for token, _, _ in after[:6]):
+    if "as" in frames and any(token.lower() == "as" or token in OPENING_MARKS + '"`\'' for token in _words_of_clause(after, 12)):
         return "as"
     if "object" in frames and after and (
         _starts_noun_phrase(after[0][0], loosely=True) or after[0][0].lower() in {"it", "them", "him", "her", "us", "me"}
     ):
         return "object"
     return None
+
+
+def _words_of_clause(after: list[Token], limit: int) -> list[str]:
+    """The first ``limit`` tokens of ``after``, up to a comma, semicolon, colon or full
+    stop ("called the spirit forged during the war a "wealth"" reaches the quotation)."""
+    words = []
+    for token, _, _ in after[:limit]:
+        if token in (",", ";", ":", "."):
+            break
+        words.append(token)
+    return words
 
 
 def _is_adverb(token: str) -> bool:
@@ -828,6 +840,9 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
             if not _opens_object_relative(tokens[index + 1][0]):
                 return None
             break
+        if lower == "and" and 0 < index < end - 1 and tokens[index - 1][0][:1].isupper() and tokens[index + 1][0][:1].isupper():
+            index -= 1
+            continue
         if lower == "and":
             left = index - 1
             while left >= 0 and tokens[left][0] not in BOUNDARY_MARKS and tokens[left][0].lower() not in CLAUSE_WORDS:
@@ -876,13 +891,18 @@ def split_name(phrase: str) -> tuple[str, str | None]:
 
 
 def _relative_antecedent(sentence: str, tokens: list[Token], who: int) -> tuple[str, str | None, int] | None:
-    """Return the noun phrase that a relative ``who`` or ``which`` refers to."""
+    """Return the noun phrase that a relative ``who`` or ``which`` refers to: back to its
+    determiner, or without one back to a verb or preposition ("pressure from exporter
+    groups which said" refers to "exporter groups")."""
     index = who - 1
     if index >= 0 and tokens[index][0] == ",":
         index -= 1
     end = index
     while index >= 0 and tokens[index][0] not in BOUNDARY_MARKS:
-        if tokens[index][0].lower() in DETERMINERS:
+        lower = tokens[index][0].lower()
+        if index < end and (lower in _AUXILIARIES or lower in CLAUSE_WORDS or lower in _BARE_ANTECEDENT_ENDS):
+            return _clean(sentence[tokens[index + 1][1] : tokens[end][2]]), None, tokens[index + 1][1]
+        if lower in DETERMINERS:
             start = index
             while start >= 2 and tokens[start - 1][0].lower() in {"of", "at", "from", "for"}:
                 head = next((k for k in range(start - 2, max(-1, start - 6), -1) if tokens[k][0] in BOUNDARY_MARKS or tokens[k][0].lower() in DETERMINERS), None)

@@ -334,6 +334,8 @@ class Codebook:
         )
         if lead and lead.term.source_type and not lead.term.defers and not modifies_outlet:
             decided = lead
+        elif bodies and lead and lead.term.source_type == "analyst" and bodies[0].term.source_type == "business":
+            decided = lead
         elif bodies:
             decided = bodies[0]
         elif lead and lead.term.source_type:

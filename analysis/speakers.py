@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textblob.en import lexicon
-from textblob.en.taggers import PatternTagger
 
 from .attribute import Attribution
 from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
 from .sourcetypes import NAME_RUN as _NAME_RUN
 from .sourcetypes import Codebook
+from .tagging import tag_words
 
 FALLBACK_TYPE = "unclassified"
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
@@ -221,7 +221,7 @@ def _names_someone(phrase: str, codebook: Codebook) -> bool:
     if _names_by_head(head_words, codebook):
         return True
     first = head_words[0] if len(head_words) == 1 or head_words[0].isupper() else head_words[0].lower()
-    tagged = _tagger().tag(" ".join([first, *head_words[1:]]))
+    tagged = tag_words(" ".join([first, *head_words[1:]]))
     while len(tagged) > 1 and tagged[0][1] == "RB" and tagged[1][1] in ("DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS"):
         tagged, head_words = tagged[1:], head_words[1:]
     for index in range(1, min(len(tagged), len(head_words))):
@@ -257,7 +257,7 @@ def _head_names_someone(head_words: list[str], tags: list[str], codebook: Codebo
         return True
     if len(head_words) > 1 and all(word[:1].isupper() for word in head_words[-2:]) and not head_words[-2].endswith(","):
         lower = [word for word in head_words if not word[:1].isupper()]
-        if not lower or not any(tag in _FINITE_VERBS or tag in ("VBN", "VBG") for _, tag in _tagger().tag(" ".join(lower))):
+        if not lower or not any(tag in _FINITE_VERBS or tag in ("VBN", "VBG") for _, tag in tag_words(" ".join(lower))):
             return True
     singular = re.sub(r"(?:e?s)$", "", head.lower())
     if {head.lower(), singular} & codebook.not_speakers:
@@ -289,10 +289,6 @@ def _counts_people(words: list[str]) -> bool:
     return last in _QUANTITIES or last.replace(",", "").isdigit() or [word.lower() for word in words[-2:]] == ["a", "number"]
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> PatternTagger:
-    return PatternTagger()
-
 
 class _Registry:
     """The speakers met so far in one story, for resolving later mentions."""
@@ -303,6 +299,7 @@ class _Registry:
         self.own_outlet = own_outlet
         self.speakers: list[Speaker] = []
         self.recent: list[Speaker] = []
+        self.recent_offsets: list[int] = []
         self._runs: list[re.Match] | None = None
         self._resolved: dict[tuple[str, str | None], Speaker] = {}
         self._runs_with: dict[str, list[re.Match]] = {}
@@ -340,6 +337,7 @@ class _Registry:
             if phrase.lower() not in _REFERRING_WORDS:
                 self._resolved[key] = speaker
         self.recent.append(speaker)
+        self.recent_offsets.append(offset)
         return speaker
 
     def _find(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
@@ -358,6 +356,9 @@ class _Registry:
             if found:
                 return found
         if lower in {"it", "its"}:
+            named = self._organization_in_sentence_before(offset)
+            if named:
+                return self._find(named, None, index, offset)
             found = self._last(lambda s: not s.person)
             if found:
                 return found
@@ -396,15 +397,33 @@ class _Registry:
         canonical = _strip_determiners(phrase)
         described = ", ".join(filter(None, [phrase, description]))
         owner = self._owner_before(phrase, offset) if self._classify(described) is None else None
+        owner_type = None
         if owner:
             described = f"{described}, {owner}"
             if self._is_thing(phrase):
                 canonical = f"{canonical} by {owner}"
+                if self._classify(described) is None and self._person_name(owner)[0]:
+                    owner_type = self._find(owner, None, index, offset).source_type
         for speaker in self.speakers:
             if speaker.name.lower() == canonical.lower():
                 return speaker
         person = self.codebook.names_person(phrase)
-        return self._add(canonical, described, None, index, person=person, plural=_looks_plural(canonical))
+        return self._add(canonical, described, owner_type, index, person=person, plural=_looks_plural(canonical))
+
+    def _organization_in_sentence_before(self, offset: int) -> str | None:
+        """For "it", an organization named in the sentence right before the one at
+        ``offset`` when no speaker was met there or since: the nearer antecedent ("X
+        said ... The NIESR report was optimistic. It said ..." is NIESR)."""
+        ends = [end for end in self.sentence_ends() if end <= offset]
+        if not ends:
+            return None
+        start = ends[-2] if len(ends) > 1 else 0
+        if any(start <= spoke < offset for spoke in self.recent_offsets):
+            return None
+        for run in reversed([run for run in self.runs() if start <= run.start() and run.end() <= ends[-1]]):
+            if self._is_organization_name(run.group()):
+                return run.group()
+        return None
 
     def _named_before(self, offset: int, person: bool) -> str | None:
         """For "he" or "it" with no speaker before to refer to: the nearest person (or
@@ -442,7 +461,7 @@ class _Registry:
     def _publisher_before(self, document: str, offset: int) -> str | None:
         """The organization or person that the story, up to the end of the sentence at
         ``offset``, says made the nearest ``document`` ("a report by the IMF", "the
-        study, from the CEPR,", "compiled by X, the survey", "the IFS's survey", "a Bank
+        study, from the CEPR,", "an email sent by the group's director, Jane Roe", "compiled by X, the survey", "the IFS's survey", "a Bank
         of England survey", "the ministry published figures", "the Fed said in its
         latest Beige Book report"): the nearest such mention whose maker the codebook
         can type, else the nearest."""
@@ -488,12 +507,13 @@ class _Registry:
         if not lede:
             return None
         for run in self.runs():
-            if not window_start <= run.start() < window_end:
+            name = _strip_determiners(run.group())
+            if not window_start <= run.start() < window_end or name.lower() in DETERMINERS:
                 continue
-            if self._is_organization_name(run.group()):
-                return run.group()
-            introduced = f"{_words_before(self.text, run.start())} {run.group()}".strip()
-            if introduced != run.group() and self._classify(introduced):
+            if self._is_organization_name(name):
+                return name
+            introduced = f"{_words_before(self.text, run.start())} {name}".strip()
+            if introduced != name and self._classify(introduced):
                 return introduced
         return None
 
@@ -597,7 +617,9 @@ class _Registry:
     def _introduction(self, name: str) -> tuple[str, str]:
         """Find the fullest form of ``name`` in the story and the words that introduce
         it: up to six words before it in its clause, and an appositive or participle
-        after it ("..., a professor at X", "... serving as the first dean")."""
+        after it ("..., a professor at X", "... serving as the first dean"). A fuller
+        form adds at most one word after the name ("Yan" is "Yan Wei"), so that a
+        title-case headline ("Howard Dean Tells Democratic Convention") is no name."""
         if name not in self._introductions:
             self._introductions[name] = self._find_introduction(name)
         return self._introductions[name]
@@ -610,7 +632,10 @@ class _Registry:
         wanted = name.split()
         self.runs()
         for match in self._runs_with.get(wanted[0], []):
-            if set(wanted) <= set(_name_words(match.group())) and (best is None or len(match.group()) > len(best.group())):
+            words = _name_words(match.group())
+            if not set(wanted) <= set(words) or len(words) - 1 - max(words.index(word) for word in wanted) > 1:
+                continue
+            if best is None or len(match.group()) > len(best.group()):
                 best = match
         if best is None:
             return name, ""
@@ -672,10 +697,11 @@ class _Registry:
         """Type ``description`` by the codebook, with the organizations that the story
         names more fully elsewhere as evidence too ("PC Pro" after "PC Pro Magazine",
         "USTC" after "University of Science and Technology of China (USTC)") when the
-        description has a capitalized word the codebook does not know, other than the
-        person's own ``name`` that opens it."""
-        covered = self.codebook.evidence(description)
+        description has a capitalized word the codebook does not know. The person's own
+        ``name`` that opens the description is no evidence ("Howard Dean" is no dean)."""
         skip = len(name) if name and description.startswith(name) else 0
+        description = " " * skip + description[skip:]
+        covered = self.codebook.evidence(description)
         unknown_names = any(
             not any(m.start <= word.start() < m.end for m in covered) for word in _CAPITALIZED_WORD.finditer(description, skip)
         )
@@ -684,12 +710,16 @@ class _Registry:
 
     def _unknown_names(self, description: str, skip: int, covered) -> list[str]:
         """The runs of capitalized words in ``description`` (after ``skip``) that no
-        codebook term covers ("PC Pro", "CWA")."""
+        codebook term covers ("PC Pro", "CWA"), without a determiner that opens them
+        ("The" of "The email" names nothing)."""
         runs = []
         for run in _NAME_RUN.finditer(description, skip):
-            if not any(m.start <= run.start() < m.end for m in covered):
-                runs.append(run.group())
-                runs.extend(word for word in run.group().split() if word != run.group() and word[:1].isupper())
+            words = run.group().split()
+            while words and words[0].lower() in DETERMINERS:
+                words.pop(0)
+            if words and not any(m.start <= run.start() < m.end for m in covered):
+                runs.append(" ".join(words))
+                runs.extend(word for word in words if len(words) > 1 and word[:1].isupper())
         return runs
 
     def _is_organization_name(self, name: str) -> bool:
@@ -841,6 +871,7 @@ def _publisher_patterns(document: str) -> tuple[re.Pattern, ...]:
     name = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
     patterns = (
         rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from|of|for)\s+(?:the\s+)?{name}",
+        rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from)\s+(?:the|its|their|his|her|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}},?\s+{name}",
         rf"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s+(?:the\s+)?{name}[^.]{{0,80}}?\b{word}",
         rf"{name}['’]s?\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
         rf"{name}\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",
