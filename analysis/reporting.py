@@ -113,6 +113,7 @@ _WORD_TOKEN = re.compile(r"^[A-Za-z][\w'’.-]*$")
 _BARE_ANTECEDENT_ENDS = frozenset("from by with to on in at for against among between than about into over under via through amid".split())
 _STOP_BEFORE_SUBJECT = CLAUSE_WORDS | frozenset({"of", "in", "on", "at", "for", "with", "by", "from", "to", "than", "as"})
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
+_AGENT_ENDS = re.compile(r"\s+(?:as|that|to|for|in|on|at|over|after)\s+(?![A-Z])")
 _SIGNED_QUOTE = re.compile(rf"[\"”'’]\s*{SIGNATURE}$")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z]+[A-Z][\w'’.&-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)$")
@@ -1035,17 +1036,18 @@ def _clause_subject(sentence: str, tokens: list[Token]) -> tuple[str, str | None
 
 
 def _passive_agent(sentence: str, after: list[Token], cue_start: int) -> Found | None:
-    """For a passive cue with an agent ("is seen by X as", "as reported by X"),
-    return X as the speaker."""
+    """For a passive cue with an agent ("is seen by X as", "as reported by X", "was
+    criticised by X for putting ..."), return X as the speaker."""
     if not after or after[0][0].lower() != "by":
         return None
-    phrase = _phrase_after(sentence, after[0][2], with_description=False)
+    agent_end = _AGENT_ENDS.search(sentence, after[0][2])
+    phrase = _phrase_after(sentence[: agent_end.start()] if agent_end else sentence, after[0][2], with_description=False)
     if phrase is None:
         return None
-    agent = re.split(r"\s+(?:as|that|to|of|for|in|on|at)\s+", phrase[0], maxsplit=1)[0]
+    agent = phrase[0]
     if not _phrase_like(agent):
         return None
-    return Found(agent, None, sentence[cue_start : after[0][2]], cue_start, after[0][2], "forward", "clause", (0, len(sentence)))
+    return Found(agent, None, sentence[cue_start : after[0][2]], cue_start, after[0][2], "forward", "object", (0, len(sentence)))
 
 
 def _phrase_after(sentence: str, start: int, with_description: bool) -> tuple[str, str | None] | None:

@@ -43,10 +43,11 @@ _PLURAL_PRONOUNS = {"they", "some", "others", "many", "most", "several", "both",
 _REFERRING_WORDS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you", "me", "us"}
 # Words of a name are separated by spaces or a single line break, never by a blank line,
 # a line break after a full stop, or a space after a full stop that ends a long word
-# ("... for Beijing. Wen-Ti Sung said" is two runs; "Gov. Terry Branstad" is one).
+# ("... for Beijing. Wen-Ti Sung said" is two runs; "Gov. Terry Branstad" is one). A
+# particle ("de", "van", "al") joins a name only before another capitalized word.
 _NAME_SEPARATOR = r"(?:(?<![a-z]{3}\.)[ \t]+|(?<![.!?])[ \t]*\n(?![ \t]*\n)[ \t]*)"
 _CAPITALIZED_RUN = re.compile(
-    rf"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|de|da|van|von|bin|al|le|la|del|der|dos|du|ibn))*"
+    rf"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|(?:de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)(?=[ \t]+[A-Z])))*"
 )
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
 _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}
@@ -83,6 +84,9 @@ _GROUP_OF_PEOPLE = re.compile(
 )
 _FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
 _TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
+_INSTITUTION_NAME = re.compile(r"[A-Z][\w'’.-]*\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|&)(?:\s+the)?\s+)?[A-Z][\w'’.-]*)*\s*$")
+# "the 64-year-old" refers back to the last person, as "he" or "she" would.
+_AGE_EPITHET = re.compile(r"^the\s+\d{1,3}-year-old$")
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
 # A comma after a name opens an appositive unless a reporting verb or a conjunction follows.
 _NOT_APPOSITIVE = r"(?!(?:said|says|told|added|and|but)\b)"
@@ -370,10 +374,15 @@ class _Registry:
             named = self._named_before(offset, person=lower in _SINGULAR_PRONOUNS)
             if named:
                 return self._find(named, None, index, offset)
+        if _AGE_EPITHET.match(lower):
+            found = self._last(lambda s: s.person and not s.plural)
+            if found:
+                return found
         words = lower.split()
         if words and words[0] == "the" and len(words) <= 3 and phrase.split()[-1].islower():
             head = words[-1].rstrip("s")
-            found = self._last(lambda s: head in s.description.lower() or head in s.name.lower())
+            person = self.codebook.names_person(phrase)
+            found = self._last(lambda s: s.person == person and (head in s.description.lower() or head in s.name.lower()))
             if found:
                 return found
         owner = _POSSESSED.match(phrase)
@@ -421,8 +430,9 @@ class _Registry:
         if any(start <= spoke < offset for spoke in self.recent_offsets):
             return None
         for run in reversed([run for run in self.runs() if start <= run.start() and run.end() <= ends[-1]]):
-            if self._is_organization_name(run.group()):
-                return run.group()
+            name = _CONTRACTION.sub("", _strip_determiners(run.group()))
+            if self._is_organization_name(name):
+                return name
         return None
 
     def _named_before(self, offset: int, person: bool) -> str | None:
@@ -545,7 +555,7 @@ class _Registry:
             if not named or named[0].term.text.islower() or self.codebook.classify(match.group()) != wanted:
                 continue
             if wanted == "business" or word in match.group().lower():
-                return named[0].term.text
+                return _strip_determiners(match.group()) if named[0].term.text in self.codebook.heads else named[0].term.text
         return None
 
     def _is_own_voice(self, phrase: str) -> bool:
@@ -566,9 +576,11 @@ class _Registry:
 
     def _person_name(self, phrase: str) -> tuple[str | None, str]:
         """Return the personal name in ``phrase`` and the titles before it ("Chinese
-        President Xi Jinping" gives "Xi Jinping" and "Chinese President")."""
+        President Xi Jinping" gives "Xi Jinping" and "Chinese President"). A phrase that
+        ends in capitalized words joined by "of" or "for" (and "and") names an institution
+        ("Institute of Marine and Coastal Research"), not a person."""
         phrase = _HONORIFICS.sub("", phrase.strip())
-        if self.codebook.outlet(phrase) or self._ends_with_organization(phrase):
+        if self.codebook.outlet(phrase) or self._ends_with_organization(phrase) or _INSTITUTION_NAME.search(phrase):
             return None, ""
         runs = list(_CAPITALIZED_RUN.finditer(phrase))
         if not runs or runs[-1].end() < len(phrase.rstrip(" .")):

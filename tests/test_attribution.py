@@ -321,3 +321,55 @@ def test_a_survey_takes_the_type_of_whoever_ran_it(tmp_path):
 def test_a_cue_in_a_relative_aside_gives_way_to_the_main_clause(tmp_path):
     table = code(tmp_path, "Senator Vale, whom critics call a hawk, has said the treaty is dead.\n")
     assert codes(table) == [("official", "Vale")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause's antecedent with no determiner ends at the preposition before it
+        (
+            "The government has faced pressure from dockworker unions which have publicly stated that the port must stay open.\n",
+            [("civil_society", "dockworker unions")],
+        ),
+        # capitalized words joined by "and" stay one name
+        (
+            "The Institute of Marine and Coastal Research claims that the reef is shrinking.\n",
+            [("analyst", "Institute of Marine and Coastal Research")],
+        ),
+        # a participle after a time phrase has no speaker in that phrase
+        ("Throughout the 1990s, farmers in the valley, fearing floods, moved uphill.\n", [("public", "farmers in the valley")]),
+        # a reporting verb of the lexicon's later additions
+        (
+            '"Ports are the lifeblood of the region," Jana Holm, the former governor of Nordmark, proclaimed to a cheering crowd.\n',
+            [("official", "Jana Holm")],
+        ),
+        # "called X a Y" reaches a quotation past a long object
+        (
+            'The prime minister called the long dispute fought over the northern border a "tragic mistake" for both nations.\n',
+            [("official", "prime minister")],
+        ),
+        # a passive agent ends before "for"
+        (
+            "The app was criticised by privacy campaigners for storing too much personal information about its users.\n"
+            "It has ten million users.\n",
+            [("civil_society", "privacy campaigners"), ("narrator", None)],
+        ),
+    ],
+)
+def test_who_speaks_when_the_cue_verb_is_far_from_a_plain_subject(tmp_path, text, expected):
+    assert codes(code(tmp_path, text)) == expected
+
+
+def test_reported_speech_carried_on_stops_at_a_sentence_narrating_a_past_event(tmp_path):
+    table = code(
+        tmp_path,
+        "A survey by the Ministry of Fisheries found that catches have fallen by a third. "
+        "The decline is steepest in the north. "
+        "Last week the minister issued an order that closed two bays.\n",
+    )
+    assert codes(table) == [
+        ("official", "survey by the Ministry of Fisheries"),
+        ("official", "survey by the Ministry of Fisheries"),
+        ("narrator", None),
+    ]
+    assert table["rule"].tolist() == ["forward", "continuation", "narrator"]

@@ -187,3 +187,52 @@ def test_a_cue_whose_subject_names_no_one_looks_before_a_relative_clause_or_in_t
         "Rosa Lind spoke out on Tuesday about the strike, arguing that pay was too low.\n",
     )
     assert table["speaker"].tolist() == ["study", "Rosa Lind"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an expertise role keeps its type at a company; a volunteer is a lay person
+        # unless the organization is named
+        ("Lea Brun, a currency strategist with Kestrel Bank, said the euro would rise.\n", [("analyst", "Lea Brun")]),
+        ("Omar Said, a senior volunteer, said the race was hard.\n", [("public", "Omar Said")]),
+        ("Omar Said, a Red Cross volunteer, said the camp was full.\n", [("civil_society", "Omar Said")]),
+        ("Yan Li, a blind runner from Shandong, said the race was hard.\n", [("public", "Yan Li")]),
+        # a person's own name is no role ("Dean" is no dean)
+        ("Howard Dean, the former governor of Nordmark, said the port must stay open.\n", [("official", "Howard Dean")]),
+        # a document sent by a person takes that person's type
+        (
+            "An email was sent from the charity's director, Jane Roe, to donors. The email said the shelter would close.\n",
+            [("narrator", None), ("civil_society", "email by Jane Roe")],
+        ),
+        # "it" is the organization named in the sentence before, when no one spoke there
+        (
+            "Ana Ruiz of Kestrel Holdings said sales fell.\n\n"
+            "The Lindqvist Institute's report was more upbeat. It said sales would recover.\n",
+            [("business", "Ana Ruiz"), ("narrator", None), ("analyst", "Lindqvist Institute")],
+        ),
+        # "the 64-year-old" refers back to the last person
+        (
+            "Chen Bo, head of the Harbour Workers Federation, said talks went well. "
+            "The 64-year-old noted that he will seek a new deal.\n",
+            [("civil_society", "Chen Bo"), ("civil_society", "Chen Bo")],
+        ),
+        # "the company" is the company, not its executives
+        (
+            "Company executives said the strike had cost Kestrel Holdings dearly. "
+            "The union said pay was too low. The company argued that it needed flexibility.\n",
+            [("business", "Company executives"), ("civil_society", "union"), ("business", "Kestrel Holdings")],
+        ),
+    ],
+)
+def test_typing_evidence_from_roles_documents_and_references_back(tmp_path, text, expected):
+    assert codes(code(tmp_path, text)) == expected
+
+
+def test_a_title_case_headline_does_not_lengthen_a_name(tmp_path):
+    table = code(
+        tmp_path,
+        "Ports Are Vital, Jana Holm Tells Harbour Convention\n\n"
+        "Ports are vital, Jana Holm, the former governor of Nordmark, said on Tuesday.\n",
+    )
+    assert codes(table)[-1] == ("official", "Jana Holm")
