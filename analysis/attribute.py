@@ -19,6 +19,7 @@ It finds speaker phrases as written; ``speakers.py`` resolves them to people and
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from .tagging import narrates_past
 DIRECT_QUOTE_SHARE = 0.5
 _TURNING_WORDS = ("however", "but ", "but,", "yet ", "nevertheless", "nonetheless")
 _CONTENT_AFTER_FRAMES = frozenset({"clause"})
+_LONGEST_PARAGRAPH = 8
 
 
 @dataclass
@@ -153,11 +155,15 @@ def _nearest_speaker(results: list[Attribution], index: int) -> int | None:
 def _link_continuations(text: str, sentences: list[Sentence], results: list[Attribution]) -> None:
     """Carry a speaker forward after ``X said that ...`` within a paragraph, over the
     sentences with no cue of their own, until one turns ("But ...") or, after the first,
-    narrates a past event ("Zinke issued two orders"): the outlet's narration resumes."""
+    narrates a past event ("Zinke issued two orders"): the outlet's narration resumes.
+    In a paragraph longer than ``_LONGEST_PARAGRAPH`` sentences, a text whose paragraph
+    breaks were lost (scraped pages often are), only the next sentence is carried."""
+    paragraph_sizes = Counter(sentence.paragraph for sentence in sentences)
     for index, attribution in enumerate(results):
         if attribution.frame not in _CONTENT_AFTER_FRAMES or attribution.rule == "trailing":
             continue
-        for later in range(index + 1, len(results)):
+        reach = len(results) if paragraph_sizes[sentences[index].paragraph] <= _LONGEST_PARAGRAPH else index + 2
+        for later in range(index + 1, min(reach, len(results))):
             follower = results[later]
             if sentences[later].paragraph != sentences[index].paragraph or follower.rule != "narrator":
                 break

@@ -90,6 +90,10 @@ _UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":", "―", 
 _ANONYMITY = re.compile(r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|anonymity|for\s+anonymity)\b", re.IGNORECASE)
 _CITING_FORMS = ("citing", "quoting")
 _CITED = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,;:\"“”]{2,80}?)\s*,")
+# A trailing cue that relays what another said ('X said: "...," the Times reported')
+# leaves the sentence to the inner speaker: the innermost source counts.
+_ASIDE_CONNECTIVES = frozenset("however though meanwhile moreover indeed therefore too also nevertheless nonetheless furthermore".split())
+_RELAYING_FORMS = frozenset({"reported", "reports", "wrote", "writes"})
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A time phrase that ends a speaker phrase belongs to the clause, not the speaker
 # ("the Supreme Court this month rejected").
@@ -163,7 +167,8 @@ def find_cue(
 
     ``quoted`` lists the ``(start, end)`` of the quotations in the sentence; cues inside
     them belong to the quotation and are skipped. A cue that trails the sentence takes
-    all before it as content and wins; otherwise, where the content of one cue holds
+    all before it as content and wins, unless it relays another's speech ("..., the
+    Times reported"); otherwise, where the content of one cue holds
     another cue with a speaker of its own, the inner one wins. ``accept`` says whether a
     phrase can name a speaker at all: a cue whose subject it refuses gives way to the
     other cues, or to the noun phrase that ends the sentence after it ("... the tip of
@@ -368,6 +373,9 @@ def _find_cue(
     found.sort(key=lambda f: f.cue_start)
     trailing = [f for f in found if f.kind == "trailing"]
     if trailing:
+        relayed = [f for f in found if f.kind in ("forward", "trailing") and f.speech and f.cue_start < trailing[-1].speaker_start and f is not trailing[-1]]
+        if relayed and trailing[-1].cue.split()[-1].lower() in _RELAYING_FORMS:
+            return relayed[0]
         return trailing[-1]
     chosen = found[0]
     for later in found[1:]:
@@ -558,10 +566,13 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:
-    """Step back from token ``j`` over adverbs, a time ("on Monday") and a parenthesis
-    ("Sen. Warren (D-MA) said")."""
+    """Step back from token ``j`` over adverbs, a time ("on Monday"), a parenthesis
+    ("Sen. Warren (D-MA) said") and a connective set off by commas ("has, however,
+    revealed")."""
     while j >= 0:
-        if _is_adverb(tokens[j][0]):
+        if j >= 2 and tokens[j][0] == "," and tokens[j - 2][0] == "," and tokens[j - 1][0].lower() in _ASIDE_CONNECTIVES:
+            j -= 3
+        elif _is_adverb(tokens[j][0]):
             j -= 1
             if tokens[j + 1][0].lower() in _WEEKDAYS and j >= 0 and tokens[j][0].lower() in {"on", "last", "this", "early", "late"}:
                 j -= 1
@@ -866,7 +877,9 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
         if tokens[start][0].lower() in _PREPOSITIONS:
             return None
     words = [token for token, _, _ in tokens[start:end]]
-    if len(words) > MAX_SUBJECT_WORDS or not words[0][0].isalnum():
+    if len(words) > MAX_SUBJECT_WORDS and words[0][0].isalnum():
+        return _titled_name(sentence, tokens[start:end])
+    if not words[0][0].isalnum():
         return None
     last = words[-1].lower()
     if last in _PREPOSITIONS | DETERMINERS - QUANTIFIERS:
@@ -875,6 +888,29 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
         return None
     name, description = split_name(phrase_text)
     return name, description, tokens[start][1]
+
+
+def _titled_name(sentence: str, phrase: list[Token]) -> tuple[str, str | None, int] | None:
+    """For a subject too long to be a plain noun phrase, the personal name that ends a
+    long title with no article before it ("deputy director of the Liaison Office of
+    the State Council in the HKSAR Chen Dong" is Chen Dong, so described), as
+    ``(name, title, start)``; None otherwise. An acronym that opens the final run of
+    capitals belongs to the title, and of a run of four capitalized words or more, only
+    the last two name the person ("... of the International Monetary Fund Kristalina
+    Georgieva")."""
+    if len(phrase) > 2 * MAX_SUBJECT_WORDS or not phrase[0][0][:1].islower() or phrase[0][0].lower() in DETERMINERS:
+        return None
+    first = len(phrase)
+    while first > 0 and _NAME_TOKEN.match(phrase[first - 1][0]) and phrase[first - 1][0][:1].isupper():
+        first -= 1
+    if len(phrase) - first > 3:
+        first = len(phrase) - 2
+    elif first < len(phrase) - 1 and phrase[first][0].isupper() and len(phrase[first][0]) > 1:
+        first += 1
+    if len(phrase) - first < 2 or phrase[first - 1][0].lower() in _PREPOSITIONS:
+        return None
+    title = sentence[phrase[0][1] : phrase[first - 1][2]]
+    return sentence[phrase[first][1] : phrase[-1][2]], _clean(title), phrase[first][1]
 
 
 def _opens_object_relative(word: str) -> bool:

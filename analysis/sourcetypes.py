@@ -360,6 +360,9 @@ class Codebook:
         return "western_media" if named_outlet else "other_media"
 
 
+# Words for documents, which speak for whoever made them ("a survey by the IFS"), in
+# the order a publisher is looked for after a document.
+DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "data", "analysis", "index")
 _HEAD_ENDS = re.compile(r",|\(|\s(?:of|at|from|in|with|for|by|and|who|which|that|as)\s")
 
 
@@ -368,7 +371,8 @@ def _head_role(description: str, roles: list[Match]) -> Match | None:
     role: the last role before its first preposition or clause ("a Chinese military
     affairs expert and TV commentator" is headed by "expert", "a student from the High
     School" by "student"); for a group of people, the people ("a panel of industry
-    experts" is headed by "experts"). None when that phrase's head is no role."""
+    experts" is headed by "experts"), but a document stays the head ("a poll of
+    voters"). None when that phrase's head is no role."""
     for chunk in re.finditer(r"[^,]+", description):
         inside = [m for m in roles if chunk.start() <= m.start < chunk.end()]
         if not inside:
@@ -380,7 +384,7 @@ def _head_role(description: str, roles: list[Match]) -> Match | None:
             return None
         head = heads[-1]
         members = [m for m in inside if m.start > head.end and m.term.person]
-        if not head.term.person and members and re.match(r"\s+of\s", description[head.end :]):
+        if not head.term.person and head.term.text not in DOCUMENT_WORDS and members and re.match(r"\s+of\s", description[head.end :]):
             return members[0]
         return head
     return None

@@ -32,7 +32,7 @@ from .attribute import Attribution
 from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
 from .sourcetypes import NAME_RUN as _NAME_RUN
-from .sourcetypes import Codebook
+from .sourcetypes import DOCUMENT_WORDS, Codebook
 from .tagging import tag_words
 
 FALLBACK_TYPE = "unclassified"
@@ -85,15 +85,22 @@ _GROUP_OF_PEOPLE = re.compile(
 _FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
 _TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
 _INSTITUTION_NAME = re.compile(r"[A-Z][\w'’.-]*\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|&)(?:\s+the)?\s+)?[A-Z][\w'’.-]*)*\s*$")
+# A share of those polled ("59 percent said", "less than a third agreed") speaks for the
+# last poll or survey the story reported.
+_SHARE_OF_RESPONDENTS = re.compile(r"\b(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|thirds?|quarters?|half|fifths?|majority|minority)\b")
+_POLL = re.compile(r"\b(?:poll|polls|survey|surveys|pollster|pollsters)\b", re.IGNORECASE)
 # "the 64-year-old" refers back to the last person, as "he" or "she" would.
 _AGE_EPITHET = re.compile(r"^the\s+\d{1,3}-year-old$")
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
 # A comma after a name opens an appositive unless a reporting verb or a conjunction follows.
-_NOT_APPOSITIVE = r"(?!(?:said|says|told|added|and|but)\b)"
+_NOT_APPOSITIVE = r"(?!\s*(?:said|says|told|added|and|but)\b)"
 # What a mention of a name says about it right after the name: a bracket, an appositive
 # (and a second one that opens with an article: ", Director of the Media Center, a US
 # think tank"), "is a ...", or a next sentence that opens "She's a ..." ("Hoff. She's a
 # delegate").
+_POSSESSIVE_OWNER = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
+# A role set off by a comma right before a name: "her senior policy adviser, Jake Sullivan".
+_ROLE_SET_OFF_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while)\s+)((?:his|her|their|its|the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}),\s*$")
 _APPOSITIVE = re.compile(
     r"\s*(?:\(([^()]{1,60})\)|,\s*(" + _NOT_APPOSITIVE + r"[^.;,]{1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
     r"|\s+(?:is|was|has\s+been)\s+((?:a|an|the)\s[^.;,]{1,100})"
@@ -123,7 +130,6 @@ _HOMETOWN = re.compile(r",\s*(?:from|of)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-
 # research by Jupiter"): whoever runs surveys and studies acts as a pollster or a
 # research firm.
 _RESEARCH_BY = re.compile(r"\b(?:survey|poll|study|research|report|analysis|index|findings)s?,?\s+(?:\w+\s+){0,3}?(?:by|from|of)\s+(?:the\s+)?[A-Z]")
-_DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "data", "analysis", "index")
 # "Mia Kent of the Harbour Workers Federation": a person and the organization they are of.
 _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|from|at)\s+.+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
@@ -171,7 +177,8 @@ def resolve_story(
     speaks, is returned as a speaker of type ``narrator``."""
     story_text = text[sentences[0].start : sentences[-1].end] if sentences else ""
     own = story_outlet(story_text, outlet, codebook)
-    registry = _Registry(story_text, codebook, own)
+    headings = [(s.start - sentences[0].start, s.end - sentences[0].start) for s in sentences if s.is_heading]
+    registry = _Registry(story_text, codebook, own, headings)
     speakers: list[Speaker | None] = [None] * len(attributions)
     for index, attribution in enumerate(attributions):
         if attribution.speaker is not None:
@@ -297,8 +304,9 @@ def _counts_people(words: list[str]) -> bool:
 class _Registry:
     """The speakers met so far in one story, for resolving later mentions."""
 
-    def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None):
+    def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: list[tuple[int, int]] = ()):
         self.text = story_text
+        self.headings = list(headings)
         self.codebook = codebook
         self.own_outlet = own_outlet
         self.speakers: list[Speaker] = []
@@ -313,10 +321,13 @@ class _Registry:
         self._sentence_ends: list[int] | None = None
 
     def runs(self) -> list[re.Match]:
-        """The runs of capitalized words in the story (names, titles), found once and
-        indexed by word in ``_runs_with``."""
+        """The runs of capitalized words in the story (names, titles) outside its
+        headings, whose title case joins words that are no name ("Clinton Wades Into
+        Brexit Debate"), found once and indexed by word in ``_runs_with``."""
         if self._runs is None:
-            self._runs = list(_CAPITALIZED_RUN.finditer(self.text))
+            self._runs = [
+                run for run in _CAPITALIZED_RUN.finditer(self.text) if not any(start <= run.start() < end for start, end in self.headings)
+            ]
             for run in self._runs:
                 for word in set(_name_words(run.group())):
                     self._runs_with.setdefault(word, []).append(run)
@@ -374,6 +385,10 @@ class _Registry:
             named = self._named_before(offset, person=lower in _SINGULAR_PRONOUNS)
             if named:
                 return self._find(named, None, index, offset)
+        if _SHARE_OF_RESPONDENTS.search(lower) and len(lower.split()) <= 6:
+            found = self._last(lambda s: bool(_POLL.search(f"{s.name} {s.description}")))
+            if found:
+                return found
         if _AGE_EPITHET.match(lower):
             found = self._last(lambda s: s.person and not s.plural)
             if found:
@@ -510,7 +525,7 @@ class _Registry:
         if not lede:
             paragraph_end = self.text.find("\n\n", offset)
             window_end = min(ends[1] if len(ends) > 1 else len(self.text), paragraph_end if paragraph_end >= 0 else len(self.text))
-        for word in _DOCUMENT_WORDS:
+        for word in DOCUMENT_WORDS:
             publisher = self._publisher_before(word, window_end - 1)
             if publisher and self.text.find(publisher, window_start, window_end) >= 0:
                 return publisher
@@ -629,7 +644,8 @@ class _Registry:
     def _introduction(self, name: str) -> tuple[str, str]:
         """Find the fullest form of ``name`` in the story and the words that introduce
         it: up to six words before it in its clause, and an appositive or participle
-        after it ("..., a professor at X", "... serving as the first dean"). A fuller
+        after it ("..., a professor at X", "... serving as the first dean"), or a role
+        set off before it ("her senior policy adviser, Jake Sullivan, said"). A fuller
         form adds at most one word after the name ("Yan" is "Yan Wei"), so that a
         title-case headline ("Howard Dean Tells Democratic Convention") is no name."""
         if name not in self._introductions:
@@ -653,6 +669,9 @@ class _Registry:
             return name, ""
         full, titles = self._person_name(_name_run(best.group()))
         before = _words_before(self.text, best.start())
+        set_off = _ROLE_SET_OFF_BEFORE.search(self.text, max(0, best.start() - 80), best.start())
+        if not before and set_off:
+            before = set_off.group(1)
         after = ""
         follows = re.match(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
         if follows:
@@ -677,7 +696,8 @@ class _Registry:
     def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> str:
         """Type a new speaker: a listed person, a state, or a reader quoted by first name
         and town ("Andrew in Derby", public) or a person described only by home town
-        ("from Omaha, Nebraska", public); else its description, else the
+        ("from Omaha, Nebraska", public); a person described by a role that a pronoun
+        owns ("her adviser") as the person it refers to; else its description, else the
         words around its other mentions in the story; for a person, else the group named
         before it, a "Dr" title, or the organization named before ``offset`` when its
         role defers ("a spokesman"); for research by an organization no list knows,
@@ -689,6 +709,9 @@ class _Registry:
             return "public"
         if self.codebook.is_state(name):
             return "official"
+        owner_type = self._possessor_type(description) if person else None
+        if owner_type:
+            return owner_type
         own = name if person and " " in name else ""
         found = self._classify(f"{name}, {_before_speech(description)}", own)
         if found is None and name[:1].isupper():
@@ -704,6 +727,23 @@ class _Registry:
         if found in ("other_media", "western_media") and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
             return "narrator"
         return found or FALLBACK_TYPE
+
+    def _possessor_type(self, description: str) -> str | None:
+        """For a role that defers, owned by a pronoun and naming no organization ("her
+        senior policy adviser", "his lawyer"), the type of the person the pronoun refers
+        to: the last person (or, for "their", group) who spoke, when typed."""
+        owner = _POSSESSIVE_OWNER.match(description or "")
+        if not owner:
+            return None
+        matches = self.codebook.matcher.find(description)
+        roles = [m for m in matches if m.term.kind == "role"]
+        if not roles or not roles[-1].term.defers or any(m.term.kind in ("organization", "outlet", "shaped") for m in matches):
+            return None
+        plural = owner.group(1).lower() == "their"
+        referent = self._last(lambda s: s.person and s.plural == plural)
+        if referent is None or referent.source_type in ("unclassified", "narrator"):
+            return None
+        return referent.source_type
 
     def _classify(self, description: str, name: str = "") -> str | None:
         """Type ``description`` by the codebook, with the organizations that the story

@@ -373,3 +373,31 @@ def test_reported_speech_carried_on_stops_at_a_sentence_narrating_a_past_event(t
         ("narrator", None),
     ]
     assert table["rule"].tolist() == ["forward", "continuation", "narrator"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a long title with no article before a name ends at the name
+        (
+            "Also addressing the meeting, deputy director of the Liaison Office of the Harbour Authority in the NHR "
+            "Chen Dong said the port would reopen.\n",
+            [("official", "Chen Dong")],
+        ),
+        # a trailing cue that relays another's words leaves the sentence to the inner speaker
+        (
+            'Asked about the ban, the minister said: "There will always be exceptions," the Harbour Gazette reported.\n',
+            [("official", "minister")],
+        ),
+        # a connective set off by commas between auxiliary and verb
+        ("A Lindqvist Institute study has, however, revealed that most ports are slow.\n", [("analyst", "Lindqvist Institute study")]),
+    ],
+)
+def test_the_cue_and_its_speaker_across_titles_relays_and_asides(tmp_path, text, expected):
+    assert codes(code(tmp_path, text)) == expected
+
+
+def test_in_a_paragraph_too_long_to_be_one_reported_speech_is_carried_one_sentence_only(tmp_path):
+    narration = " ".join(f"Sentence number {n} describes the harbour." for n in range(1, 9))
+    table = code(tmp_path, f"The mayor said that the harbour is safe. The water is clean. The beach is open. {narration}\n")
+    assert table["rule"].tolist()[:4] == ["forward", "continuation", "narrator", "narrator"]

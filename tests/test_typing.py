@@ -236,3 +236,31 @@ def test_a_title_case_headline_does_not_lengthen_a_name(tmp_path):
         "Ports are vital, Jana Holm, the former governor of Nordmark, said on Tuesday.\n",
     )
     assert codes(table)[-1] == ("official", "Jana Holm")
+
+
+def test_shares_of_those_polled_speak_for_the_poll_and_a_poll_of_voters_is_no_voter(tmp_path):
+    table = code(
+        tmp_path,
+        "A Lindqvist Institute poll of voters found that most back the plan. 59 percent said the port should stay open. "
+        "Less than a third agreed with the mayor.\n",
+    )
+    assert codes(table) == [("analyst", "Lindqvist Institute poll of voters")] * 3
+
+
+def test_a_role_owned_by_a_pronoun_takes_the_type_of_whom_it_refers_to(tmp_path):
+    table = code(
+        tmp_path,
+        "Senator Ana Ruiz said the port must stay open.\n\n"
+        'In a statement, her senior policy adviser, Jon Berg, said: "She has always backed the port."\n',
+    )
+    assert codes(table) == [("official", "Ana Ruiz"), ("official", "Jon Berg")]
+    assert table["descriptor"].tolist()[1] == "her senior policy adviser"
+
+
+def test_words_of_a_title_case_headline_are_no_name_for_a_pronoun(tmp_path):
+    table = code(
+        tmp_path,
+        "Ruiz Wades Into Port Debate\n\n"
+        "The port will close next year. He said the decision was wrong.\n",
+    )
+    assert codes(table)[1:] == [("narrator", None), ("unclassified", "He")]
