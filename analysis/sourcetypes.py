@@ -183,6 +183,8 @@ class Codebook:
             self._check_type(heads_file, row["source_type"])
             self._check_type(heads_file, row.get("before_for", ""))
             self.heads[row["head"]] = Head(row["head"], row["source_type"], row.get("before_for", ""))
+        trade_file = folder / "trade_words.csv"
+        self.trade_words = frozenset(row["word"].lower() for row in read_rows(trade_file)) if trade_file.exists() else frozenset()
         not_speakers = folder / "not_speakers.csv"
         self.not_speakers = frozenset(row["word"].lower() for row in read_rows(not_speakers)) if not_speakers.exists() else frozenset()
         self.people = []
@@ -345,9 +347,20 @@ class Codebook:
         else:
             return None
         source_type = decided.term.source_type
+        if source_type in ("civil_society", "official") and self._is_trade_association(description, decided):
+            return "business"
         if source_type == MEDIA or (source_type == "other_media" and decided.term.kind == "role"):
             return self._media_type(matches, named_outlet=decided.term.kind == "shaped")
         return source_type
+
+    def _is_trade_association(self, description: str, body: Match) -> bool:
+        """True when ``body`` is an association of members (Association, Federation,
+        Council, ...) whose name has a word of ``trade_words.csv`` in the three words
+        before it ("Blackpool Hotel Association"): a business or trade association."""
+        name = re.findall(r"[\w'’-]+", description[: body.start] + " " + description[body.start : body.end])
+        if not name or name[-1].lower() not in _MEMBER_BODIES:
+            return False
+        return any(_singular(word.lower()) in self.trade_words for word in name[-4:-1])
 
     @staticmethod
     def _media_type(matches: list[Match], named_outlet: bool) -> str:
@@ -358,6 +371,16 @@ class Codebook:
         if places:
             return places[0].term.source_type
         return "western_media" if named_outlet else "other_media"
+
+
+# Heads of the names of associations of members, which trade_words.csv can make business.
+_MEMBER_BODIES = frozenset("association associations federation confederation council alliance consortium society institute".split())
+
+
+def _singular(word: str) -> str:
+    """``word`` without a plural -s or possessive ending ("bankers'" is "banker")."""
+    word = word.rstrip("'’")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 # Words for documents, which speak for whoever made them ("a survey by the IFS"), in

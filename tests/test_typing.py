@@ -264,3 +264,22 @@ def test_words_of_a_title_case_headline_are_no_name_for_a_pronoun(tmp_path):
         "The port will close next year. He said the decision was wrong.\n",
     )
     assert codes(table)[1:] == [("narrator", None), ("unclassified", "He")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an association whose name has a trade word is a business association
+        ("Colin Hale, Nordmark Hotel Association, said bookings were down.", ("business", "Colin Hale")),
+        ("The Harbour Mining Industry Council said exports would fall.", ("business", "Harbour Mining Industry Council")),
+        # ... but a union of workers is not
+        ("The trade union said pay was too low.", ("civil_society", "trade union")),
+        # everyday occupations are lay people
+        ("Yang Bo, a surveyor at the old mine, said the air was cleaner.", ("public", "Yang Bo")),
+        ("Ana Ruiz, a street vendor in the old town, said sales had halved.", ("public", "Ana Ruiz")),
+        # stance verbs of praise report
+        ("Ambassador Li Wei commended the port's efforts to cut emissions.", ("official", "Li Wei")),
+    ],
+)
+def test_trade_associations_everyday_occupations_and_praise(tmp_path, sentence, expected):
+    assert codes(code(tmp_path, sentence + "\n")) == [expected]
