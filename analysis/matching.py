@@ -2,9 +2,9 @@
 
 Python's regular expressions try every alternative at every position, which is slow for
 vocabularies of hundreds of terms. ``PhraseMatcher`` finds candidate positions with an
-Aho-Corasick automaton (pyahocorasick) in one pass, then checks each candidate with its
-term's own small regular expression, compiled the first time the term's first word is
-seen (a codebook of thousands of names mostly never is).
+Aho-Corasick automaton (pyahocorasick) in one pass, then checks each candidate: a one-word term by the character after it, a longer one by its
+own small regular expression, compiled the first time the term's first word is seen (a
+codebook of thousands of names mostly never is).
 
 Terms are whole words. In a term, ``*`` at the end of a word matches any ending of that
 word ("cooperat*" finds "cooperation"), and words are separated by any white space.
@@ -73,7 +73,7 @@ class PhraseMatcher:
             if not literal:
                 continue
             key = literal.lower() if ignore_case else literal
-            candidates.setdefault(key, []).append([term, None, value])
+            candidates.setdefault(key, []).append([term, None, value, literal == term])
         for key, entries in candidates.items():
             self._automaton.add_word(" " + key, (len(key), entries))
         self._empty = not candidates
@@ -91,9 +91,25 @@ class PhraseMatcher:
         for last, (length, entries) in self._automaton.iter(haystack):
             start = last - length
             for entry in entries:
+                if entry[3]:
+                    end = start + length
+                    if _ends_word(text, end):
+                        found.append(PhraseMatch(start, end, text[start:end], entry[2]))
+                    continue
                 if entry[1] is None:
                     entry[1] = term_regex(entry[0], self.ignore_case)
                 match = entry[1].match(text, start)
                 if match:
                     found.append(PhraseMatch(start, match.end(), match.group(), entry[2]))
         return keep_longest(found)
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """True when a word may end at ``end`` in ``text``: what ``term_regex`` checks with
+    ``(?![\w-]|\.\w)``, for a one-word term the automaton has already matched."""
+    after = text[end : end + 1]
+    if not after:
+        return True
+    if after.isalnum() or after in "_-":
+        return False
+    return not (after == "." and re.match(r"\w", text[end + 1 : end + 2]))

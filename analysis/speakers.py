@@ -22,6 +22,7 @@ Within a story, a speaker keeps one name and one source type (coding rules 6 and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -306,7 +307,8 @@ class _Registry:
 
     def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: list[tuple[int, int]] = ()):
         self.text = story_text
-        self.headings = list(headings)
+        self.headings = sorted(headings)
+        self.heading_starts = [start for start, _ in self.headings]
         self.codebook = codebook
         self.own_outlet = own_outlet
         self.speakers: list[Speaker] = []
@@ -325,13 +327,16 @@ class _Registry:
         headings, whose title case joins words that are no name ("Clinton Wades Into
         Brexit Debate"), found once and indexed by word in ``_runs_with``."""
         if self._runs is None:
-            self._runs = [
-                run for run in _CAPITALIZED_RUN.finditer(self.text) if not any(start <= run.start() < end for start, end in self.headings)
-            ]
+            self._runs = [run for run in _CAPITALIZED_RUN.finditer(self.text) if not self._in_heading(run.start())]
             for run in self._runs:
                 for word in set(_name_words(run.group())):
                     self._runs_with.setdefault(word, []).append(run)
         return self._runs
+
+    def _in_heading(self, at: int) -> bool:
+        """True when offset ``at`` falls in one of the story's headings."""
+        before = bisect_right(self.heading_starts, at) - 1
+        return before >= 0 and at < self.headings[before][1]
 
     def sentence_ends(self) -> list[int]:
         """Where each sentence of the story ends, after its closing mark and the space
@@ -446,7 +451,7 @@ class _Registry:
             return None
         for run in reversed([run for run in self.runs() if start <= run.start() and run.end() <= ends[-1]]):
             name = _CONTRACTION.sub("", _strip_determiners(run.group()))
-            if self._is_organization_name(name):
+            if name.lower() not in _REFERRING_WORDS | DETERMINERS and self._is_organization_name(name):
                 return name
         return None
 
@@ -972,7 +977,8 @@ def _words_before(text: str, at: int) -> str:
     participle ("Tory leader" in "... said Tory leader Michael Howard"; "the Chinese
     Football Association (CFA) president")."""
     before_words: list[str] = []
-    for word in reversed(text[:at].split()[-7:]):
+    window = text[max(0, at - 240) : at].split()
+    for word in reversed(window[-7:] if at <= 240 or len(window) > 7 else window[1:]):
         if re.fullmatch(r"\([A-Z][\w&.-]*\)", word):
             before_words.insert(0, word)
             continue
