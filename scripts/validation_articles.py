@@ -14,8 +14,10 @@ Each drawn article gets a batch: ``dev`` (rules are developed on it), ``test`` (
 only after the rules were frozen, and used only to measure them), or ``final`` (a third
 batch, coded after the rules were frozen again once ``test`` had been measured and its
 errors studied), ``holdout`` (a fourth, coded after a third freeze, once ``final`` had
-been measured and studied), or ``blind`` (a fifth, drawn and coded while the rules were
-changed on the errors of ``holdout``, and read only after they were frozen a fourth time). Outlets of PolNeAR and the Narrative Frames Corpus repeat
+been measured and studied), ``blind`` (a fifth, drawn and coded while the rules were
+changed on the errors of ``holdout``, and read only after they were frozen a fourth time),
+or ``sealed`` (a sixth, drawn and coded the same way while the rules were changed on the
+errors of ``blind``, and read only after a fifth freeze). Outlets of PolNeAR and the Narrative Frames Corpus repeat
 only once every outlet has been drawn. The text of an article is
 rebuilt from ``../shared`` by ``article_text``: the file as it is, or for a People's Daily
 page the article body between the dateline and "(Web editor" / "(For the latest". Offsets
@@ -38,7 +40,7 @@ from analysis.sentences import split_story
 SHARED = PROJECT_DIR.parent / "shared"
 ARTICLES = PROJECT_DIR / "data" / "annotations" / "validation_articles.csv"
 SEED = 20261127
-BATCHES = ("dev", "test", "final", "holdout", "blind")
+BATCHES = ("dev", "test", "final", "holdout", "blind", "sealed")
 PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
 MIN_SENTENCES, MAX_SENTENCES = 12, 45
 _REPORTING = re.compile(r"\b(?:said|says|told|according to)\b")
