@@ -328,13 +328,12 @@ class Codebook:
         named = [m for m in matches if m.term.kind in ORGANIZATION_KINDS]
         bodies = named + [m for m in roles if not m.term.person and (lead is None or m.term is not lead.term) and m.term.source_type]
         bodies.sort(key=lambda m: m.start)
-        modifies_outlet = lead is not None and any(
-            (m.term.kind == "outlet" or m.term.kind == "shaped" and m.term.source_type == MEDIA)
-            and m.start > lead.end
-            and not description[lead.end : m.start].strip(" -")
-            for m in named
+        modifies_body = (
+            lead is not None
+            and lead.term.text.split()[-1].lower() not in _PREPOSITIONS
+            and any(m.start > lead.end and not description[lead.end : m.start].strip(" -") for m in named)
         )
-        if lead and lead.term.source_type and not lead.term.defers and not modifies_outlet:
+        if lead and lead.term.source_type and not lead.term.defers and not modifies_body:
             decided = lead
         elif bodies and lead and lead.term.source_type == "analyst" and bodies[0].term.source_type == "business":
             decided = lead
@@ -373,6 +372,7 @@ class Codebook:
         return "western_media" if named_outlet else "other_media"
 
 
+_PREPOSITIONS = frozenset("at in of for with from on to by".split())
 # Heads of the names of associations of members, which trade_words.csv can make business.
 _MEMBER_BODIES = frozenset("association associations federation confederation council alliance consortium society institute".split())
 

@@ -283,3 +283,8 @@ def test_words_of_a_title_case_headline_are_no_name_for_a_pronoun(tmp_path):
 )
 def test_trade_associations_everyday_occupations_and_praise(tmp_path, sentence, expected):
     assert codes(code(tmp_path, sentence + "\n")) == [expected]
+
+
+def test_a_role_word_before_an_organization_word_only_modifies_it(tmp_path):
+    table = code(tmp_path, "Teacher unions said the reform was rushed. Ana Ruiz, who studies at the Lindqvist Institute, said it was fine.\n")
+    assert codes(table) == [("civil_society", "Teacher unions"), ("public", "Ana Ruiz")]
