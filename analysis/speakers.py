@@ -451,7 +451,8 @@ class _Registry:
             return None
         for run in reversed([run for run in self.runs() if start <= run.start() and run.end() <= ends[-1]]):
             name = _CONTRACTION.sub("", _strip_determiners(run.group()))
-            if name.lower() not in _REFERRING_WORDS | DETERMINERS and self._is_organization_name(name):
+            common_word = " " not in name and name.lower() in lexicon
+            if not common_word and self._is_organization_name(name):
                 return name
         return None
 

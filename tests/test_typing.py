@@ -288,3 +288,12 @@ def test_trade_associations_everyday_occupations_and_praise(tmp_path, sentence, 
 def test_a_role_word_before_an_organization_word_only_modifies_it(tmp_path):
     table = code(tmp_path, "Teacher unions said the reform was rushed. Ana Ruiz, who studies at the Lindqvist Institute, said it was fine.\n")
     assert codes(table) == [("civil_society", "Teacher unions"), ("public", "Ana Ruiz")]
+
+
+def test_a_common_word_or_pronoun_opening_the_sentence_before_is_no_antecedent_for_it(tmp_path):
+    table = code(
+        tmp_path,
+        "Kestrel Holdings said sales fell.\n\nIts shares rose by a tenth. It said the rise would last.\n\n"
+        "In a speech on Monday, crowds cheered. It said the rise was welcome.\n",
+    )
+    assert codes(table) == [("business", "Kestrel Holdings"), ("narrator", None), ("business", "Kestrel Holdings"), ("narrator", None), ("business", "Kestrel Holdings")]
