@@ -97,6 +97,13 @@ _RELAYING_FORMS = frozenset({"reported", "reports", "wrote", "writes"})
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A time phrase that ends a speaker phrase belongs to the clause, not the speaker
 # ("the Supreme Court this month rejected").
+_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:then|also|now|still|too|again|meanwhile|instead|later|earlier)$", re.IGNORECASE)
+_TIME_OPENERS = frozenset("in on last this next early late earlier later since by during".split())
+_TIME_WORDS = _WEEKDAYS | _PARTS_OF_DAY | frozenset(
+    """week weeks month months year years day days weekend decade century spring summer autumn fall winter
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec early late mid""".split()
+)
 TRAILING_TIME = re.compile(
     r"\s+(?:(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon|evening|weekend)"
     r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today)$",
@@ -199,10 +206,12 @@ def find_cue(
 
 
 def _without_time(found: Found | None) -> Found | None:
-    """``found`` with a time phrase that ends its speaker phrase dropped."""
-    if found is None or not TRAILING_TIME.search(found.speaker):
+    """``found`` with a time phrase or an adverb that ends its speaker phrase dropped
+    ("the minister on Monday", "the administration then")."""
+    if found is None:
         return found
-    return replace(found, speaker=TRAILING_TIME.sub("", found.speaker))
+    speaker = _TRAILING_ADVERB.sub("", TRAILING_TIME.sub("", found.speaker))
+    return found if speaker == found.speaker else replace(found, speaker=speaker)
 
 
 def _inverted_subject(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:
@@ -867,6 +876,7 @@ def _subject(sentence: str, tokens: list[Token], end: int) -> tuple[str, str | N
     start = index + 1
     while start < end and (_is_adverb(tokens[start][0]) or tokens[start][0].lower() in _COORDINATORS):
         start += 1
+    start = _after_time_adjunct(tokens, start, end)
     if start >= end:
         return None
     phrase_text = sentence[tokens[start][1] : tokens[end - 1][2]]
@@ -911,6 +921,26 @@ def _titled_name(sentence: str, phrase: list[Token]) -> tuple[str, str | None, i
         return None
     title = sentence[phrase[0][1] : phrase[first - 1][2]]
     return sentence[phrase[first][1] : phrase[-1][2]], _clean(title), phrase[first][1]
+
+
+def _after_time_adjunct(tokens: list[Token], start: int, end: int) -> int:
+    """Where a subject starts after a time adjunct that opens it without a comma ("In 1998
+    the party", "Last week the minister", "On Monday Smith"): past a preposition or
+    "last", "this", "next", and the years, days, months and time words that follow; the
+    same ``start`` when the phrase opens otherwise or nothing would be left."""
+    first = tokens[start][0].lower() if start < end else ""
+    if first not in _TIME_OPENERS:
+        return start
+    index = start + 1
+    while index < end:
+        word = tokens[index][0].lower()
+        if word in _TIME_WORDS or word.isdigit():
+            index += 1
+        elif word in ARTICLES and index + 1 < end and tokens[index + 1][0].lower() in _TIME_WORDS:
+            index += 2
+        else:
+            break
+    return start if index == start + 1 or index >= end else index
 
 
 def _opens_object_relative(word: str) -> bool:

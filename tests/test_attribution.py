@@ -401,3 +401,15 @@ def test_in_a_paragraph_too_long_to_be_one_reported_speech_is_carried_one_senten
     narration = " ".join(f"Sentence number {n} describes the harbour." for n in range(1, 9))
     table = code(tmp_path, f"The mayor said that the harbour is safe. The water is clean. The beach is open. {narration}\n")
     assert table["rule"].tolist()[:4] == ["forward", "continuation", "narrator", "narrator"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In 1998 the party said it would not return to the harbour.", ("official", "party")),
+        ("Last week the minister said the port would open.", ("official", "minister")),
+        ("The administration then turned around and proposed cutting the port's funding.", ("official", "administration")),
+    ],
+)
+def test_a_time_adjunct_before_the_subject_and_an_adverb_after_it_are_not_the_speaker(tmp_path, sentence, expected):
+    assert codes(code(tmp_path, sentence + "\n")) == [expected]
