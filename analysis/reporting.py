@@ -97,7 +97,7 @@ _RELAYING_FORMS = frozenset({"reported", "reports", "wrote", "writes"})
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A time phrase that ends a speaker phrase belongs to the clause, not the speaker
 # ("the Supreme Court this month rejected").
-_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:then|also|now|still|too|again|meanwhile|instead|later|earlier)$", re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:then|also|now|still|too|again|meanwhile|instead|later|earlier|once)$", re.IGNORECASE)
 _TIME_OPENERS = frozenset("in on last this next early late earlier later since by during".split())
 _TIME_WORDS = _WEEKDAYS | _PARTS_OF_DAY | frozenset(
     """week weeks month months year years day days weekend decade century spring summer autumn fall winter
@@ -435,13 +435,17 @@ def _is_subject_noun(match: PhraseMatch, tokens: list[Token], index_at: dict[int
 def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, int], candidates: list[PhraseMatch], is_quoted) -> Found | None:
     """A finite "said", "says", "told" or "tells" that the strict frames could not
     parse (long subjects, addressees, asides between subject and verb) still reports:
-    its speaker is the nearest noun phrase before it."""
+    its speaker is the nearest noun phrase before it. A passive ("can be said to be",
+    "was told") does not."""
     for match in candidates:
         form = match.text.lower()
         if form not in _UNAMBIGUOUS_SPEECH_FORMS or is_quoted(match.start) or match.start not in index_at:
             continue
         at = index_at[match.start]
-        j = _skip_auxiliaries(tokens, _skip_back(tokens, at - 1))
+        before = _skip_back(tokens, at - 1)
+        if before >= 0 and tokens[before][0].lower() in _BE:
+            continue
+        j = _skip_auxiliaries(tokens, before)
         previous = tokens[j][0].lower() if j >= 0 else ""
         if previous in _BE or previous == "to" or previous in ARTICLES or previous.endswith(("'s", "’s")) or (j >= 0 and tokens[j][0] in _DASHES):
             continue

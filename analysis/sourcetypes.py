@@ -339,6 +339,8 @@ class Codebook:
             decided = lead
         elif bodies:
             decided = bodies[0]
+        elif lead and lead.term.defers and self._state_before(description, matches, lead):
+            return "official"
         elif lead and lead.term.source_type:
             decided = lead
         elif any(m.term.source_type for m in roles):
@@ -351,6 +353,14 @@ class Codebook:
         if source_type == MEDIA or (source_type == "other_media" and decided.term.kind == "role"):
             return self._media_type(matches, named_outlet=decided.term.kind == "shaped")
         return source_type
+
+    def _state_before(self, description: str, matches: list[Match], role: Match) -> bool:
+        """True when a state's name owns or modifies a deferring ``role`` ("the U.S.
+        representative", "China's envoy"): the state is its organization."""
+        return any(
+            m.term.kind == "place" and m.term.text in self.states and m.end <= role.start and not re.sub(r"^['’]s?", "", description[m.end : role.start]).strip()
+            for m in matches
+        )
 
     def _is_trade_association(self, description: str, body: Match) -> bool:
         """True when ``body`` is an association of members (Association, Federation,

@@ -413,3 +413,18 @@ def test_in_a_paragraph_too_long_to_be_one_reported_speech_is_carried_one_senten
 )
 def test_a_time_adjunct_before_the_subject_and_an_adverb_after_it_are_not_the_speaker(tmp_path, sentence, expected):
     assert codes(code(tmp_path, sentence + "\n")) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a state owns a deferring role
+        ("The U.S. representative falsely claimed that the treaty was dead.", ("official", "U.S. representative")),
+        # a trailing "finds" wins over a stance verb before it
+        ("Voters overwhelmingly oppose the port closure, a new Lindqvist Institute poll finds.", ("analyst", "new Lindqvist Institute poll")),
+        # an impersonal passive reports no one
+        ("The harbour can be said to be the oldest in the region.", ("narrator", None)),
+    ],
+)
+def test_states_owning_roles_trailing_findings_and_impersonal_passives(tmp_path, sentence, expected):
+    assert codes(code(tmp_path, sentence + "\n")) == [expected]
