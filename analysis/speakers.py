@@ -503,7 +503,7 @@ class _Registry:
             window_start = max(0, mention.start() - 160)
             window = text[window_start : mention.end() + 120]
             for pattern in _publisher_patterns(document):
-                matches.extend((window_start + found.end(), found.group(1)) for found in pattern.finditer(window))
+                matches.extend((window_start + found.end(), _name_run(found.group(1))) for found in pattern.finditer(window))
         matches.sort(key=lambda found: -found[0])
         typed = [found for found in matches if self._classify(found[1])]
         best = (typed or matches or [None])[0]
@@ -928,7 +928,7 @@ def _publisher_patterns(document: str) -> tuple[re.Pattern, ...]:
     word = re.escape(document)
     name = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
     patterns = (
-        rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from|of|for)\s+(?:the\s+)?{name}",
+        rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,3}}?(?:by|from|of|for)\s+(?:the\s+)?{name}",
         rf"\b{word}(?:e?s)?,?\s+(?:\w+\s+){{0,2}}?(?:by|from)\s+(?:the|its|their|his|her|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}},?\s+{name}",
         rf"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s+(?:the\s+)?{name}[^.]{{0,80}}?\b{word}",
         rf"{name}['’]s?\s+(?:[a-z-]+\s+){{0,2}}{word}(?:e?s)?\b",

@@ -4,8 +4,8 @@ the share of BBC sentences left `public` or `unclassified`.
     python scripts/evaluate_typing.py [--batch dev test final holdout blind sealed] [--show] [--bbc] [--root ../shared]
 
 For each batch of ``data/annotations/validation_articles.csv`` (``dev``: the rules were
-developed on it; ``test``, ``final`` and ``holdout``: each coded after the rules were
-frozen), the articles are rebuilt
+developed on it; ``test``, ``final``, ``holdout``, ``blind`` and ``sealed``: each coded
+before the rules it measures were frozen and read after), the articles are rebuilt
 from ``../shared`` (``validation_articles.article_text``), coded by the program as one
 story each with the outlet a user's article table would give, and compared sentence by
 sentence with ``data/annotations/validation_{batch}_coding.csv``:
@@ -120,7 +120,7 @@ def bbc_shares(root: Path) -> pd.Series:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--batch", nargs="+", default=["dev", "test", "final", "holdout"], choices=["dev", "test", "final", "holdout", "blind", "sealed"])
+    parser.add_argument("--batch", nargs="+", default=["dev", "test", "final", "holdout", "blind", "sealed"], choices=["dev", "test", "final", "holdout", "blind", "sealed"])
     parser.add_argument("--root", type=Path, default=SHARED)
     parser.add_argument("--show", action="store_true", help="list the sentences where the program and the hand coding differ")
     parser.add_argument("--bbc", action="store_true", help="also report the type shares on the BBC corpus")

@@ -297,3 +297,8 @@ def test_a_common_word_or_pronoun_opening_the_sentence_before_is_no_antecedent_f
         "In a speech on Monday, crowds cheered. It said the rise was welcome.\n",
     )
     assert codes(table) == [("business", "Kestrel Holdings"), ("narrator", None), ("business", "Kestrel Holdings"), ("narrator", None), ("business", "Kestrel Holdings")]
+
+
+def test_a_document_finds_its_publisher_three_words_on_and_without_the_full_stop(tmp_path):
+    table = code(tmp_path, "Consumer optimism fell, according to a report earlier this week from the British Retail Consortium.\n")
+    assert codes(table) == [("business", "report by British Retail Consortium")]
