@@ -75,7 +75,8 @@ def story_html(table: pd.DataFrame, story_id: str) -> str:
     coded = rows[~rows["is_heading"].astype(bool)]
     counts = coded["source_type"].value_counts()
     summary = ", ".join(f"{label(t)} {counts[t]}" for t in SOURCE_TYPES if counts.get(t, 0))
-    outlet = " · ".join(str(part) for part in (first["outlet"], first["date"]) if isinstance(part, str) and part)
+    date = first["date"].strftime("%Y-%m-%d") if isinstance(first["date"], pd.Timestamp) else ""
+    outlet = " · ".join(part for part in (first["outlet"] if isinstance(first["outlet"], str) else "", date) if part)
     parts = [f'<div class="coding-story"><h3>{escape(title)}</h3>']
     parts.append(f'<div class="meta">{escape(story_id)}{" · " + escape(outlet) if outlet else ""} · {len(coded)} sentences: {escape(summary)}</div>')
     for _, paragraph in rows.groupby("paragraph", sort=False):

@@ -105,7 +105,7 @@ class PhraseMatcher:
 
 
 def _ends_word(text: str, end: int) -> bool:
-    """True when a word may end at ``end`` in ``text``: what ``term_regex`` checks with
+    r"""True when a word may end at ``end`` in ``text``: what ``term_regex`` checks with
     ``(?![\w-]|\.\w)``, for a one-word term the automaton has already matched."""
     after = text[end : end + 1]
     if not after:

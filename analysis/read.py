@@ -1,7 +1,10 @@
 """Read documents: plain-text articles, HTML pages, folders of them, and tables of articles.
 
 A ``.txt`` file is one document whose id is the file stem; a manifest (see
-``stories.py``) may split it into several stories. An ``.html`` page is one document
+``stories.py``) may split it into several stories. Without a manifest entry, its title,
+outlet and date come from a ``metadata.csv`` beside it (columns ``file, outlet, date,
+title``), else from a file name of the shape ``outlet_YYYY-MM-DD_anything.txt`` and a
+first line followed by a blank line, which is taken for the headline. An ``.html`` page is one document
 made of the text of its body. A ``.csv`` or ``.jsonl`` file with the columns
 ``id, title, outlet, date, text`` (the form scrapers and news APIs produce) holds one
 document, and one story, per row. A folder is read file by file, in name order.
@@ -22,10 +25,12 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import charset_normalizer
+import pandas as pd
 
 from .repair import Repair, repair_mojibake
 
@@ -52,6 +57,11 @@ ENGLISH_WORDS = frozenset(
     this have has not but they an which were their will its or had been who would
     we more also there than about after she her when one two new all can over into""".split()
 )
+# Metadata of text files: a sidecar table, file names "outlet_YYYY-MM-DD_slug", and a
+# headline as the first line with a blank line after it.
+SIDECAR = "metadata.csv"
+_FILE_NAME = re.compile(r"^(?P<outlet>[^_]+)_(?P<date>\d{4}-\d{2}-\d{2})(?:_.*)?$")
+_HEADLINE = re.compile(r"^\s*(?P<title>[^\n]{1,200})\n[ \t]*\n")
 ENGLISH_SHARE = 0.12
 ENGLISH_MIN_WORDS = 20
 
@@ -69,8 +79,9 @@ class Document:
     """The text of one document as read, and where it came from.
 
     ``metadata`` holds the title, outlet and date of an article read from a table; a
-    text or HTML document has none and takes them from the manifest (an HTML page's
-    ``title`` is used when the manifest has no entry). ``repair`` is the
+    text or HTML document has none and takes them from the manifest, or when the
+    manifest has no entry from its own ``title``, ``outlet`` and ``date`` (see
+    ``file_metadata``; an HTML page's title). ``repair`` is the
     mojibake-repaired text with its offset map, when the text needed one; the pipeline
     reads ``working_text`` and reports offsets into ``text``. ``notes`` lists what was
     guessed or repaired.
@@ -83,6 +94,8 @@ class Document:
     repair: Repair | None = field(default=None, compare=False)
     notes: tuple[str, ...] = field(default=(), compare=False)
     title: str = ""
+    outlet: str = ""
+    date: str = ""
 
     @property
     def working_text(self) -> str:
@@ -108,7 +121,7 @@ class Skipped:
 
 def expand_paths(paths: Iterable[str | Path], skipped: list[Skipped] | None = None) -> list[Path]:
     """Return the files named by ``paths``, each folder replaced by the files below it in
-    name order (hidden files left out). In a folder, files that are not .txt, .html,
+    name order (hidden files and ``metadata.csv`` sidecars left out). In a folder, files that are not .txt, .html,
     .csv or .jsonl are added to ``skipped`` with the reason. Raise ``InputError`` for a
     path that does not exist."""
     files: list[Path] = []
@@ -116,6 +129,8 @@ def expand_paths(paths: Iterable[str | Path], skipped: list[Skipped] | None = No
         path = Path(raw)
         if path.is_dir():
             for found in sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)):
+                if found.name == SIDECAR:
+                    continue
                 if found.suffix.lower() in READABLE_SUFFIXES:
                     files.append(found)
                 elif skipped is not None:
@@ -150,10 +165,64 @@ def read_documents(path: str | Path, skipped: list[Skipped] | None = None) -> It
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
             text, title = html_text(text)
             notes.append("HTML markup stripped: offsets point into the page's text")
-        yield _document(path.stem, text, path, None, notes, str(path), title or "")
+        found = file_metadata(path, text, notes)
+        yield _document(path.stem, text, path, None, notes, str(path), title or found["title"], found["outlet"], found["date"])
 
 
-def _document(doc: str, text: str, path: Path, metadata, notes: list[str], where: str, title: str = "") -> Document:
+def file_metadata(path: Path, text: str, notes: list[str] | None = None) -> dict[str, str]:
+    """The title, outlet and date of a text file that no manifest describes: from the
+    row of ``metadata.csv`` in its folder that names it, else outlet and date from a file
+    name ``outlet_YYYY-MM-DD_...`` and the title from a first line followed by a blank
+    line. A date that is no date is dropped, with a note in ``notes``."""
+    found = dict(_sidecar(path.parent).get(path.name, {}))
+    shaped = _FILE_NAME.match(path.stem)
+    if shaped:
+        found.setdefault("outlet", shaped["outlet"].replace("-", " "))
+        found.setdefault("date", shaped["date"])
+    headline = _HEADLINE.match(text)
+    if headline and not found.get("title"):
+        found["title"] = headline["title"].strip()
+    date = found.get("date", "").strip()
+    if date and not is_date(date):
+        if notes is not None:
+            notes.append(f"date {date!r} is not a date (write YYYY-MM-DD); the article is kept without one")
+        date = ""
+    return {"title": found.get("title", "").strip(), "outlet": found.get("outlet", "").strip(), "date": date}
+
+
+def is_date(value: str) -> bool:
+    """True when ``value`` reads as a calendar date ("2016-04-23", "2016", "Apr 23, 2016")."""
+    try:
+        pd.to_datetime(value, format="mixed")
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def _sidecar(folder: Path) -> dict[str, dict[str, str]]:
+    """The rows of ``folder/metadata.csv`` by file name, read again when it changes."""
+    sidecar = folder / SIDECAR
+    if not sidecar.is_file():
+        return {}
+    return _read_sidecar(sidecar, sidecar.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _read_sidecar(sidecar: Path, modified: int) -> dict[str, dict[str, str]]:
+    with sidecar.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if rows and "file" not in rows[0]:
+        raise InputError(f"{sidecar}: needs a 'file' column (and any of outlet, date, title)")
+    return {
+        Path(row["file"]).name: {key: (row.get(key) or "").strip() for key in ("outlet", "date", "title") if (row.get(key) or "").strip()}
+        for row in rows
+        if row.get("file")
+    }
+
+
+def _document(
+    doc: str, text: str, path: Path, metadata, notes: list[str], where: str, title: str = "", outlet: str = "", date: str = ""
+) -> Document:
     """Check the text of a document, repair it, and warn about what was guessed."""
     if not text.strip():
         raise InputError(f"{where}: {'empty' if not text else 'only white space'}; nothing to tabulate")
@@ -164,7 +233,7 @@ def _document(doc: str, text: str, path: Path, metadata, notes: list[str], where
         notes.append("does not look like English: the cue verbs and sentiment lexicons are English-only, so expect few attributions and neutral scores")
     for note in notes:
         warnings.warn(InputWarning(f"{where}: {note}"), stacklevel=3)
-    return Document(doc=doc, text=text, path=path, metadata=metadata, repair=repair, notes=tuple(notes), title=title)
+    return Document(doc=doc, text=text, path=path, metadata=metadata, repair=repair, notes=tuple(notes), title=title, outlet=outlet, date=date)
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
@@ -383,7 +452,11 @@ def _article_documents(path: Path, rows: Iterable[tuple[int, dict | InputError]]
                 raise InputError(f"{where}: the article {doc!r} has no text")
             seen[doc] = line
             metadata = {key: str(row.get(key) or "").strip() for key in ("title", "outlet", "date")}
-            yield _document(doc, text, path, metadata, [], f"{where} ({doc})")
+            notes = []
+            if metadata["date"] and not is_date(metadata["date"]):
+                notes.append(f"date {metadata['date']!r} is not a date (write YYYY-MM-DD); the article is kept without one")
+                metadata["date"] = ""
+            yield _document(doc, text, path, metadata, notes, f"{where} ({doc})")
         except InputError as error:
             if skipped is None:
                 raise

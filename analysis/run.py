@@ -136,6 +136,7 @@ PARQUET_SCHEMA = pa.schema(
          else pa.int64() if name in ("paragraph", "sentence_id", "start", "end")
          else pa.bool_() if name == "is_heading"
          else pa.float64() if name in ("position", "polarity", "subjectivity", "vader")
+         else pa.timestamp("ns") if name == "date"
          else pa.string())
         for name in COLUMNS
     ]

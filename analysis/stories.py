@@ -23,12 +23,13 @@ text is lost.
 from __future__ import annotations
 
 import csv
+import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from .read import Document, InputError
+from .read import Document, InputError, InputWarning, is_date
 
 MANIFEST_COLUMNS = ("story_id", "title", "outlet", "date", "file", "start_line")
 
@@ -121,6 +122,9 @@ def _entry(path: Path, line: int, record: dict) -> ManifestEntry:
     file = _resolve(path, values["file"])
     if file is None:
         raise InputError(f"{where}: the file {values['file']!r} does not exist")
+    if values["date"] and not is_date(values["date"]):
+        warnings.warn(InputWarning(f"{where}: date {values['date']!r} is not a date (write YYYY-MM-DD); the story is kept without one"), stacklevel=2)
+        values["date"] = ""
     return ManifestEntry(
         values["story_id"], values["title"], values["outlet"], values["date"],
         file, start_line, end_line, where,
@@ -195,7 +199,7 @@ def _raw_stories(document: Document, manifest: list[ManifestEntry] | None) -> li
         (entry for entry in manifest or [] if entry.file == path), key=lambda entry: entry.start_line
     )
     if not entries:
-        return [Story(document.doc, document.doc, document.title, "", "", 0, len(text))]
+        return [Story(document.doc, document.doc, document.title, document.outlet, document.date, 0, len(text))]
     line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
     if text.endswith("\n"):
         line_starts.pop()

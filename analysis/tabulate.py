@@ -127,7 +127,8 @@ def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
 
 def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     """Give the table's columns their dtypes: categories for fixed vocabularies,
-    nullable integers and booleans, strings elsewhere."""
+    nullable integers and booleans, dates (missing or unreadable ones empty), strings
+    elsewhere."""
     frame = frame.copy()
     for column, categories in CATEGORIES.items():
         if column in frame:
@@ -140,7 +141,9 @@ def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("polarity", "subjectivity", "vader", "position"):
         if column in frame:
             frame[column] = frame[column].astype("float64")
-    for column in ("doc", "story_id", "title", "outlet", "date", "text", "speaker", "descriptor", "cue", "contrast"):
+    if "date" in frame:
+        frame["date"] = pd.to_datetime(frame["date"].replace("", None), errors="coerce", format="mixed").astype("datetime64[ns]")
+    for column in ("doc", "story_id", "title", "outlet", "text", "speaker", "descriptor", "cue", "contrast"):
         if column in frame:
             frame[column] = frame[column].astype("string")
     for column in ("frames", "targets"):

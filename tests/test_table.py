@@ -1,8 +1,9 @@
 """Invariants of the sentence table, on the seed and on short texts."""
 
 import pandas as pd
+import pytest
 
-from analysis import tabulate
+from analysis import InputWarning, tabulate
 from analysis.sourcetypes import SOURCE_TYPES
 from conftest import MANIFEST, SEED, write
 
@@ -92,3 +93,30 @@ def test_manifest_splits_the_seed_file(seed_table):
     assert firsts[1].startswith("The US youth exchange delegation started")
     assert firsts[2].startswith("US tech firm OpenAI has restricted access")
     assert MANIFEST.exists() and SEED.exists()
+
+
+def test_a_folder_of_text_files_takes_outlet_date_and_title_from_file_names_and_first_lines(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "daily-star_2016-04-23_port-reopens.txt").write_text("Port reopens after storm\n\nThe port reopened on Monday. It was busy.\n")
+    (folder / "weekly_2016-05-02_snow.txt").write_text("Snow fell across the north. Schools shut.\n")
+    table = tabulate(folder)
+    stories = table.drop_duplicates("story_id").set_index("story_id")
+    assert stories.loc["daily-star_2016-04-23_port-reopens", ["outlet", "title"]].tolist() == ["daily star", "Port reopens after storm"]
+    assert stories.loc["weekly_2016-05-02_snow", ["outlet", "title"]].tolist() == ["weekly", ""]
+    assert str(table["date"].dtype) == "datetime64[ns]"
+    assert table.drop_duplicates("story_id")["date"].dt.strftime("%Y-%m-%d").tolist() == ["2016-04-23", "2016-05-02"]
+
+
+def test_a_metadata_sidecar_names_outlet_date_and_title_and_a_bad_date_is_reported(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The port reopened. It was busy.\n")
+    (folder / "b.txt").write_text("Snow fell. Schools shut.\n")
+    (folder / "metadata.csv").write_text("file,outlet,date,title\na.txt,Harbour Gazette,2024-01-02,Port reopens\nb.txt,Snow Weekly,next Tuesday,Snow\n")
+    with pytest.warns(InputWarning, match="'next Tuesday' is not a date"):
+        table = tabulate(folder)
+    stories = table.drop_duplicates("story_id")
+    assert stories["outlet"].tolist() == ["Harbour Gazette", "Snow Weekly"]
+    assert stories["title"].tolist() == ["Port reopens", "Snow"]
+    assert stories["date"].dt.strftime("%Y-%m-%d").fillna("").tolist() == ["2024-01-02", ""]
