@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import data_dir, read_rows
+from .datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatch, PhraseMatcher
 
 FRAMES = frozenset({"clause", "bare", "trailing", "to", "object", "as"})
@@ -80,10 +80,11 @@ class CueLexicon:
 
 def load_cues(path: str | Path | None = None) -> CueLexicon:
     """Return the cue lexicon from ``path`` (default ``cues.csv`` in the data folder),
-    read once per file."""
-    return _cached_cues(str(Path(path or data_dir() / "cues.csv").resolve()))
+    read again only when the file changes."""
+    path = str(Path(path or data_dir() / "cues.csv").resolve())
+    return _cached_cues(path, modified(path))
 
 
 @lru_cache(maxsize=4)
-def _cached_cues(path: str) -> CueLexicon:
+def _cached_cues(path: str, version: tuple) -> CueLexicon:
     return CueLexicon(path)

@@ -35,17 +35,32 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
         ]
 
 
+def modified(path: str | Path) -> tuple[tuple[str, int, int], ...]:
+    """What identifies the version of a file, or of the files in a folder: names,
+    modification times and sizes. Loaders cache by it, so that an edited vocabulary is
+    read again on the next run in the same Python process (a notebook's kernel)."""
+    path = Path(path)
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    signature = []
+    for file in files:
+        try:
+            stat = file.stat()
+        except FileNotFoundError:
+            continue
+        signature.append((file.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)
+
+
 def abbreviations(path: str | Path | None = None) -> dict[str, str]:
     """Map each abbreviation (without its final period) to its kind.
 
     Kinds: ``title`` never ends a sentence; ``ambiguous`` ends one only before a word
     that usually starts a sentence; ``numeric`` never ends one before a number.
     Called for every sentence, so the default file's path is looked up only when the
-    ``ANALYSIS_DATA_DIR`` setting changes.
+    ``ANALYSIS_DATA_DIR`` setting changes; the file is read again when it changes.
     """
-    if path is None:
-        return _cached_abbreviations(_default_abbreviations(os.environ.get("ANALYSIS_DATA_DIR")))
-    return _cached_abbreviations(str(path))
+    path = _default_abbreviations(os.environ.get("ANALYSIS_DATA_DIR")) if path is None else str(path)
+    return _cached_abbreviations(path, modified(path))
 
 
 @lru_cache(maxsize=4)
@@ -54,5 +69,5 @@ def _default_abbreviations(setting: str | None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _cached_abbreviations(path: str) -> dict[str, str]:
+def _cached_abbreviations(path: str, version: tuple) -> dict[str, str]:
     return {row["abbreviation"]: row["kind"] for row in read_rows(path)}

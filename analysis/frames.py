@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import data_dir, read_rows
+from .datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatcher
 
 
@@ -40,12 +40,13 @@ class FramingVocabulary:
 
 def load_vocabulary(folder: str | Path | None = None) -> FramingVocabulary:
     """Return the framing vocabulary in ``folder`` (default ``framing/`` in the data
-    folder), read once per folder."""
-    return _cached_vocabulary(str(folder or data_dir() / "framing"))
+    folder), read again only when one of its files changes."""
+    folder = str(folder or data_dir() / "framing")
+    return _cached_vocabulary(folder, modified(folder))
 
 
 @lru_cache(maxsize=4)
-def _cached_vocabulary(folder: str) -> FramingVocabulary:
+def _cached_vocabulary(folder: str, version: tuple) -> FramingVocabulary:
     path = Path(folder)
     definitions = read_rows(path / "frame_definitions.csv")
     frames = tuple(row["frame"] for row in definitions)

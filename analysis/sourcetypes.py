@@ -26,7 +26,7 @@ from pathlib import Path
 
 from textblob.en import lexicon
 
-from .datafiles import data_dir, read_rows
+from .datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatcher, keep_longest
 
 SOURCE_TYPES = (
@@ -425,10 +425,11 @@ def _head_role(description: str, roles: list[Match]) -> Match | None:
 
 def load_codebook(folder: str | Path | None = None) -> Codebook:
     """Return the codebook in ``folder`` (default: ``codebook/`` in the data folder),
-    read once per folder."""
-    return _cached_codebook(str(Path(folder or data_dir() / "codebook").resolve()))
+    read again only when one of its files changes (an edit shows on the next run)."""
+    folder = str(Path(folder or data_dir() / "codebook").resolve())
+    return _cached_codebook(folder, modified(folder))
 
 
 @lru_cache(maxsize=8)
-def _cached_codebook(folder: str) -> Codebook:
+def _cached_codebook(folder: str, version: tuple) -> Codebook:
     return Codebook(folder)

@@ -7,7 +7,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import plot, summarise
+from analysis import plot, summarise, tabulate
 from analysis.annotate import coding_html
 from analysis.sourcetypes import SOURCE_TYPES, load_codebook
 from analysis.speakers import names_someone
@@ -302,3 +302,12 @@ def test_a_common_word_or_pronoun_opening_the_sentence_before_is_no_antecedent_f
 def test_a_document_finds_its_publisher_three_words_on_and_without_the_full_stop(tmp_path):
     table = code(tmp_path, "Consumer optimism fell, according to a report earlier this week from the British Retail Consortium.\n")
     assert codes(table) == [("business", "report by British Retail Consortium")]
+
+
+def test_a_codebook_edit_changes_the_next_run_in_the_same_process(tmp_path):
+    codebook = codebook_with(tmp_path, "people.csv", "")
+    story = write(tmp_path, "story.txt", "Ola Berg said the port would reopen.\n")
+    assert codes(tabulate(story, codebook=codebook)) == [("unclassified", "Ola Berg")]
+    with (codebook / "people.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Ola Berg,,business,chief executive of Kestrel Holdings\n")
+    assert codes(tabulate(story, codebook=codebook)) == [("business", "Ola Berg")]
