@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-CORPUS ?= seeds
-MANIFEST ?= data/stories.csv
-TABLE ?= data/processed/sentences.csv
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+# What to analyse: empty for settings.yaml (the seed by default); NAME names data/runs/NAME.
+CORPUS ?=
+STORIES ?=
+NAME ?=
+JOBS ?= 1
+RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) --jobs $(JOBS)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: install report tabulate test lab clean
@@ -26,16 +28,16 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 install: $(VENV)/.installed-notebooks
 
 tabulate: install
-	$(PY) -m analysis tabulate $(CORPUS) --stories $(MANIFEST) --out $(TABLE)
+	$(PY) -m analysis report $(RUN_ARGS) --tabulate-only
 
-report: tabulate
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir data/reports $(NOTEBOOKS)
+report: install
+	$(PY) -m analysis report $(RUN_ARGS)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
 lab: install
-	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser $(ROOT_FLAG) notebooks
+	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks
 
 clean:
-	rm -rf data/processed data/figures data/reports
+	rm -rf data/processed data/figures data/reports data/runs

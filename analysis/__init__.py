@@ -13,12 +13,17 @@ The steps, in the order the data flows through them:
 8. ``summarise``: tables that the notebooks chart; ``plot``: the charts; ``annotate``:
    the coded text as HTML; ``agreement``: agreement with a hand coding.
 
-``run`` runs the steps over a large corpus (local processes or Dask), writing as it
-goes; ``bench`` measures them.
+``settings`` says what to analyse and where a run writes (one setting for every
+notebook); ``report`` tabulates a run and executes the notebooks into its folder; ``run``
+runs the steps over a large corpus (local processes or Dask), writing as it goes;
+``bench`` measures them.
 """
 
 from .read import InputError, InputWarning
 from .summarise import source_type_summary
+from .settings import Run, current_run
 from .tabulate import load_table, read_table, tabulate, write_table
 
-__all__ = ["InputError", "InputWarning", "load_table", "read_table", "source_type_summary", "tabulate", "write_table"]
+__all__ = [
+    "InputError", "InputWarning", "Run", "current_run", "load_table", "read_table", "source_type_summary", "tabulate", "write_table",
+]

@@ -60,6 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
                       help="which types to list (default: unclassified public)")
     gaps.add_argument("--top", type=int, default=25, metavar="N", help="rows to print when there is no --out (default 25)")
 
+    report = commands.add_parser(
+        "report",
+        help="tabulate a corpus and run every notebook on it, into the run's own folder",
+        description="Reproduce a run: tabulate the corpus, then execute every numbered notebook with it "
+        "and save each as HTML. Without CORPUS the run is what settings.yaml says (the seed by default). "
+        "The seed's results go to data/processed, data/figures and data/reports; any other run's to "
+        "data/runs/NAME/, so runs never overwrite each other.",
+    )
+    report.add_argument("corpus", nargs="?", metavar="CORPUS", help="a .txt file, a folder, or a .csv/.jsonl table of articles")
+    report.add_argument("--stories", metavar="MANIFEST", help="a manifest that names the stories of each text file")
+    report.add_argument("--name", metavar="NAME", help="the run's name (default: the corpus's file or folder name)")
+    report.add_argument("--jobs", type=int, default=1, metavar="N", help="tabulate in N local processes (0: one per core; default 1)")
+    report.add_argument("--tabulate-only", action="store_true", help="write the run's sentence table and stop")
+
     bench = commands.add_parser(
         "bench",
         help="measure throughput and peak memory on a synthetic corpus",
@@ -91,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return _tabulate(args)
         if args.command == "gaps":
             return _gaps(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "bench":
             from .bench import main as bench_main
 
@@ -137,6 +153,19 @@ def _tabulate(args) -> int:
         for left_out in skipped:
             print(f"  {left_out.message}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _report(args) -> int:
+    """Run ``report``: tabulate the run and execute the notebooks into its folder."""
+    from .report import make_report
+    from .run import default_jobs
+    from .settings import current_run
+
+    if args.jobs < 0:
+        raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
+    run = current_run(args.corpus, args.stories, args.name)
+    make_report(run, jobs=default_jobs() if args.jobs == 0 else args.jobs, tabulate_only=args.tabulate_only)
     return 0
 
 

@@ -1,0 +1,72 @@
+"""Reproduce a run: tabulate its corpus, then execute every numbered notebook with the
+run's parameters and save each as an HTML page in the run's ``reports`` folder.
+
+The parameters go into each notebook the way papermill does it: a cell tagged
+``injected-parameters`` right after the cell tagged ``parameters``, so that the page
+shows what was analysed. The notebooks themselves are left unchanged.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+from .datafiles import PROJECT_DIR
+from .settings import Run
+
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+TIMEOUT_SECONDS = 3600
+
+
+def notebooks() -> list[Path]:
+    """The numbered notebooks, in reading order."""
+    return sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def parameters_source(run: Run) -> str:
+    """The code of the injected parameters cell for ``run``."""
+    stories = f"{str(run.stories)!r}" if run.stories else "None"
+    return (
+        "# Injected by `python -m analysis report` (`make report`)\n"
+        f"CORPUS = {str(run.corpus)!r}\nSTORIES = {stories}\nNAME = {run.name!r}\n"
+    )
+
+
+def with_parameters(notebook: nbformat.NotebookNode, run: Run) -> nbformat.NotebookNode:
+    """A copy of ``notebook`` with the run's parameters injected after its parameters
+    cell (at the top when it has none)."""
+    notebook = nbformat.from_dict(notebook)
+    cell = nbformat.v4.new_code_cell(parameters_source(run), metadata={"tags": ["injected-parameters"]})
+    tagged = [index for index, existing in enumerate(notebook.cells) if "parameters" in existing.get("metadata", {}).get("tags", [])]
+    notebook.cells.insert(tagged[0] + 1 if tagged else 0, cell)
+    return notebook
+
+
+def execute(path: Path, run: Run, out: Path) -> Path:
+    """Execute the notebook at ``path`` for ``run`` and write it as HTML at ``out``."""
+    notebook = with_parameters(nbformat.read(path, as_version=4), run)
+    NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    body, _ = HTMLExporter().from_notebook_node(notebook)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(body, encoding="utf-8")
+    return out
+
+
+def make_report(run: Run, paths: Sequence[Path] | None = None, jobs: int = 1, tabulate_only: bool = False) -> list[Path]:
+    """Tabulate ``run`` (on ``jobs`` processes), then execute ``paths`` (default: every
+    numbered notebook) into ``run.reports``; return the pages written."""
+    table = run.tabulate(jobs=jobs)
+    print(f"run {run.name!r}: {len(table)} sentences of {table['story_id'].nunique()} stories in {run.table}", file=sys.stderr)
+    if tabulate_only:
+        return []
+    pages = []
+    for path in paths or notebooks():
+        print(f"executing {path.name}", file=sys.stderr)
+        pages.append(execute(path, run, run.reports / f"{path.stem}.html"))
+    print(f"pages in {run.reports}, charts and their data in {run.figures}", file=sys.stderr)
+    return pages

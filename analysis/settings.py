@@ -1,0 +1,141 @@
+"""What to analyse, and where a run writes its results: one setting for every notebook.
+
+A run is a corpus (a text file, a folder, or a CSV/JSONL table of articles), an optional
+manifest that splits text files into stories, and a name. The notebooks all call
+``current_run`` with their parameter cell's values; a value left at None comes from
+``settings.yaml`` at the project root, which users edit to switch corpus for every
+notebook at once, and ``make report CORPUS=... NAME=...`` fills the parameter cells
+instead (papermill's convention: a cell tagged ``parameters``). Without either, the run
+is the seed.
+
+The seed's run writes where the README says (``data/processed``, ``data/figures``,
+``data/reports``); every other run writes to ``data/runs/NAME/`` (``ANALYSIS_RUNS_DIR``
+moves ``data/runs``) with the same three folders, so runs never overwrite each other. Paths may be strings or ``Path``s; relative
+ones are read from the project root.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .datafiles import PROJECT_DIR, data_dir
+from .read import InputError, expand_paths
+from .tabulate import read_table, tabulate, write_table
+
+SETTINGS_FILE = PROJECT_DIR / "settings.yaml"
+SEED_NAME = "seed"
+SEED_CORPUS = PROJECT_DIR / "seeds"
+SEED_STORIES = PROJECT_DIR / "data" / "stories.csv"
+
+
+@dataclass(frozen=True)
+class Run:
+    """One analysis: its ``corpus``, its manifest ``stories`` (or None), its ``name``
+    and the ``folder`` its results go to."""
+
+    name: str
+    corpus: Path
+    stories: Path | None
+    folder: Path
+
+    @property
+    def processed(self) -> Path:
+        """Where the run's tables go."""
+        return self.folder / "processed"
+
+    @property
+    def figures(self) -> Path:
+        """Where the run's charts (PNG) and their data (CSV) go."""
+        return self.folder / "figures"
+
+    @property
+    def reports(self) -> Path:
+        """Where the run's HTML pages go."""
+        return self.folder / "reports"
+
+    @property
+    def table(self) -> Path:
+        """The run's sentence table."""
+        return self.processed / "sentences.csv"
+
+    def tabulate(self, jobs: int = 1) -> pd.DataFrame:
+        """Tabulate the corpus (on ``jobs`` processes), save the table at ``table`` and
+        return it."""
+        table = tabulate(self.corpus, stories=self.stories, jobs=jobs)
+        write_table(table, self.table)
+        return table
+
+    def load_table(self) -> pd.DataFrame:
+        """The run's sentence table: the saved one when it is newer than the corpus,
+        the manifest and every vocabulary file, else tabulated again (and saved), so an
+        edit to the articles or the codebook shows on the next run."""
+        if self.table.exists() and self.table.stat().st_mtime_ns > self._inputs_changed():
+            return read_table(self.table)
+        return self.tabulate()
+
+    def _inputs_changed(self) -> int:
+        """When the newest of the run's inputs last changed (nanoseconds)."""
+        inputs = expand_paths([self.corpus]) + ([self.stories] if self.stories else [])
+        inputs += [path for path in data_dir().rglob("*") if path.is_file() and path.suffix in {".csv", ".yaml"}]
+        return max((path.stat().st_mtime_ns for path in inputs), default=0)
+
+
+def current_run(
+    corpus: str | Path | None = None,
+    stories: str | Path | None = None,
+    name: str | None = None,
+    settings: str | Path | None = None,
+) -> Run:
+    """The run that the arguments describe, with what they leave at None taken from
+    ``settings`` (default ``settings.yaml`` at the project root, when there is one),
+    else the seed. A corpus other than the seed gets no manifest unless one is given,
+    and, without a name, the name of its file or folder. Raises ``InputError`` for a
+    corpus or manifest that does not exist, or a name that is not a plain word."""
+    configured = _read_settings(Path(settings) if settings else SETTINGS_FILE)
+    corpus = corpus if corpus is not None else configured.get("corpus")
+    if corpus is None or project_path(corpus) == SEED_CORPUS:
+        corpus_path = SEED_CORPUS
+        stories = stories if stories is not None else configured.get("stories", SEED_STORIES)
+    else:
+        corpus_path = project_path(corpus)
+        stories = stories if stories is not None else configured.get("stories")
+    name = name if name is not None else configured.get("name")
+    if not name:
+        name = SEED_NAME if corpus_path == SEED_CORPUS else corpus_path.stem
+    if not re.fullmatch(r"[\w.-]+", str(name)):
+        raise InputError(f"run name {name!r}: use letters, digits, '.', '-' or '_' (it names a folder)")
+    if not corpus_path.exists():
+        raise InputError(f"{corpus_path}: no such file or folder to analyse")
+    stories_path = project_path(stories) if stories else None
+    if stories_path is not None and not stories_path.exists():
+        raise InputError(f"{stories_path}: no such manifest")
+    folder = PROJECT_DIR / "data" if name == SEED_NAME else runs_dir() / str(name)
+    return Run(str(name), corpus_path, stories_path, folder)
+
+
+def runs_dir() -> Path:
+    """The folder of named runs: ``data/runs``, or the ``ANALYSIS_RUNS_DIR`` setting."""
+    return Path(os.environ.get("ANALYSIS_RUNS_DIR", PROJECT_DIR / "data" / "runs"))
+
+
+def project_path(path: str | Path) -> Path:
+    """``path`` as an absolute path, relative ones read from the project root."""
+    path = Path(path).expanduser()
+    return (path if path.is_absolute() else PROJECT_DIR / path).resolve()
+
+
+def _read_settings(path: Path) -> dict:
+    """The values of a settings file (empty ones dropped), or none without the file."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        values = yaml.safe_load(handle) or {}
+    if not isinstance(values, dict) or set(values) - {"corpus", "stories", "name"}:
+        raise InputError(f"{path}: expected the keys corpus, stories and name")
+    return {key: value for key, value in values.items() if value not in (None, "")}
