@@ -7,6 +7,7 @@ a matplotlib Figure, or None after printing why when there is too little data to
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -30,6 +31,7 @@ PALETTE = {
     "narrator": "#8C8C8C",
 }
 FIGURE_WIDTH = 9.0
+MAX_HEIGHT = 15.0
 
 
 def _label_colour(background: str) -> str:
@@ -49,15 +51,25 @@ def too_little(chart: str, need: str, got: str) -> None:
 
 
 def _title(ax, title: str, subtitle: str) -> None:
-    """Set a chart's title (the question) and, under it, its subtitle (what is plotted, n)."""
-    ax.set_title(f"{title}\n", loc="left", fontsize=13, fontweight="bold")
-    ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=9.5, color="#444444", va="bottom")
+    """Set a chart's title (the question), in figure coordinates at the top, and under it
+    its subtitle (what is plotted, n) as the axes' title; both are wrapped to the figure's
+    width, so that neither runs into the other or into a colour bar."""
+    fig = ax.figure
+    width = fig.get_figwidth()
+    fig.suptitle(textwrap.fill(title, int(width * 72 / (13 * 0.58))), x=0.01, ha="left", fontsize=13, fontweight="bold")
+    ax.set_title(textwrap.fill(subtitle, int(width * 72 / (9.5 * 0.55))), loc="left", fontsize=9.5, color="#444444", pad=8)
 
 
 def _finish(fig) -> plt.Figure:
     """Lay the figure out and return it."""
     fig.tight_layout()
     return fig
+
+
+def _height(rows: int, per_row: float = 0.55, base: float = 1.6) -> float:
+    """A figure height for ``rows`` rows, at most ``MAX_HEIGHT`` inches (2,400 px at the
+    saved resolution)."""
+    return min(MAX_HEIGHT, base + per_row * rows)
 
 
 def save(fig: plt.Figure | None, data: pd.DataFrame | None, name: str, folder: str | Path) -> Path | None:
@@ -83,7 +95,7 @@ def source_type_shares(summary: pd.DataFrame) -> plt.Figure | None:
     if totals.sum() == 0:
         return too_little("who speaks", "at least one sentence that is not a heading", "are none")
     shares = wide.div(totals.where(totals > 0), axis=0).fillna(0) * 100
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.55 * len(shares)))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(shares))))
     left = np.zeros(len(shares))
     positions = np.arange(len(shares))[::-1]
     for source_type in SOURCE_TYPES:
@@ -107,7 +119,7 @@ def quote_kinds(kinds: pd.DataFrame) -> plt.Figure | None:
     (``kinds`` from ``summarise.quote_kinds``)."""
     if kinds.empty or (kinds["direct"] + kinds["indirect"]).sum() == 0:
         return too_little("direct or indirect", "at least one attributed sentence", "are none")
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.5 * len(kinds)))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(kinds), 0.5)))
     positions = np.arange(len(kinds))[::-1]
     for y, row in zip(positions, kinds.itertuples()):
         colour = PALETTE[row.source_type]
@@ -130,7 +142,7 @@ def cue_chart(counts: pd.DataFrame) -> plt.Figure | None:
     if counts.empty:
         return too_little("reporting verbs", "at least one attributed sentence with a cue", "are none")
     types = [t for t in SOURCE_TYPES if t in counts.columns]
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.42 * len(counts)))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(counts), 0.42)))
     positions = np.arange(len(counts))[::-1]
     left = np.zeros(len(counts))
     for source_type in types:
@@ -150,7 +162,7 @@ def positions(table: pd.DataFrame) -> plt.Figure | None:
     if coded.empty:
         return too_little("position in story", "at least one sentence", "are none")
     stories = story_order(coded)
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.6 + 0.6 * len(stories)))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(stories), 0.6)))
     rows = {story: len(stories) - 1 - index for index, story in enumerate(stories)}
     rng = np.random.default_rng(0)
     for source_type in SOURCE_TYPES:
@@ -178,11 +190,13 @@ def means_with_intervals(
         return too_little(title, "a group with at least two sentences", f"is at most {int(means['n'].max()) if len(means) else 0}")
     if by == "source_type":
         order = [t for t in SOURCE_TYPES if t in set(means[by])]
-    else:
+    elif by == "story_id":
         order = [g for g in story_order(table) if g in set(means[by])]
+    else:
+        order = list(dict.fromkeys(means[by]))
     means = means.set_index(by).loc[order].reset_index()
     coded = coded_sentences(table)
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.5 + 0.55 * len(means)))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(means))))
     rng = np.random.default_rng(0)
     positions = np.arange(len(means))[::-1]
     for y, row in zip(positions, means.itertuples()):
@@ -192,13 +206,18 @@ def means_with_intervals(
         ax.scatter(values, y + rng.uniform(-0.2, 0.2, len(values)), s=10, color=colour, alpha=0.25, linewidths=0)
         ax.plot([row.ci_low, row.ci_high], [y, y], color=colour, linewidth=2.5)
         ax.scatter([row.mean], [y], s=55, color=colour, edgecolor="white", zorder=3)
-    names = [label(g) if by == "source_type" else g for g in means[by]]
+    names = [label(g) if by == "source_type" else _group_name(g) for g in means[by]]
     ax.set_yticks(positions, [f"{name} (n={n})" for name, n in zip(names, means["n"])])
     if zero_line:
         ax.axvline(0, color="#999999", linewidth=0.8, linestyle=":")
     ax.set_xlabel(axis_label)
-    _title(ax, title, "Dots: sentences; bar: mean with bootstrap 95% interval; n = sentences")
+    _title(ax, title, "Dots: sentences; bar: mean with its 95% interval, bootstrapped by story; n = sentences")
     return _finish(fig)
+
+
+def _group_name(group) -> str:
+    """How a group is named on an axis: a date as its day, anything else as text."""
+    return group.strftime("%Y-%m-%d") if isinstance(group, pd.Timestamp) else str(group)
 
 
 def lexicon_scatter(table: pd.DataFrame, agreement: dict) -> plt.Figure | None:
@@ -243,7 +262,7 @@ def heatmap(
     greyed out (too few sentences to show)."""
     if values.size == 0:
         return too_little(title, "at least one cell", "are none")
-    fig, ax = plt.subplots(figsize=(max(5.5, 1.1 + 1.05 * values.shape[1]), 1.6 + 0.55 * values.shape[0]))
+    fig, ax = plt.subplots(figsize=(min(FIGURE_WIDTH * 1.6, max(6.5, 2.5 + 1.05 * values.shape[1])), _height(values.shape[0], base=2.2)))
     shown = values.astype(float).mask(hidden) if hidden is not None else values.astype(float)
     low, high = limits if limits else (np.nanmin(shown.to_numpy()), np.nanmax(shown.to_numpy()))
     image = ax.imshow(shown.to_numpy(), cmap=cmap, vmin=low, vmax=high, aspect="auto")
@@ -271,7 +290,7 @@ def count_bars(counts: pd.Series, title: str, subtitle: str, axis_label: str) ->
         return too_little(title, "at least one sentence to count", "are none")
     order = [t for t in SOURCE_TYPES if t in counts.index]
     counts = counts.reindex(order)
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, 1.4 + 0.45 * len(counts)))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(counts), 0.45)))
     positions = np.arange(len(counts))[::-1]
     ax.barh(positions, counts.to_numpy(), color=[PALETTE[t] for t in order], height=0.7)
     ax.set_yticks(positions, [label(t) for t in order])

@@ -103,6 +103,37 @@ def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified",
     return gaps[list(GAP_COLUMNS)].reset_index(drop=True)
 
 
+def story_labels(table: pd.DataFrame, width: int = 48) -> dict[str, str]:
+    """A readable label for each story, in table order: its title (else its id),
+    shortened to ``width`` characters, the id added where two labels would be equal."""
+    firsts = table.drop_duplicates("story_id")
+    labels = {}
+    for story, title in zip(firsts["story_id"].astype(str), firsts["title"]):
+        text = title if isinstance(title, str) and title.strip() else story
+        text = " ".join(text.split())
+        labels[story] = text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    counts = pd.Series(list(labels.values())).value_counts()
+    return {story: f"{text} [{story}]" if counts[text] > 1 else text for story, text in labels.items()}
+
+
+def pool_stories(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """The table with ``story_id`` replaced by each story's readable label, for charts
+    with a row per story; past ``top`` stories, only the ``top`` with the most sentences
+    keep a row and the rest are pooled as "all N other stories"."""
+    labels = story_labels(table)
+    if len(labels) > top:
+        sizes = coded_sentences(table).groupby("story_id", observed=True).size().sort_values(ascending=False, kind="stable")
+        kept = set(sizes.index[:top].astype(str))
+        pooled = f"all {len(labels) - top} other stories"
+        labels = {story: label if story in kept else pooled for story, label in labels.items()}
+        order = [label for story, label in labels.items() if story in kept] + [pooled]
+    else:
+        order = list(labels.values())
+    pooled_table = table.assign(story_id=table["story_id"].astype(str).map(labels))
+    position = {label: rank for rank, label in enumerate(order)}
+    return pooled_table.sort_values("story_id", key=lambda column: column.map(position), kind="stable")
+
+
 def story_order(table: pd.DataFrame) -> list[str]:
     """Return the table's story ids in the order they first appear."""
     return [str(story) for story in pd.unique(table["story_id"])]
@@ -127,20 +158,93 @@ def bootstrap_ci(values, confidence: float = 0.95, resamples: int = 2000, seed: 
     return float(result.confidence_interval.low), float(result.confidence_interval.high)
 
 
-def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFrame:
-    """Mean of ``value`` by group, with its bootstrap 95% interval and n.
+def story_bootstrap_ci(
+    values: pd.Series, stories: pd.Series, confidence: float = 0.95, resamples: int = 2000, seed: int = 0
+) -> tuple[float, float]:
+    """The percentile bootstrap interval of the mean of ``values`` when whole stories are
+    resampled (``stories`` names each value's story): sentences of one story are not
+    independent, so the interval is as wide as the stories make it. With fewer than two
+    stories the interval is the mean itself (NaN for no values)."""
+    frame = pd.DataFrame({"value": pd.Series(values, dtype="float64").to_numpy(), "story": pd.Series(stories).to_numpy()}).dropna(subset=["value"])
+    if frame.empty:
+        return float("nan"), float("nan")
+    sums = frame.groupby("story", sort=False)["value"].agg(["sum", "size"])
+    if len(sums) < 2:
+        mean = float(frame["value"].mean())
+        return mean, mean
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(sums), size=(resamples, len(sums)))
+    means = sums["sum"].to_numpy()[picks].sum(axis=1) / sums["size"].to_numpy()[picks].sum(axis=1)
+    tail = (1 - confidence) / 2 * 100
+    low, high = np.percentile(means, [tail, 100 - tail])
+    return float(low), float(high)
 
-    Returns one row per group (groups with no values left out) with ``n``, ``mean``,
-    ``ci_low`` and ``ci_high``; headings are left out.
+
+def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFrame:
+    """Mean of ``value`` by group, with its 95% interval bootstrapped by story, the
+    number of sentences ``n`` and of ``stories``.
+
+    Returns one row per group (groups with no values left out) with ``n``, ``stories``,
+    ``mean``, ``ci_low`` and ``ci_high``; headings are left out. ``by`` is any column or
+    columns of the table (``source_type``, ``outlet``, ``period``, ...).
     """
     by = [by] if isinstance(by, str) else list(by)
-    coded = coded_sentences(table).dropna(subset=[value])
+    coded = coded_sentences(table).dropna(subset=[value, *by])
     rows = []
     for key, group in coded.groupby(by, sort=False, observed=True):
-        low, high = bootstrap_ci(group[value])
+        low, high = story_bootstrap_ci(group[value], group["story_id"])
         key = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(by, key)), "n": len(group), "mean": float(group[value].mean()), "ci_low": low, "ci_high": high})
-    return pd.DataFrame(rows, columns=[*by, "n", "mean", "ci_low", "ci_high"])
+        rows.append({
+            **dict(zip(by, key)), "n": len(group), "stories": group["story_id"].nunique(),
+            "mean": float(group[value].mean()), "ci_low": low, "ci_high": high,
+        })
+    return pd.DataFrame(rows, columns=[*by, "n", "stories", "mean", "ci_low", "ci_high"])
+
+
+def shares_by(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Sentences by source type within each group of ``by`` (``outlet``, ``period``, a
+    story, ...): one row per group and type (all nine types) with ``sentences``,
+    ``share`` of the group's non-heading sentences, and the group's ``stories``. Rows
+    whose ``by`` is missing are left out."""
+    coded = coded_sentences(table).dropna(subset=[by])
+    if coded.empty:
+        return pd.DataFrame(columns=[by, "source_type", "sentences", "share", "stories"])
+    types = pd.Categorical(coded["source_type"], categories=list(SOURCE_TYPES))
+    counts = pd.crosstab(coded[by].astype("object"), types).reindex(columns=list(SOURCE_TYPES), fill_value=0)
+    stories = coded.groupby(coded[by].astype("object"))["story_id"].nunique()
+    long = counts.stack().rename("sentences").reset_index().rename(columns={"col_0": "source_type", "row_0": by})
+    long.columns = [by, "source_type", "sentences"]
+    totals = long.groupby(by)["sentences"].transform("sum")
+    long["share"] = long["sentences"] / totals.where(totals > 0)
+    long["stories"] = long[by].map(stories).astype("int64")
+    return long
+
+
+def with_period(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The table with a ``period`` column, the week or month of each story's date
+    (weeks when the dates span at most 26 weeks, else months), and the unit's name.
+    Rows without a date get no period."""
+    dates = pd.to_datetime(table["date"], errors="coerce")
+    span = dates.max() - dates.min() if dates.notna().any() else pd.Timedelta(0)
+    unit = "week" if span <= pd.Timedelta(weeks=26) else "month"
+    periods = dates.dt.to_period("W-SUN" if unit == "week" else "M").dt.start_time
+    return table.assign(period=periods), unit
+
+
+def top_speakers(table: pd.DataFrame, by: str = "outlet", top: int = 5) -> pd.DataFrame:
+    """The ``top`` named speakers of each group of ``by`` by attributed sentences (the
+    narrator and pronouns left out), with their source type and stories."""
+    spoken = coded_sentences(table)
+    spoken = spoken[spoken["speaker"].notna() & (spoken["source_type"] != "narrator")].dropna(subset=[by])
+    spoken = spoken[~spoken["speaker"].str.lower().isin(_PRONOUNS)]
+    counts = spoken.groupby([by, "speaker"], observed=True).agg(
+        sentences=("text", "size"), stories=("story_id", "nunique"), source_type=("source_type", lambda s: s.mode().iat[0])
+    ).reset_index()
+    counts = counts.sort_values([by, "sentences", "speaker"], ascending=[True, False, True])
+    return counts.groupby(by, observed=True).head(top).reset_index(drop=True)
+
+
+_PRONOUNS = frozenset("he she they it we i you his her their its them him us".split())
 
 
 def quote_kinds(table: pd.DataFrame) -> pd.DataFrame:

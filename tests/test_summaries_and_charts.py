@@ -66,10 +66,12 @@ def test_bootstrap_interval_bounds():
 
 def test_mean_ci_by_source_type(table):
     means = summarise.mean_ci(table, "polarity", "source_type").set_index("source_type")
-    assert means.loc["analyst", "n"] == 2
+    assert means.loc["analyst", ["n", "stories"]].tolist() == [2, 1]
     assert means.loc["analyst", "mean"] == pytest.approx(0.3)
-    assert (means.loc["analyst", "ci_low"], means.loc["analyst", "ci_high"]) == pytest.approx((0.1, 0.5))
-    assert means.loc["narrator", "n"] == 2 and means.loc["narrator", "mean"] == pytest.approx(0.1)
+    # the interval resamples stories, not sentences: one story gives no interval
+    assert (means.loc["analyst", "ci_low"], means.loc["analyst", "ci_high"]) == pytest.approx((0.3, 0.3))
+    assert means.loc["narrator", ["n", "stories"]].tolist() == [2, 2] and means.loc["narrator", "mean"] == pytest.approx(0.1)
+    assert (means.loc["narrator", "ci_low"], means.loc["narrator", "ci_high"]) == pytest.approx((0.0, 0.2))
     assert "heading" not in means.index and len(means) == 3
 
 
@@ -125,7 +127,8 @@ def test_source_type_shares_chart(table, capsys):
     assert set(rows) == {"A (n=3)", "B (n=2)"} and rows["A (n=3)"] > rows["B (n=2)"]
     widths = sorted(round(p.get_width(), 1) for p in ax.patches if p.get_width() > 0)
     assert widths == sorted([33.3, 66.7, 50.0, 50.0])
-    assert ax.get_title(loc="left").startswith("Whose voices carry each story?")
+    assert figure.get_suptitle() == "Whose voices carry each story?"
+    assert ax.get_title(loc="left").startswith("Sentences by source type")
     empty = summarise.source_type_summary(table[table["is_heading"]])
     assert plot.source_type_shares(empty) is None
     assert "Too little data" in capsys.readouterr().out
@@ -135,7 +138,7 @@ def test_mean_chart_draws_the_interval(table):
     means = summarise.mean_ci(table, "polarity", "source_type")
     figure = plot.means_with_intervals(table, means, "polarity", "source_type", "T", "x")
     lines = [line.get_xdata().tolist() for line in figure.axes[0].lines if len(line.get_xdata()) == 2 and line.get_linestyle() == "-"]
-    assert [pytest.approx(0.1), pytest.approx(0.5)] in lines
+    assert [pytest.approx(0.0), pytest.approx(0.2)] in lines
     labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert "Analysts and experts (n=2)" in labels
 
