@@ -94,6 +94,36 @@ def source_type_shares(summary: pd.DataFrame) -> plt.Figure | None:
     totals = wide.sum(axis=1)
     if totals.sum() == 0:
         return too_little("who speaks", "at least one sentence that is not a heading", "are none")
+    rows = [f"{story} (n={int(n)})" for story, n in totals.items()]
+    return _stacked_shares(
+        wide, rows, "Whose voices carry each story?",
+        f"Sentences by source type, headings left out; n = sentences per story, {int(totals.sum())} in all",
+        "Share of the story's sentences (%)",
+    )
+
+
+def group_shares(shares: pd.DataFrame, by: str, title: str, what: str) -> plt.Figure | None:
+    """Stacked bars: the share of each group's sentences by source type (``shares``
+    from ``summarise.shares_by``, grouped by ``by``: an outlet, a week or month, ...);
+    ``what`` names a group in the subtitle and axis ("outlet")."""
+    if shares.empty or shares["sentences"].sum() == 0:
+        column = "date" if by == "period" else by
+        return too_little(title, f"sentences with a known {what}", f"are none: no story has a {column} (the README says how to give them)")
+    wide = shares.pivot(index=by, columns="source_type", values="sentences").reindex(columns=list(SOURCE_TYPES), fill_value=0).fillna(0)
+    wide = wide.reindex(list(dict.fromkeys(shares[by])))
+    stories = shares.drop_duplicates(by).set_index(by)["stories"]
+    rows = [f"{_group_name(group)} ({int(stories[group])} stories, n={int(n)})" for group, n in wide.sum(axis=1).items()]
+    return _stacked_shares(
+        wide, rows, title,
+        f"Sentences by source type in each {what}, headings left out; n = sentences, {int(wide.to_numpy().sum())} in all",
+        f"Share of the {what}'s sentences (%)",
+    )
+
+
+def _stacked_shares(wide: pd.DataFrame, rows: list[str], title: str, subtitle: str, xlabel: str) -> plt.Figure:
+    """Stacked horizontal bars of the shares of each row of counts ``wide`` (columns:
+    source types), labelled ``rows``, with the share printed on the wide segments."""
+    totals = wide.sum(axis=1)
     shares = wide.div(totals.where(totals > 0), axis=0).fillna(0) * 100
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(shares))))
     left = np.zeros(len(shares))
@@ -106,11 +136,29 @@ def source_type_shares(summary: pd.DataFrame) -> plt.Figure | None:
                 if width >= 7:
                     ax.text(x + width / 2, y, f"{width:.0f}%", ha="center", va="center", fontsize=8, color=_label_colour(PALETTE[source_type]))
         left += values
-    ax.set_yticks(positions, [f"{story} (n={int(n)})" for story, n in totals.items()])
+    ax.set_yticks(positions, rows)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("Share of the story's sentences (%)")
-    _title(ax, "Whose voices carry each story?", f"Sentences by source type, headings left out; n = sentences per story, {int(totals.sum())} in all")
+    ax.set_xlabel(xlabel)
+    _title(ax, title, subtitle)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    return _finish(fig)
+
+
+def top_speakers(top: pd.DataFrame, by: str, title: str) -> plt.Figure | None:
+    """Horizontal bars of the most-quoted speakers of each group (``top`` from
+    ``summarise.top_speakers``), one block per group, coloured by source type."""
+    if top.empty:
+        return too_little(title, "named speakers with a known group", "are none")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(top), 0.32)))
+    positions = np.arange(len(top))[::-1]
+    colours = [PALETTE.get(t, "#333333") for t in top["source_type"]]
+    ax.barh(positions, top["sentences"].to_numpy(), color=colours, height=0.7)
+    ax.set_yticks(positions, [f"{_group_name(g)} · {textwrap.shorten(str(s), 34)}" for g, s in zip(top[by], top["speaker"])], fontsize=8.5)
+    ax.set_xlabel("Attributed sentences")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    handles = [matplotlib.patches.Patch(color=PALETTE[t], label=label(t)) for t in SOURCE_TYPES if t in set(top["source_type"])]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    _title(ax, title, f"The speakers with the most attributed sentences in each {by}, coloured by source type; pronouns left out")
     return _finish(fig)
 
 

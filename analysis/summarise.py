@@ -333,14 +333,15 @@ def split_labels(column: pd.Series) -> pd.Series:
     return column.fillna("").astype(str).map(lambda cell: [item for item in cell.split(";") if item])
 
 
-def frame_shares(table: pd.DataFrame, by: str, frames: list[str]) -> pd.DataFrame:
-    """Share of each group's sentences that show each frame.
+def frame_shares(table: pd.DataFrame, by: str, frames: list[str], column: str = "frames") -> pd.DataFrame:
+    """Share of each group's sentences that show each frame (or, with ``column=
+    "targets"``, that mention each target, given as ``frames``).
 
     Returns one row per group and frame with ``sentences`` (the group's non-heading
-    sentences), ``with_frame`` and ``share``.
+    sentences), ``with_frame`` and ``share``; rows whose ``by`` is missing are left out.
     """
-    coded = coded_sentences(table)
-    found = split_labels(coded["frames"])
+    coded = coded_sentences(table).dropna(subset=[by])
+    found = split_labels(coded[column])
     rows = []
     for key, index in coded.groupby(by, sort=False, observed=True).groups.items():
         group_frames = found.loc[index]

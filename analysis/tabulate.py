@@ -128,7 +128,7 @@ def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
 def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     """Give the table's columns their dtypes: categories for fixed vocabularies,
     nullable integers and booleans, dates (missing or unreadable ones empty), strings
-    elsewhere."""
+    elsewhere; an empty title or outlet is missing, as it reads back from CSV."""
     frame = frame.copy()
     for column, categories in CATEGORIES.items():
         if column in frame:
@@ -146,6 +146,9 @@ def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("doc", "story_id", "title", "outlet", "text", "speaker", "descriptor", "cue", "contrast"):
         if column in frame:
             frame[column] = frame[column].astype("string")
+    for column in ("title", "outlet"):
+        if column in frame:
+            frame[column] = frame[column].replace("", pd.NA)
     for column in ("frames", "targets"):
         if column in frame:
             frame[column] = frame[column].astype("string").fillna("")

@@ -26,3 +26,47 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+OUTLETS = ("harbour-gazette", "daily-tide", "coast-herald", "port-times", "river-news", "bay-weekly")
+_FIRST = ("Ana", "Ben", "Chen", "Dara", "Eli", "Fatima", "Goran", "Hana", "Ivan", "Jia", "Kofi", "Lena")
+_LAST = ("Ruiz", "Okafor", "Wei", "Berg", "Novak", "Haddad", "Silva", "Tanaka", "Moreau", "Kim", "Mensah", "Holm")
+_SENTENCES = (
+    "The port of {town} reopened on {weekday} after a storm closed it for {days} days.",
+    '"Trade will recover quickly," said {name}, the trade minister of {country}.',
+    "{name}, a professor at {town} University, said that cooperation with China would help the region grow.",
+    "Local resident {name} said the closure had hurt her family and that prices rose sharply.",
+    "A spokesperson for {town} Shipping Holdings said shipments to the United States were delayed.",
+    "The {town} Workers Federation warned that dockworkers were losing pay, its president {name} said.",
+    "Critics in the United States said the deal was a mistake, according to Reuters.",
+    "Officials from both countries praised the partnership as a win-win arrangement.",
+    "Fishing boats stayed in the harbour while the water was cleared.",
+    "{name}, an analyst at {town} Capital, told reporters that development funds would flow again.",
+)
+
+
+def write_news_corpus(folder: Path, stories: int = 84, weeks: int = 6, seed: int = 7) -> Path:
+    """Write ``stories`` short news stories from six outlets over ``weeks`` weeks as text
+    files named ``outlet_YYYY-MM-DD_slug.txt``, each with a headline and a blank line."""
+    import datetime
+    import random
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    start = datetime.date(2024, 3, 4)
+    towns = ("Lindqvist", "Marrow", "Kestrel", "Alder", "Nordby", "Castell")
+    for number in range(stories):
+        outlet = OUTLETS[number % len(OUTLETS)]
+        date = start + datetime.timedelta(days=rng.randrange(weeks * 7))
+        town = rng.choice(towns)
+        chosen = rng.sample(_SENTENCES, rng.randint(4, 8))
+        body = " ".join(
+            sentence.format(
+                name=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", town=town, country=rng.choice(("Nordmark", "Castellia")),
+                weekday=rng.choice(("Monday", "Tuesday", "Friday")), days=rng.randint(2, 9),
+            )
+            for sentence in chosen
+        )
+        headline = f"Port of {town} reopens after storm, story {number + 1}"
+        (folder / f"{outlet}_{date.isoformat()}_story-{number + 1}.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+    return folder
