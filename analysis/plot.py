@@ -322,7 +322,9 @@ def heatmap(
             where = (value - low) / ((high - low) or 1)
             dark = not np.isnan(value) and (abs(where - 0.5) > 0.3 if diverging else where > 0.6)
             ax.text(j, i, notes.iat[i, j], ha="center", va="center", fontsize=8, color="white" if dark else "#222222")
-    ax.set_xticks(range(values.shape[1]), values.columns, rotation=30, ha="right")
+    column_inches = fig.get_figwidth() * 0.7 / max(1, values.shape[1])
+    fits = max((len(str(name)) for name in values.columns), default=0) * 0.085 < column_inches
+    ax.set_xticks(range(values.shape[1]), values.columns, rotation=0 if fits else 90, ha="center")
     ax.set_yticks(range(values.shape[0]), values.index)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

@@ -105,15 +105,15 @@ def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified",
 
 def story_labels(table: pd.DataFrame, width: int = 48) -> dict[str, str]:
     """A readable label for each story, in table order: its title (else its id),
-    shortened to ``width`` characters, the id added where two labels would be equal."""
+    shortened to ``width`` characters, numbered "#2", "#3" ... where labels repeat."""
     firsts = table.drop_duplicates("story_id")
-    labels = {}
+    labels, seen = {}, {}
     for story, title in zip(firsts["story_id"].astype(str), firsts["title"]):
-        text = title if isinstance(title, str) and title.strip() else story
-        text = " ".join(text.split())
-        labels[story] = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    counts = pd.Series(list(labels.values())).value_counts()
-    return {story: f"{text} [{story}]" if counts[text] > 1 else text for story, text in labels.items()}
+        text = " ".join((title if isinstance(title, str) and title.strip() else story).split())
+        text = text if len(text) <= width else text[: width - 1].rstrip() + "…"
+        seen[text] = seen.get(text, 0) + 1
+        labels[story] = text if seen[text] == 1 else f"{text} #{seen[text]}"
+    return labels
 
 
 def pool_stories(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:

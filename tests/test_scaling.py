@@ -1,0 +1,134 @@
+"""Every notebook on a corpus the test writes itself (84 stories, 6 outlets, 6 weeks), run
+as `make report` runs it; every chart fits, and no text of a chart overlaps another. The
+same checks on the charts of a 1,000-story table."""
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.image import imread
+
+from analysis import current_run, plot, read_table, summarise
+from analysis.frames import load_vocabulary
+from analysis.report import make_report
+from conftest import write_news_corpus
+
+matplotlib.use("Agg")
+MAX_PIXELS = 2400
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    """The run of the generated corpus after `make report`: its folder and table."""
+    root = tmp_path_factory.mktemp("scaling")
+    corpus = write_news_corpus(root / "corpus")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ANALYSIS_RUNS_DIR", str(root / "runs"))
+        run = current_run(str(corpus), None, "generated")
+        make_report(run)
+    return run
+
+
+def test_the_report_writes_every_page_and_the_outlet_and_time_charts_into_the_runs_folder(report):
+    assert sorted(path.name for path in report.reports.glob("*.html")) == [
+        "00_sentence_table.html", "01_who_speaks.html", "02_sentiment_by_source.html", "03_framing_and_stance.html",
+        "04_reading_the_coding.html", "05_validation.html", "06_outlets_and_time.html", "coded_stories.html",
+    ]
+    for name in ("06_source_types_by_outlet", "06_sentiment_by_outlet_and_source", "06_frames_by_outlet",
+                 "06_source_types_over_time", "06_sentiment_over_time", "06_top_speakers_by_outlet"):
+        assert (report.figures / f"{name}.png").exists() and (report.figures / f"{name}.csv").exists()
+    by_outlet = pd.read_csv(report.figures / "06_source_types_by_outlet.csv")
+    assert by_outlet["outlet"].nunique() == 6 and by_outlet["sentences"].sum() > 400
+    over_time = pd.read_csv(report.figures / "06_sentiment_over_time.csv")
+    assert len(over_time) == 6 and (over_time["stories"] > 1).all()
+
+
+def test_every_saved_chart_is_at_most_2400_pixels_a_side(report):
+    sizes = {path.name: imread(path).shape[:2] for path in report.figures.glob("*.png")}
+    assert len(sizes) >= 18
+    assert {name: size for name, size in sizes.items() if max(size) > MAX_PIXELS} == {}
+
+
+def text_boxes(figure):
+    """The drawn text of ``figure`` that must not overlap: titles, axis labels, tick
+    labels, legend entries and annotations, with their window extents."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    texts = [figure._suptitle] if figure._suptitle else []
+    for ax in figure.axes:
+        texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label]
+        texts += ax.get_xticklabels() + ax.get_yticklabels() + list(ax.texts)
+        if ax.get_legend():
+            texts += ax.get_legend().get_texts()
+    return [(text.get_text(), text.get_window_extent(renderer)) for text in texts if text.get_visible() and text.get_text().strip()]
+
+
+def overlaps(figure) -> list[tuple[str, str]]:
+    """Pairs of texts of ``figure`` whose boxes overlap by more than a pixel."""
+    boxes = text_boxes(figure)
+    found = []
+    for i, (first, a) in enumerate(boxes):
+        for second, b in boxes[i + 1 :]:
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1:
+                found.append((first, second))
+    return found
+
+
+def charts(table: pd.DataFrame) -> dict:
+    """The notebooks' charts that grow with the corpus, drawn from ``table``."""
+    pooled = summarise.pool_stories(table, top=20)
+    dated, unit = summarise.with_period(table)
+    vocabulary = load_vocabulary()
+    frames = list(vocabulary.frames)
+    by_story = summarise.frame_shares(pooled, "story_id", frames)
+    values = by_story.pivot(index="story_id", columns="frame", values="share").reindex(index=summarise.story_order(pooled), columns=frames)
+    by_outlet = summarise.frame_shares(table, "outlet", frames)
+    outlet_values = by_outlet.pivot(index="outlet", columns="frame", values="share").reindex(columns=frames)
+    return {
+        "shares by story": plot.source_type_shares(summarise.source_type_summary(pooled)),
+        "positions": plot.positions(pooled),
+        "tone by story": plot.means_with_intervals(pooled, summarise.mean_ci(pooled, "vader", "story_id"), "vader", "story_id", "How positive is each story?", "VADER"),
+        "frames by story": plot.heatmap(values * 100, (values * 100).round(0).astype(int).astype(str), "Which frames does each story use?",
+                                        "Share of the story's sentences with a frame", "Frame", "Story", "Sentences with the frame (%)"),
+        "frames by outlet": plot.heatmap(outlet_values * 100, (outlet_values * 100).round(0).astype(int).astype(str), "Which frames does each outlet use?",
+                                         "Share of the outlet's sentences with a frame", "Frame", "Outlet", "Sentences with the frame (%)"),
+        "shares by outlet": plot.group_shares(summarise.shares_by(table, "outlet"), "outlet", "Whose voices does each outlet carry?", "outlet"),
+        "shares over time": plot.group_shares(summarise.shares_by(dated, "period"), "period", f"Whose voices, {unit} by {unit}?", unit),
+        "tone over time": plot.means_with_intervals(dated, summarise.mean_ci(dated, "vader", "period"), "vader", "period", "How positive?", "VADER"),
+        "top speakers": plot.top_speakers(summarise.top_speakers(table, "outlet"), "outlet", "Who is quoted most in each outlet?"),
+    }
+
+
+def check(figures: dict, tmp_path) -> None:
+    """Each figure fits in 2,400 pixels a side when saved, has no overlapping text, and
+    its title sits above its subtitle."""
+    for name, figure in figures.items():
+        assert figure is not None, name
+        png = plot.save(figure, None, name.replace(" ", "_"), tmp_path)
+        assert max(imread(png).shape[:2]) <= MAX_PIXELS, name
+        assert overlaps(figure) == [], name
+        renderer = figure.canvas.get_renderer()
+        title = figure._suptitle.get_window_extent(renderer)
+        subtitle = figure.axes[0].title.get_window_extent(renderer) if figure.axes[0].get_title() else figure.axes[0]._left_title.get_window_extent(renderer)
+        assert title.y0 >= subtitle.y1, name
+        matplotlib.pyplot.close(figure)
+
+
+def test_the_charts_of_the_generated_corpus_fit_and_do_not_overlap(report, tmp_path):
+    check(charts(read_table(report.table)), tmp_path)
+
+
+def test_the_same_charts_at_1000_stories(report, tmp_path):
+    table = read_table(report.table)
+    rng = np.random.default_rng(0)
+    copies = []
+    for copy in range(12):
+        part = table.copy()
+        part["story_id"] = part["story_id"] + f"-{copy}"
+        part["title"] = part["title"] + f" ({copy})"
+        part["date"] = part["date"] + pd.to_timedelta(int(rng.integers(0, 200)), unit="D")
+        copies.append(part)
+    big = pd.concat(copies, ignore_index=True)
+    big = big[big["story_id"].isin(pd.unique(big["story_id"])[:1000])]
+    assert big["story_id"].nunique() == 1000
+    check(charts(big), tmp_path)
