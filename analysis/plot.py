@@ -242,6 +242,8 @@ def means_with_intervals(
         order = [g for g in story_order(table) if g in set(means[by])]
     else:
         order = list(dict.fromkeys(means[by]))
+        if all(isinstance(group, pd.Timestamp) for group in order):
+            order.sort()
     means = means.set_index(by).loc[order].reset_index()
     coded = coded_sentences(table)
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(means))))

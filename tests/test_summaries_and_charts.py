@@ -184,3 +184,14 @@ def test_annotated_story_html(table):
     assert coding_html(table).count('class="coding-story"') == 2
     with pytest.raises(ValueError):
         story_html(table, "missing")
+
+
+def test_periods_run_in_time_order_and_other_groups_in_their_own(table):
+    dated = table.assign(date=pd.to_datetime(np.where(table["story_id"] == "A", "2024-03-20", "2024-03-04")))
+    dated, unit = summarise.with_period(dated)
+    assert unit == "week"
+    means = summarise.mean_ci(dated, "polarity", "period")
+    figure = plot.means_with_intervals(dated, means, "polarity", "period", "T", "x")
+    rows = {t.get_text(): y for t, y in zip(figure.axes[0].get_yticklabels(), figure.axes[0].get_yticks())}
+    assert set(rows) == {"2024-03-04 (n=2)", "2024-03-18 (n=3)"}
+    assert rows["2024-03-04 (n=2)"] > rows["2024-03-18 (n=3)"]  # the earliest on top
