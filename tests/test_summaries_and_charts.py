@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import plot, summarise
-from analysis.annotate import coding_html, legend_html, story_html
+from analysis.annotate import coding_html, legend_html, story_html, write_coding_page
 from analysis.tabulate import apply_dtypes
 
 matplotlib.use("Agg")
@@ -195,3 +195,14 @@ def test_periods_run_in_time_order_and_other_groups_in_their_own(table):
     rows = {t.get_text(): y for t, y in zip(figure.axes[0].get_yticklabels(), figure.axes[0].get_yticks())}
     assert set(rows) == {"2024-03-04 (n=2)", "2024-03-18 (n=3)"}
     assert rows["2024-03-04 (n=2)"] > rows["2024-03-18 (n=3)"]  # the earliest on top
+
+
+def test_the_coded_stories_page_has_contents_filters_and_tooltips_that_work_on_touch(table, tmp_path):
+    page = tmp_path / "coded.html"
+    write_coding_page(table.assign(outlet=np.where(table["story_id"] == "A", "Daily", "Weekly")), page)
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<li><a href="#story-') == 2 and 'id="story-A"' in html
+    assert '<option value="Daily">Daily</option><option value="Weekly">Weekly</option>' in html
+    assert html.count('<option value="') == 2 + 2 + 9  # "all" twice, two outlets, nine types
+    assert 'data-tip="Source type: Analysts and experts\nSpeaker: Li Wei' in html
+    assert "title=" not in html and html.count('tabindex="0"') == 6
