@@ -60,6 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
                       help="which types to list (default: unclassified public)")
     gaps.add_argument("--top", type=int, default=25, metavar="N", help="rows to print when there is no --out (default 25)")
 
+    sample = commands.add_parser(
+        "sample",
+        help="write a stratified sample of sentences as a sheet to hand-code",
+        description="Draw a stratified sample of the sentences of a table (equal shares for each "
+        "combination of the --by columns, as far as each has sentences) and write it as a coding "
+        "sheet: story, offsets, the sentence and the one before it, and blank is_heading, "
+        "source_type, speaker and note columns. The program's own codes are left out. Code the "
+        "sheet by data/codebook/README.md and give it to notebook 05 as CODING.",
+    )
+    sample.add_argument("table", metavar="TABLE", help="a sentence table written by tabulate or report (.csv or .parquet)")
+    sample.add_argument("--n", type=int, default=200, help="sentences to draw (default 200)")
+    sample.add_argument("--seed", type=int, default=1, help="the draw's seed: the same seed draws the same sample (default 1)")
+    sample.add_argument("--by", default="outlet", help="columns to stratify by, separated by commas (default outlet)")
+    sample.add_argument("--out", required=True, metavar="FILE", help="where to write the sheet (.csv)")
+
     report = commands.add_parser(
         "report",
         help="tabulate a corpus and run every notebook on it, into the run's own folder",
@@ -107,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             return _gaps(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "sample":
+            return _sample(args)
         if args.command == "bench":
             from .bench import main as bench_main
 
@@ -166,6 +183,28 @@ def _report(args) -> int:
         raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
     run = current_run(args.corpus, args.stories, args.name)
     make_report(run, jobs=default_jobs() if args.jobs == 0 else args.jobs, tabulate_only=args.tabulate_only)
+    return 0
+
+
+def _sample(args) -> int:
+    """Run ``sample``: write a stratified coding sheet of a table's sentences."""
+    from pathlib import Path
+
+    from .agreement import coding_sheet
+    from .tabulate import read_table
+
+    if not Path(args.table).is_file():
+        raise InputError(f"{args.table}: no such file; give a table written by 'python -m analysis tabulate'")
+    if args.n < 1:
+        raise InputError(f"--n must be 1 or more, not {args.n}")
+    by = tuple(column.strip() for column in args.by.split(",") if column.strip())
+    try:
+        sheet = coding_sheet(read_table(args.table), args.n, by, args.seed)
+    except ValueError as error:
+        raise InputError(f"--by: {error}") from None
+    sheet.to_csv(args.out, index=False)
+    print(f"wrote {len(sheet)} sentences of {sheet['story_id'].nunique()} stories to {args.out}; "
+          "code is_heading, source_type and speaker by data/codebook/README.md", file=sys.stderr)
     return 0
 
 

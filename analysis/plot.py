@@ -335,6 +335,12 @@ def heatmap(
     return _finish(fig)
 
 
+def hidden_rows(sizes, columns: int, minimum: int) -> np.ndarray:
+    """A ``heatmap`` mask that greys the whole row of each group with fewer than
+    ``minimum`` sentences (``sizes``, in row order) across ``columns`` columns."""
+    return np.repeat((np.asarray(list(sizes)) < minimum)[:, None], columns, axis=1)
+
+
 def count_bars(counts: pd.Series, title: str, subtitle: str, axis_label: str) -> plt.Figure | None:
     """Horizontal bars of counts by source type, in the source-type colours."""
     counts = counts[counts > 0]

@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from analysis.agreement import agreement, align, binary_scores, disagreements, read_coding
+from analysis.agreement import SHEET_COLUMNS, agreement, align, binary_scores, coding_sheet, disagreements, read_coding, stories_not_in
 from analysis.datafiles import PROJECT_DIR
 
 
@@ -69,3 +69,23 @@ def test_the_seed_hand_coding_is_complete_and_well_formed():
     ).all()
     for row in coding.itertuples():
         assert " ".join(text[row.start : row.end].split()) == row.text
+
+
+def test_a_coding_sheet_is_stratified_blind_and_reproducible(seed_table):
+    table = seed_table.assign(outlet=seed_table["story_id"].map(lambda story: "A" if story.endswith("islands") else "B"))
+    sheet = coding_sheet(table, n=12, by=("outlet", "source_type"), seed=3)
+    assert len(sheet) == 12 and list(sheet.columns) == list(SHEET_COLUMNS)
+    assert (sheet[["is_heading", "source_type", "speaker", "note"]] == "").all().all()
+    strata = table[~table["is_heading"]].groupby(["outlet", "source_type"], observed=True).size()
+    drawn = sheet.merge(table[["story_id", "start", "source_type"]].rename(columns={"source_type": "auto"}), on=["story_id", "start"])
+    counts = drawn.groupby([drawn["outlet"], drawn["auto"].astype(str)]).size()
+    assert counts.max() - counts[counts.index.map(lambda key: strata[key] >= counts.max())].min() <= 1
+    assert sheet.equals(coding_sheet(table, n=12, by=("outlet", "source_type"), seed=3))
+    assert not sheet.equals(coding_sheet(table, n=12, by=("outlet", "source_type"), seed=4))
+
+
+def test_a_coding_of_other_stories_is_named_as_such(seed_table):
+    coding = pd.DataFrame({"story_id": ["elsewhere", "gt-pacific-islands"], "start": [0, 0], "end": [5, 174], "is_heading": [False, False]})
+    assert stories_not_in(seed_table, coding) == ["elsewhere"]
+    aligned = align(seed_table, coding)
+    assert aligned["auto_type"].isna().tolist() == [True, False]

@@ -45,3 +45,16 @@ def test_a_missing_path_is_a_one_line_error(tmp_path):
     result = run("tabulate", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "x.csv"))
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'nope.txt'}: no such file or folder"
+
+
+def test_sample_writes_a_stratified_coding_sheet_and_names_a_bad_column(tmp_path):
+    out = tmp_path / "sentences.csv"
+    assert run("tabulate", str(SEED), "--stories", str(MANIFEST), "--out", str(out)).returncode == 0
+    sheet = tmp_path / "sheet.csv"
+    result = run("sample", str(out), "--n", "30", "--by", "story_id", "--seed", "2", "--out", str(sheet))
+    assert result.returncode == 0, result.stderr
+    coded = pd.read_csv(sheet, keep_default_na=False)
+    assert len(coded) == 30 and coded["story_id"].value_counts().tolist() == [10, 10, 10]
+    assert (coded["source_type"] == "").all()
+    bad = run("sample", str(out), "--by", "newspaper", "--out", str(sheet))
+    assert bad.returncode == 2 and "no column 'newspaper'" in bad.stderr

@@ -206,3 +206,10 @@ def test_the_coded_stories_page_has_contents_filters_and_tooltips_that_work_on_t
     assert html.count('<option value="') == 2 + 2 + 9  # "all" twice, two outlets, nine types
     assert 'data-tip="Source type: Analysts and experts\nSpeaker: Li Wei' in html
     assert "title=" not in html and html.count('tabindex="0"') == 6
+
+
+def test_rows_of_few_sentences_are_greyed_in_a_heat_map():
+    values = pd.DataFrame([[10.0, 20.0], [30.0, 40.0]], index=["big (n=12)", "small (n=2)"], columns=["a", "b"])
+    figure = plot.heatmap(values, values.astype(str), "T", "s", "x", "y", "c", hidden=plot.hidden_rows([12, 2], 2, 5))
+    shown = figure.axes[0].images[0].get_array()
+    assert shown.mask.tolist() == [[False, False], [True, True]]
