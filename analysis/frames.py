@@ -32,6 +32,11 @@ class FramingVocabulary:
         found = {match.value for match in self.target_matcher.find(text)}
         return [target for target in self.targets if target in found]
 
+    def target_mentions(self, text: str) -> list[tuple[str, int, int]]:
+        """Return every mention of a target in ``text`` as ``(target, start, end)``, left
+        to right: ``text[start:end]`` is the alias as written."""
+        return [(match.value, match.start, match.end) for match in self.target_matcher.find(text)]
+
     def contrast_in(self, text: str) -> str | None:
         """Return the first contrast marker in ``text`` (lower case), or None."""
         matches = self.contrast_matcher.find(text)

@@ -335,6 +335,31 @@ def heatmap(
     return _finish(fig)
 
 
+def stance_against_tone(stance: pd.DataFrame) -> plt.Figure | None:
+    """Each target mention's stance (the model) against its sentence's tone (VADER),
+    coloured by source type: where the two part, the sentence says different things
+    about different targets, or judges a target in a neutral tone."""
+    if len(stance) < 3:
+        return too_little("stance against tone", "at least three target mentions", f"are {len(stance)}")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 0.8, FIGURE_WIDTH * 0.62))
+    for source_type in SOURCE_TYPES:
+        part = stance[stance["source_type"] == source_type]
+        if not part.empty:
+            ax.scatter(part["tone"], part["stance"], s=22, color=PALETTE[source_type], label=label(source_type), alpha=0.8, linewidths=0)
+    ax.plot([-1, 1], [-1, 1], color="#999999", linewidth=0.8, linestyle=":")
+    ax.axhline(0, color="#cccccc", linewidth=0.6)
+    ax.axvline(0, color="#cccccc", linewidth=0.6)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("Tone of the sentence (VADER compound, −1 to 1)")
+    ax.set_ylabel("Stance toward the target (model, −1 to 1)")
+    agree = np.corrcoef(stance["tone"].astype(float), stance["stance"].astype(float))[0, 1]
+    _title(ax, "Where does stance toward a target part from the tone of its sentence?",
+           f"One dot per target mention; n = {len(stance)}; Pearson r = {agree:.2f}; dotted line: equal scores")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    return _finish(fig)
+
+
 def hidden_rows(sizes, columns: int, minimum: int) -> np.ndarray:
     """A ``heatmap`` mask that greys the whole row of each group with fewer than
     ``minimum`` sentences (``sizes``, in row order) across ``columns`` columns."""

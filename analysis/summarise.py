@@ -17,8 +17,9 @@ from .sourcetypes import SOURCE_TYPES
 
 
 def coded_sentences(table: pd.DataFrame) -> pd.DataFrame:
-    """Return the rows that carry a voice: every sentence that is not a heading."""
-    return table[~table["is_heading"].astype(bool)]
+    """Return the rows that carry a voice: every sentence that is not a heading (every
+    row of a table without headings, such as the stance table)."""
+    return table[~table["is_heading"].astype(bool)] if "is_heading" in table else table
 
 
 def source_type_summary(table: pd.DataFrame) -> pd.DataFrame:

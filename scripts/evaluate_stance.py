@@ -3,7 +3,8 @@
     python scripts/evaluate_stance.py [--data FILE] [--model data/stance/model.json]
 
 Each line holds ``sentence``, ``mention``, ``from``, ``to`` (the mention's offsets in the
-sentence) and ``polarity`` (-1, 0, 1). The default file is ``../shared/newsmtsc/dev.jsonl``;
+sentence) and ``polarity`` (-1, 0, 1); the other lines of the same sentence are its other
+target mentions. The default file is ``../shared/newsmtsc/dev.jsonl``;
 without it the script says so and exits 0. Prints, for the model and for sentence VADER
 (positive above 0.05, negative below -0.05, the project's tone before the model), the
 accuracy, macro-F1 and Cohen's kappa; the last line is the model's ``macro-F1 0.xxx``.
@@ -42,12 +43,16 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(line) for line in handle if line.strip()]
     model = load_model(args.model)
     gold, predicted, tone = [], [], []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for row in rows:
+        spans.setdefault(row["sentence"], []).append((int(row["from"]), int(row["to"])))
     for row in rows:
         start, end = int(row["from"]), int(row["to"])
+        others = tuple(span for span in spans[row["sentence"]] if span != (start, end))
         if row["sentence"][start:end] != row["mention"]:
             print(f"warning: {row.get('id', '?')}: the offsets do not give the mention", file=sys.stderr)
         gold.append(LABEL_NAMES[int(row["polarity"])])
-        predicted.append(LABEL_NAMES[model.score(row["sentence"], start, end)[1]])
+        predicted.append(LABEL_NAMES[model.score(row["sentence"], start, end, others)[1]])
         tone.append(LABEL_NAMES[vader_label(row["sentence"])])
     labels = tuple(LABEL_NAMES.values())
     import pandas as pd
