@@ -26,7 +26,7 @@ from .datafiles import PROJECT_DIR
 
 SEED = PROJECT_DIR / "seeds" / "global_times_2024-07_three_stories.txt"
 MANIFEST = PROJECT_DIR / "data" / "stories.csv"
-STEPS = ("split", "attribute", "textblob", "vader", "scoring", "frames", "pipeline", "pipeline_jobs")
+STEPS = ("split", "attribute", "textblob", "vader", "scoring", "frames", "stance", "pipeline", "pipeline_jobs")
 
 
 def synthetic_corpus(folder: Path, stories: int) -> Path:
@@ -101,6 +101,15 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
             if step == "frames":
                 vocabulary.frames_in(text), vocabulary.targets_in(text), vocabulary.contrast_in(text)
         count = len(texts)
+    elif step == "stance":
+        from .stance import load_model, stance_table
+        from .tabulate import tabulate
+
+        table = tabulate(corpus)
+        model = load_model()
+        began = time.perf_counter()
+        stance_table(table, model, load_vocabulary())
+        count = int((~table["is_heading"]).sum())
     else:
         from .run import TableWriter, chunks, run_chunks
 

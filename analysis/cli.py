@@ -98,8 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--stories", type=int, nargs="+", default=[1000, 10000], metavar="N", help="corpus sizes, in stories (default 1000 10000)")
     bench.add_argument("--repeat", type=int, default=3, metavar="R", help="runs of each measurement; the median is reported (default 3)")
     bench.add_argument("--jobs", type=int, default=2, metavar="N", help="processes for the parallel measurement (default 2)")
-    bench.add_argument("--steps", nargs="+", choices=["split", "attribute", "textblob", "vader", "scoring", "frames", "pipeline", "pipeline_jobs"],
-                       metavar="STEP", help="measure only these steps (default: all): split attribute textblob vader scoring frames pipeline pipeline_jobs")
+    bench.add_argument("--steps", nargs="+", choices=["split", "attribute", "textblob", "vader", "scoring", "frames", "stance", "pipeline", "pipeline_jobs"],
+                       metavar="STEP", help="measure only these steps (default: all): split attribute textblob vader scoring frames stance pipeline pipeline_jobs")
     bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     return parser
 

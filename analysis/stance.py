@@ -12,7 +12,8 @@ The features of a mention (``features``): the words and word pairs of the clause
 holds the mention (cut at "while", "but", "whereas", semicolons and quotation
 boundaries), with the mention masked; those of the rest of the sentence, apart; those of a
 window of words around the mention within its clause; the words right before and after
-it; and lexicon scores (VADER and TextBlob) of the clause, the window and the sentence.
+it; the sentence's tone (VADER and TextBlob, which the sentence table has already); and
+VADER-lexicon sums over the clause and the window.
 """
 
 from __future__ import annotations
@@ -24,13 +25,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from textblob.en import sentiment as textblob_sentiment
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
+import numpy as np
 import pandas as pd
 
 from .datafiles import data_dir, modified
 from .frames import FramingVocabulary, load_vocabulary
+from .score import textblob_scores, vader_compound
 
 LABELS = (-1, 0, 1)
 LABEL_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -41,28 +41,26 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:;|:|—|–|\s-\s|\bwhile\b|\bwhereas\b|\bbut
 _NEGATIONS = frozenset("not no never n't without nor cannot".split())
 
 
-@lru_cache(maxsize=1)
-def _vader() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
-
-
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=256)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The clause breaks of ``sentence`` as (start, end), found once per sentence."""
+    return tuple((found.start(), found.end()) for found in _CLAUSE_BREAK.finditer(sentence))
+
+
 def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause that holds ``start``..``end`` begins and ends in ``sentence``."""
-    left = 0
-    for found in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        left = found.end()
-    following = _CLAUSE_BREAK.search(sentence, end)
-    return left, following.start() if following else len(sentence)
-
-
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause that holds ``start``..``end``, with the mention masked."""
-    left, right = _clause_span(sentence, start, end)
-    return sentence[left:start] + f" {MASK} " + sentence[end:right]
+    left, right = 0, len(sentence)
+    for break_start, break_end in _breaks(sentence):
+        if break_end <= start:
+            left = break_end
+        elif break_start >= end:
+            right = break_start
+            break
+    return left, right
 
 
 def _grams(words: list[str], prefix: str) -> list[str]:
@@ -71,47 +69,64 @@ def _grams(words: list[str], prefix: str) -> list[str]:
     return grams
 
 
-def _scores(text: str) -> tuple[float, float]:
-    """VADER compound and TextBlob polarity of ``text``."""
-    return _vader().polarity_scores(text)["compound"], textblob_sentiment(text)[0]
+@lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    """VADER's lexicon: a valence for each word."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().lexicon
 
 
-def features(sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> tuple[list[str], dict[str, float]]:
+def _lexicon_score(words: list[str]) -> float:
+    """A fast stand-in for VADER on a clause: the sum of its words' valences, a valence
+    flipped after a negation within three words, squashed into -1..1 as VADER does."""
+    valences = _valences()
+    total = 0.0
+    for index, word in enumerate(words):
+        valence = valences.get(word)
+        if valence is None:
+            continue
+        if any(previous in _NEGATIONS for previous in words[max(0, index - 3) : index]):
+            valence = -0.74 * valence
+        total += valence
+    return total / math.sqrt(total * total + 15)
+
+
+def features(
+    sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = (), tone: tuple[float, float] | None = None
+) -> tuple[list[str], dict[str, float]]:
     """The sparse binary features (names) and the dense lexicon scores of the mention at
     ``start``..``end`` in ``sentence``. ``others`` are the spans of the sentence's other
     target mentions: when one of them lies outside this mention's clause, the rest of the
     sentence speaks of that other target, so its words and its tone are left out and the
-    clause's tone stands for the sentence's."""
-    masked = sentence[:start] + f" {MASK} " + sentence[end:]
-    words = _words(masked)
-    clause = _clause(sentence, start, end)
-    clause_words = _words(clause)
-    target_at = [index for index, word in enumerate(clause_words) if word == MASK.lower()]
-    at = target_at[0] if target_at else 0
-    window_words = clause_words[max(0, at - WINDOW) : at] + clause_words[at + 1 : at + 1 + WINDOW]
-    clause_grams = _grams(clause_words, "c:")
-    inside = {gram[2:] for gram in clause_grams}
+    clause's tone stands for the sentence's. ``tone`` is the sentence's VADER compound
+    and TextBlob polarity when they are known already (the sentence table has them)."""
     clause_start, clause_end = _clause_span(sentence, start, end)
+    before_words = _words(sentence[clause_start:start])
+    after_words = _words(sentence[end:clause_end])
+    clause_words = before_words + [MASK.lower()] + after_words
+    at = len(before_words)
+    window_words = before_words[-WINDOW:] + after_words[:WINDOW]
+    clause_grams = _grams(clause_words, "c:")
     shared = any(not (clause_start <= other_start and other_end <= clause_end) for other_start, other_end in others)
-    sparse = [] if shared else [f"o:{gram[2:]}" for gram in _grams(words, "s:") if gram[2:] not in inside]
-    sparse += clause_grams + _grams(window_words, "w:")
+    sparse = clause_grams + _grams(window_words, "w:")
     if shared:
         sparse.append("x:SHARED")
-    before = clause_words[at - 1] if at > 0 else "^"
-    after = clause_words[at + 1] if at + 1 < len(clause_words) else "$"
-    sparse += [f"b:{before}", f"a:{after}"]
+    else:
+        outside = _words(sentence[:clause_start]) + ["|"] + _words(sentence[clause_end:])
+        sparse += [f"o:{gram[2:]}" for gram in _grams(outside, "o:") if "|" not in gram]
+    sparse.append(f"b:{clause_words[at - 1] if at > 0 else '^'}")
+    sparse.append(f"a:{clause_words[at + 1] if at + 1 < len(clause_words) else '$'}")
     if any(word in _NEGATIONS for word in clause_words):
         sparse.append("c:NEGATED")
-    clause_text = clause.replace(MASK, " ")
-    window_text = " ".join(word for word in window_words)
-    vader_clause, blob_clause = _scores(clause_text)
-    vader_sentence, blob_sentence = (vader_clause, blob_clause) if shared else _scores(sentence)
-    vader_window, blob_window = _scores(window_text)
+    vader_sentence, blob_sentence = tone if tone is not None else (vader_compound(sentence), textblob_scores(sentence)[0])
+    clause_score = _lexicon_score(clause_words)
     dense = {
-        "vader_sentence": vader_sentence, "textblob_sentence": blob_sentence,
-        "vader_clause": vader_clause, "textblob_clause": blob_clause,
-        "vader_window": vader_window, "textblob_window": blob_window,
-        "clause_share": len(clause_text) / max(1, len(sentence)),
+        "vader_sentence": clause_score if shared else vader_sentence,
+        "textblob_sentence": 0.0 if shared else blob_sentence,
+        "lexicon_clause": clause_score,
+        "lexicon_window": _lexicon_score(window_words),
+        "clause_share": (clause_end - clause_start) / max(1, len(sentence)),
     }
     return sparse, dense
 
@@ -119,36 +134,40 @@ def features(sentence: str, start: int, end: int, others: tuple[tuple[int, int],
 @dataclass(frozen=True)
 class StanceModel:
     """A linear model over ``features``: per class, a weight for each sparse feature
-    name and each dense score (scaled by ``scale``), and an intercept."""
+    (a row of ``weights``, found by name in ``index``) and each dense score (a row of
+    ``dense_weights``, for the score standardised by ``dense_mean`` and ``dense_spread``),
+    and an intercept."""
 
     classes: tuple[int, ...]
-    sparse: dict[str, tuple[float, ...]]
-    dense: dict[str, tuple[float, ...]]
-    scale: dict[str, tuple[float, float]]
-    intercept: tuple[float, ...]
+    index: dict[str, int]
+    weights: np.ndarray
+    dense_names: tuple[str, ...]
+    dense_weights: np.ndarray
+    dense_mean: np.ndarray
+    dense_spread: np.ndarray
+    intercept: np.ndarray
     meta: dict
 
-    def probabilities(self, sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> dict[int, float]:
+    def probabilities(
+        self, sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = (), tone: tuple[float, float] | None = None
+    ) -> dict[int, float]:
         """The probability of each stance toward the mention at ``start``..``end``
-        (``others``: the spans of the sentence's other target mentions)."""
-        sparse, dense = features(sentence, start, end, others)
-        totals = list(self.intercept)
-        for name in set(sparse):
-            weights = self.sparse.get(name)
-            if weights:
-                totals = [total + weight for total, weight in zip(totals, weights)]
-        for name, value in dense.items():
-            mean, spread = self.scale[name]
-            scaled = (value - mean) / spread
-            totals = [total + weight * scaled for total, weight in zip(totals, self.dense[name])]
-        top = max(totals)
-        exps = [math.exp(total - top) for total in totals]
-        return {label: exp / sum(exps) for label, exp in zip(self.classes, exps)}
+        (``others``, ``tone``: see ``features``)."""
+        sparse, dense = features(sentence, start, end, others, tone)
+        index = self.index
+        rows = [index[name] for name in set(sparse) if name in index]
+        values = np.fromiter((dense[name] for name in self.dense_names), float, len(self.dense_names))
+        totals = self.intercept + self.weights[rows].sum(axis=0) + ((values - self.dense_mean) / self.dense_spread) @ self.dense_weights
+        exps = np.exp(totals - totals.max())
+        exps /= exps.sum()
+        return dict(zip(self.classes, exps.tolist()))
 
-    def score(self, sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> tuple[float, int]:
+    def score(
+        self, sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = (), tone: tuple[float, float] | None = None
+    ) -> tuple[float, int]:
         """The stance toward the mention: a score in -1..1 (the positive class's
         probability minus the negative's) and the most probable label (-1, 0, 1)."""
-        probabilities = self.probabilities(sentence, start, end, others)
+        probabilities = self.probabilities(sentence, start, end, others, tone)
         label = max(probabilities, key=probabilities.get)
         return probabilities.get(1, 0.0) - probabilities.get(-1, 0.0), label
 
@@ -169,12 +188,17 @@ def load_model(path: str | Path | None = None) -> StanceModel:
 def _cached_model(path: str, version: tuple) -> StanceModel:
     with open(path, encoding="utf-8") as handle:
         raw = json.load(handle)
+    names = list(raw["sparse"])
+    dense_names = tuple(raw["dense"])
     return StanceModel(
         classes=tuple(raw["classes"]),
-        sparse={name: tuple(weights) for name, weights in raw["sparse"].items()},
-        dense={name: tuple(weights) for name, weights in raw["dense"].items()},
-        scale={name: tuple(pair) for name, pair in raw["scale"].items()},
-        intercept=tuple(raw["intercept"]),
+        index={name: row for row, name in enumerate(names)},
+        weights=np.array([raw["sparse"][name] for name in names], dtype=float).reshape(len(names), len(raw["classes"])),
+        dense_names=dense_names,
+        dense_weights=np.array([raw["dense"][name] for name in dense_names], dtype=float),
+        dense_mean=np.array([raw["scale"][name][0] for name in dense_names], dtype=float),
+        dense_spread=np.array([raw["scale"][name][1] for name in dense_names], dtype=float),
+        intercept=np.array(raw["intercept"], dtype=float),
         meta=raw.get("meta", {}),
     )
 
@@ -195,17 +219,15 @@ def stance_table(table: pd.DataFrame, model: StanceModel | None = None, vocabula
     vocabulary = vocabulary or load_vocabulary()
     rows = []
     spoken = table[~table["is_heading"].astype(bool) & (table["targets"].fillna("") != "")]
-    for row in spoken.itertuples(index=False):
-        text = str(row.text)
+    columns = [spoken[name].tolist() for name in ("story_id", "sentence_id", "text", "speaker", "source_type", "outlet", "date", "vader", "polarity")]
+    for story_id, sentence_id, text, speaker, source_type, outlet, date, vader, polarity in zip(*columns):
         found = vocabulary.target_mentions(text)
+        spans = [(start, end) for _, start, end in found]
         for target, start, end in found:
-            others = tuple((a, b) for _, a, b in found if (a, b) != (start, end))
-            score, label = model.score(text, start, end, others)
-            rows.append({
-                "story_id": row.story_id, "sentence_id": row.sentence_id, "target": target, "mention": text[start:end],
-                "start": start, "end": end, "stance": round(score, 4), "stance_label": LABEL_NAMES[label],
-                "speaker": row.speaker, "source_type": row.source_type, "outlet": row.outlet, "date": row.date, "tone": row.vader,
-            })
+            others = tuple(span for span in spans if span != (start, end))
+            score, label = model.score(text, start, end, others, (vader, polarity))
+            rows.append((story_id, sentence_id, target, text[start:end], start, end, round(score, 4), LABEL_NAMES[label],
+                         speaker, source_type, outlet, date, vader))
     frame = pd.DataFrame(rows, columns=list(STANCE_COLUMNS))
     frame["source_type"] = pd.Categorical(frame["source_type"], categories=list(table["source_type"].cat.categories)) if hasattr(table["source_type"], "cat") else frame["source_type"]
     return frame
