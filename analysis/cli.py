@@ -60,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
                       help="which types to list (default: unclassified public)")
     gaps.add_argument("--top", type=int, default=25, metavar="N", help="rows to print when there is no --out (default 25)")
 
+    targets = commands.add_parser(
+        "targets",
+        help="propose the entities a corpus mentions most as a targets.csv to edit",
+        description="Count the sentences of a table that mention each state or bloc, listed organization, "
+        "listed person (aliases merged) or other run of capitalized words, and write the most frequent as "
+        "a targets.csv (target, alias) to edit and copy to data/framing/targets.csv. The seed's targets "
+        "are for the seed: a corpus about other places and firms needs its own.",
+    )
+    targets.add_argument("table", metavar="TABLE", help="a sentence table written by tabulate or report (.csv or .parquet)")
+    targets.add_argument("--top", type=int, default=30, help="how many targets (default 30)")
+    targets.add_argument("--out", metavar="FILE", help="write the targets.csv to FILE (default: print it)")
+
     sample = commands.add_parser(
         "sample",
         help="write a stratified sample of sentences as a sheet to hand-code",
@@ -124,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             return _report(args)
         if args.command == "sample":
             return _sample(args)
+        if args.command == "targets":
+            return _targets(args)
         if args.command == "bench":
             from .bench import main as bench_main
 
@@ -183,6 +197,31 @@ def _report(args) -> int:
         raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
     run = current_run(args.corpus, args.stories, args.name)
     make_report(run, jobs=default_jobs() if args.jobs == 0 else args.jobs, tabulate_only=args.tabulate_only)
+    return 0
+
+
+def _targets(args) -> int:
+    """Run ``targets``: propose a targets.csv from the entities a table mentions most."""
+    import csv
+    from pathlib import Path
+
+    from .frames import propose_targets
+    from .tabulate import read_table
+
+    if not Path(args.table).is_file():
+        raise InputError(f"{args.table}: no such file; give a table written by 'python -m analysis tabulate'")
+    table = read_table(args.table)
+    rows = propose_targets(table.loc[~table["is_heading"], "text"].astype(str), top=args.top)
+    kept = list(dict.fromkeys(target for target, _, _ in rows))
+    handle = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+    writer = csv.writer(handle)
+    if args.out:
+        handle.write("# Targets proposed by 'python -m analysis targets' (sentences that mention each, most first): edit, then copy to data/framing/targets.csv\n")
+    writer.writerow(["target", "alias"])
+    writer.writerows([target, alias] for target, alias, _ in rows)
+    if args.out:
+        handle.close()
+        print(f"wrote {len(kept)} targets to {args.out}", file=sys.stderr)
     return 0
 
 

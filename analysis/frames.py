@@ -70,3 +70,44 @@ def _cached_vocabulary(folder: str, version: tuple) -> FramingVocabulary:
         target_matcher=PhraseMatcher(aliases, ignore_case=False),
         contrast_matcher=PhraseMatcher(markers, ignore_case=True),
     )
+
+
+def propose_targets(texts, codebook_folder: str | Path | None = None, top: int = 30) -> list[tuple[str, str, int]]:
+    """The ``top`` entities that ``texts`` (sentences) mention most, as rows of a
+    ``targets.csv`` to edit: ``(target, alias, sentences)``. Entities are the states and
+    blocs of ``states.csv`` (their names, aliases and adjectives merged under the name),
+    the capitalized organizations of ``organizations.csv`` (not the words that head
+    organizations' names, such as "Holdings"), the people of ``people.csv``
+    (with their aliases), and runs of two or more capitalized words that no list knows
+    (each its own target). ``sentences`` counts the sentences that mention the target."""
+    from .sourcetypes import NAME_RUN
+
+    folder = Path(codebook_folder or data_dir() / "codebook")
+    aliases: dict[str, str] = {}
+    for row in read_rows(folder / "states.csv"):
+        for alias in [row["name"], *row.get("aliases", "").split("|"), *row.get("adjectives", "").split("|")]:
+            if alias.strip() and (len(alias.strip()) > 2 or alias.strip().isupper()):
+                aliases.setdefault(alias.strip(), row["name"])
+    heads = {row["head"] for row in read_rows(folder / "organization_heads.csv")} if (folder / "organization_heads.csv").exists() else set()
+    for row in read_rows(folder / "organizations.csv"):
+        if row["name"][:1].isupper() and len(row["name"]) > 2 and row["name"] not in heads:
+            aliases.setdefault(row["name"], row["name"])
+    for row in read_rows(folder / "people.csv"):
+        for alias in [row["name"], *row.get("aliases", "").split("|")]:
+            if alias.strip():
+                aliases.setdefault(alias.strip(), row["name"])
+    matcher = PhraseMatcher(((alias, alias) for alias in aliases), ignore_case=False)
+    sentences: dict[str, int] = {}
+    seen_aliases: dict[str, set[str]] = {}
+    for text in texts:
+        found = {match.value for match in matcher.find(text)}
+        known = {aliases[alias] for alias in found}
+        unknown = {run.group() for run in NAME_RUN.finditer(text) if len(run.group().split()) > 1 and not any(run.group() in alias or alias in run.group() for alias in found)}
+        for alias in found:
+            seen_aliases.setdefault(aliases[alias], set()).add(alias)
+        for name in unknown:
+            seen_aliases.setdefault(name, set()).add(name)
+        for target in known | unknown:
+            sentences[target] = sentences.get(target, 0) + 1
+    ranked = sorted(sentences.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return [(target, alias, count) for target, count in ranked for alias in sorted(seen_aliases[target])]

@@ -35,7 +35,7 @@ def test_the_report_writes_every_page_and_the_outlet_and_time_charts_into_the_ru
         "04_reading_the_coding.html", "05_validation.html", "06_outlets_and_time.html", "coded_stories.html",
     ]
     for name in ("06_source_types_by_outlet", "06_sentiment_by_outlet_and_source", "06_frames_by_outlet",
-                 "06_source_types_over_time", "06_sentiment_over_time", "06_top_speakers_by_outlet"):
+                 "06_source_types_over_time", "06_sentiment_over_time", "06_top_speakers_by_outlet", "06_stance_by_outlet"):
         assert (report.figures / f"{name}.png").exists() and (report.figures / f"{name}.csv").exists()
     by_outlet = pd.read_csv(report.figures / "06_source_types_by_outlet.csv")
     assert by_outlet["outlet"].nunique() == 6 and by_outlet["sentences"].sum() > 400

@@ -54,3 +54,19 @@ def test_the_model_file_loads_and_scores_without_scikit_learn():
     assert result.returncode == 0, result.stderr
     score, label = eval(result.stdout)
     assert score > 0 and label == 1
+
+
+def test_proposed_targets_merge_aliases_and_rank_by_sentences():
+    from analysis.frames import propose_targets
+
+    texts = [
+        "China and the United States met in Beijing.",
+        "Chinese officials praised the talks.",
+        "Washington said the US would reply, and Kestrel Holdings Group agreed.",
+        "Kestrel Holdings Group said its profits rose.",
+    ]
+    rows = propose_targets(texts, top=3)
+    assert rows[0][0] == "China"
+    assert {alias for target, alias, _ in rows if target == "China"} == {"China", "Beijing", "Chinese"}
+    assert {alias for target, alias, _ in rows if target == "United States"} == {"United States", "US", "Washington"}
+    assert {(target, count) for target, _, count in rows} == {("China", 2), ("United States", 2), ("Kestrel Holdings Group", 2)}
