@@ -240,7 +240,8 @@ def read_text(path: Path) -> tuple[str, list[str]]:
     """Return the decoded text of a file and notes on how it was decoded.
 
     UTF-8 (with or without a byte-order mark) needs no note; UTF-16 and single-byte
-    encodings (cp1252, Latin-1) are decoded with a note naming the encoding. Raise
+    encodings are decoded with a note naming the encoding: cp1252 or Latin-1 first when
+    the text then reads as English, else what charset-normalizer guesses. Raise
     ``InputError`` for binary files and for bytes that decode as nothing.
     """
     data = path.read_bytes()
@@ -265,11 +266,28 @@ def read_text(path: Path) -> tuple[str, list[str]]:
             f"{path}: byte 0x{data[bad]:02x} at offset {bad} is not valid UTF-8, although the file has UTF-8 "
             "text elsewhere; repair the file (re-save it as UTF-8) or leave it out"
         )
+    single_byte = _western_single_byte(data)
+    if single_byte:
+        return data.decode(single_byte), [f"not UTF-8: decoded as {single_byte}"]
     guess = charset_normalizer.from_bytes(data).best()
     if guess is None:
         raise InputError(f"{path}: the bytes decode as no known encoding; re-save the file as UTF-8 text")
     encoding = next((name for name in PREFERRED_ENCODINGS if name in guess.could_be_from_charset), guess.encoding)
     return str(guess), [f"not UTF-8: decoded as {encoding} (guessed)"]
+
+
+def _western_single_byte(data: bytes) -> str | None:
+    """The Western single-byte encoding of ``data`` when it reads as English text:
+    cp1252 (Windows-1252, by far the commonest non-UTF-8 encoding of English news) when
+    it has bytes in 0x80-0x9F, where cp1252 keeps curly quotes and dashes and Latin-1
+    only control characters; else Latin-1. None when cp1252 leaves a byte undefined or
+    the text does not look English (then charset-normalizer guesses)."""
+    encoding = "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding if looks_english(text) else None
 
 
 def _decode(path: Path, data: bytes, encoding: str) -> str:

@@ -35,8 +35,8 @@ def read_one(path):
         ("utf-8", b"\xef\xbb\xbf", None),
         ("utf-16", b"", "decoded as UTF-16 (it starts with a byte-order mark)"),
         ("utf-16-le", b"", "not UTF-8: decoded as UTF-16-LE"),
-        ("cp1252", b"", "not UTF-8: decoded as cp1252 (guessed)"),
-        ("latin-1", b"", "not UTF-8: decoded as cp1252 (guessed)"),
+        ("cp1252", b"", "not UTF-8: decoded as cp1252"),
+        ("latin-1", b"", "not UTF-8: decoded as latin-1"),
     ],
 )
 def test_encodings_are_decoded_and_guesses_named(tmp_path, encoding, bom, warned):
@@ -254,3 +254,14 @@ def test_the_table_covers_every_non_space_character_once(tmp_path, text):
         for index in range(row.start, row.end):
             covered[index] += 1
     assert all(covered[i] == 1 for i, char in enumerate(read_back) if not char.isspace())
+
+
+@pytest.mark.parametrize("repeat", [1, 40])
+def test_cp1252_with_curly_quotes_dashes_and_accents_decodes_as_cp1252_and_splits(tmp_path, repeat):
+    story = ("The minister said the visit “was a success.” The delegation – led by José Núñez – left on Friday. ") * repeat
+    path = tmp_path / "article.txt"
+    path.write_bytes(story.encode("cp1252"))
+    (document,), notes = read_one(path)
+    assert document.text == story and notes == [f"{path}: not UTF-8: decoded as cp1252"]
+    table = tabulate(path)
+    assert table["text"].tolist()[:2] == ["The minister said the visit “was a success.”", "The delegation – led by José Núñez – left on Friday."]
