@@ -22,8 +22,9 @@ runs the steps over a large corpus (local processes or Dask), writing as it goes
 from .read import InputError, InputWarning
 from .summarise import source_type_summary
 from .settings import Run, current_run
-from .tabulate import load_table, read_table, tabulate, write_table
+from .tabulate import load_table, read_table, tabulate, tabulate_text, write_csv, write_table
 
 __all__ = [
-    "InputError", "InputWarning", "Run", "current_run", "load_table", "read_table", "source_type_summary", "tabulate", "write_table",
+    "InputError", "InputWarning", "Run", "current_run", "load_table", "read_table", "source_type_summary", "tabulate",
+    "tabulate_text", "write_csv", "write_table",
 ]

@@ -10,6 +10,7 @@ from html import escape
 
 import pandas as pd
 
+from .datafiles import atomic_output
 from .plot import PALETTE, label
 from .sourcetypes import SOURCE_TYPES
 
@@ -169,5 +170,5 @@ def write_coding_page(table: pd.DataFrame, path) -> None:
     stories = [str(story) for story in pd.unique(table["story_id"])]
     body = filters_html(table) + contents_html(table, stories) + coding_html(table, stories)
     page = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Coded stories</title></head><body>{body}</body></html>"
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(page)
+    with atomic_output(path) as temporary:
+        temporary.write_text(page, encoding="utf-8")

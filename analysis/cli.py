@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import tempfile
 import warnings
+from pathlib import Path
 
-from .read import InputError, InputWarning, Skipped
+from .read import InputError, InputWarning, Skipped, expand_paths
+from .stories import read_manifest
+from .tabulate import check_table_suffix
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,9 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
         "tables of articles with the columns id, title, outlet, date, text. Rows are "
         "written as stories are coded, so memory stays flat on large corpora.",
     )
-    tab.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file, a folder, or a .csv/.jsonl table of articles")
+    tab.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file, a folder, a .csv/.jsonl table of articles, or - for one article on standard input")
     tab.add_argument("--stories", metavar="MANIFEST", help="a CSV or YAML manifest that names the stories of each text file")
-    tab.add_argument("--out", required=True, metavar="FILE", help="where to write the table: .csv, or .parquet for large tables")
+    tab.add_argument("--out", required=True, metavar="FILE", help="where to write the table: .csv, .parquet for large tables, or - for CSV on standard output; "
+                     "an earlier file there is replaced only when the run succeeds")
     tab.add_argument("--codebook", metavar="FOLDER", help="a codebook folder to use instead of data/codebook")
     tab.add_argument("--jobs", type=int, default=1, metavar="N", help="code stories in N local processes (0: one per core; default 1)")
     tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     warnings.showwarning = _show_warning
     warnings.simplefilter("always", InputWarning)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.command == "tabulate":
             return _tabulate(args)
@@ -145,16 +152,56 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: nothing was written, and earlier outputs are as they were", file=sys.stderr)
+        return 130
     return 0
 
 
+def _interrupt(signum, frame) -> None:
+    """Treat SIGTERM as Ctrl-C, so that the run stops the same clean way."""
+    raise KeyboardInterrupt
+
+
 def _tabulate(args) -> int:
-    """Run ``tabulate``: stream the table to the output file; return the exit status."""
-    from .run import TableWriter, chunks, default_jobs, run_chunks
-    from .summarise import typing_coverage
+    """Run ``tabulate``: check the inputs, then stream the table to the output file;
+    return the exit status."""
 
     if args.jobs < 0:
         raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
+    check_table_suffix(args.out)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [_standard_input(Path(folder)) if path == "-" else path for path in args.paths]
+        _check_inputs(paths, args.stories, args.out)
+        return _write_table(args, paths)
+
+
+def _standard_input(folder: Path) -> Path:
+    """Save the article on standard input as ``stdin.txt`` in ``folder``."""
+    text = sys.stdin.read()
+    if not text.strip():
+        raise InputError("-: standard input is empty; pipe an article in (cat article.txt | python -m analysis tabulate - --out x.csv)")
+    path = folder / "stdin.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _check_inputs(paths: list, stories: str | None, out: str) -> None:
+    """Check the inputs before any output is opened: every path exists, the manifest
+    reads, and the output is none of them."""
+    files = expand_paths(paths)
+    if stories:
+        read_manifest(stories)
+        files.append(Path(stories))
+    if out != "-" and any(Path(out).resolve() == file.resolve() for file in files):
+        raise InputError(f"{out}: this is also an input; write the table somewhere else")
+
+
+def _write_table(args, paths: list) -> int:
+    """Tabulate ``paths`` into ``args.out``; return the exit status."""
+    from .run import TableWriter, chunks, default_jobs, run_chunks
+    from .summarise import typing_coverage
+
     jobs = default_jobs() if args.jobs == 0 else args.jobs
     skipped: list[Skipped] | None = [] if args.keep_going else None
     client = _dask_client(args.scheduler) if args.scheduler else None
@@ -162,7 +209,7 @@ def _tabulate(args) -> int:
     coverage = {"attributed": 0, "typed": 0}
     try:
         with TableWriter(args.out) as writer:
-            work = chunks(args.paths, args.stories, args.codebook, skipped=skipped)
+            work = chunks(paths, args.stories, args.codebook, skipped=skipped)
             for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
                 writer.write(piece)
                 stories.update(piece["story_id"].unique())
@@ -203,7 +250,6 @@ def _report(args) -> int:
 def _targets(args) -> int:
     """Run ``targets``: propose a targets.csv from the entities a table mentions most."""
     import csv
-    from pathlib import Path
 
     from .frames import propose_targets
     from .tabulate import read_table
@@ -227,7 +273,6 @@ def _targets(args) -> int:
 
 def _sample(args) -> int:
     """Run ``sample``: write a stratified coding sheet of a table's sentences."""
-    from pathlib import Path
 
     from .agreement import coding_sheet
     from .tabulate import read_table
@@ -249,7 +294,6 @@ def _sample(args) -> int:
 
 def _gaps(args) -> int:
     """Run ``gaps``: list the speakers typed unclassified or public in a table."""
-    from pathlib import Path
 
     from .summarise import codebook_gaps, typing_coverage
     from .tabulate import read_table

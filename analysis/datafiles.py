@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,3 +72,24 @@ def _default_abbreviations(setting: str | None) -> str:
 @lru_cache(maxsize=4)
 def _cached_abbreviations(path: str, version: tuple) -> dict[str, str]:
     return {row["abbreviation"]: row["kind"] for row in read_rows(path)}
+
+
+def partial_path(path: Path) -> Path:
+    """The temporary name a file is written under before it is moved onto ``path``:
+    hidden, beside it (so the move is atomic), and owned by this process."""
+    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+
+
+@contextmanager
+def atomic_output(path: str | Path):
+    """Yield a temporary path beside ``path`` to write to; move it onto ``path`` only
+    when the block finishes, and delete it when the block fails or is interrupted, so
+    that an earlier file at ``path`` stays as it was until the new one is whole."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = partial_path(path)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgba
 
+from .datafiles import atomic_output
 from .sourcetypes import SOURCE_TYPES, load_codebook
 from .summarise import coded_sentences, story_order
 
@@ -73,16 +74,18 @@ def _height(rows: int, per_row: float = 0.55, base: float = 1.6) -> float:
 
 
 def save(fig: plt.Figure | None, data: pd.DataFrame | None, name: str, folder: str | Path) -> Path | None:
-    """Write ``fig`` to ``folder/name.png`` and ``data`` to ``folder/name.csv``; return
-    the PNG's path, or None when there is no figure."""
+    """Write ``fig`` to ``folder/name.png`` and ``data`` to ``folder/name.csv``, each
+    replacing an earlier file only once it is whole; return the PNG's path, or None when
+    there is no figure."""
     if fig is None:
         return None
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, dpi=150, bbox_inches="tight", metadata={"Software": None})
+    with atomic_output(png) as temporary:
+        fig.savefig(temporary, dpi=150, bbox_inches="tight", metadata={"Software": None}, format="png")
     if data is not None:
-        data.to_csv(folder / f"{name}.csv", index=False)
+        with atomic_output(folder / f"{name}.csv") as temporary:
+            data.to_csv(temporary, index=False)
     return png
 
 

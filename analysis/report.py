@@ -16,7 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-from .datafiles import PROJECT_DIR
+from .datafiles import PROJECT_DIR, atomic_output
 from .settings import Run
 
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
@@ -52,8 +52,8 @@ def execute(path: Path, run: Run, out: Path) -> Path:
     notebook = with_parameters(nbformat.read(path, as_version=4), run)
     NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     body, _ = HTMLExporter().from_notebook_node(notebook)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(body, encoding="utf-8")
+    with atomic_output(out) as temporary:
+        temporary.write_text(body, encoding="utf-8")
     return out
 
 

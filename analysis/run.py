@@ -9,6 +9,7 @@ a handful of chunks rather than the corpus, and every engine yields the same tab
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
+from .datafiles import partial_path
 from .frames import load_vocabulary
 from .read import Document, Skipped
 from .sourcetypes import load_codebook
@@ -145,15 +147,22 @@ PARQUET_SCHEMA = pa.schema(
 
 class TableWriter:
     """Write a sentence table piece by piece: CSV, or Parquet (one row group per piece)
-    when the path ends in .parquet."""
+    when the path ends in .parquet; ``-`` writes CSV to standard output. The file is
+    written beside its path under a temporary name and moved into place only when the
+    writer closes without an error, so a failed or interrupted run leaves any earlier
+    file at the path as it was."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.rows = 0
-        self._parquet = self.path.suffix.lower() == ".parquet"
-        self._writer = pq.ParquetWriter(self.path, PARQUET_SCHEMA) if self._parquet else None
-        self._csv = None if self._parquet else self.path.open("w", encoding="utf-8", newline="")
+        self._stdout = str(path) == "-"
+        self._parquet = not self._stdout and self.path.suffix.lower() == ".parquet"
+        self._temporary = None
+        if not self._stdout:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._temporary = partial_path(self.path)
+        self._writer = pq.ParquetWriter(self._temporary, PARQUET_SCHEMA) if self._parquet else None
+        self._csv = sys.stdout if self._stdout else (None if self._parquet else self._temporary.open("w", encoding="utf-8", newline=""))
         self._header = True
 
     def write(self, table: pd.DataFrame) -> None:
@@ -165,17 +174,25 @@ class TableWriter:
             self._header = False
         self.rows += len(table)
 
-    def close(self) -> None:
-        """Finish the file (an empty CSV still gets its header)."""
+    def close(self, complete: bool = True) -> None:
+        """Finish the file (an empty CSV still gets its header) and move it into place;
+        with ``complete`` False, delete it instead."""
         if self._parquet:
             self._writer.close()
-        else:
-            if self._header:
-                pd.DataFrame(columns=list(COLUMNS)).to_csv(self._csv, index=False)
+        elif self._header and complete:
+            pd.DataFrame(columns=list(COLUMNS)).to_csv(self._csv, index=False)
+        if self._stdout:
+            self._csv.flush()
+            return
+        if not self._parquet:
             self._csv.close()
+        if complete:
+            os.replace(self._temporary, self.path)
+        else:
+            self._temporary.unlink(missing_ok=True)
 
     def __enter__(self) -> TableWriter:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, *exc) -> None:
+        self.close(complete=kind is None)

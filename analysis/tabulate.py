@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .attribute import attribute_story
+from .datafiles import atomic_output
 from .frames import FramingVocabulary, load_vocabulary
 from .read import Document, InputError, InputWarning, Skipped, expand_paths, read_documents
 from .score import textblob_scores, vader_compound
@@ -180,6 +181,9 @@ def tabulate(
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    for path in paths:
+        if isinstance(path, str) and not Path(path).exists() and ("\n" in path or len(path) > 255):
+            raise InputError("tabulate() takes paths to articles; this looks like the text of an article: use tabulate_text(text) for that")
     skipped: list[Skipped] | None = [] if keep_going else None
     pieces = list(run_chunks(chunks(paths, stories, codebook, skipped=skipped), jobs=jobs, client=client, progress=progress))
     table = apply_dtypes(pd.concat(pieces, ignore_index=True)) if pieces else to_frame([])
@@ -199,15 +203,46 @@ def read_table(path: str | Path) -> pd.DataFrame:
     return apply_dtypes(frame)
 
 
+TABLE_SUFFIXES = (".csv", ".parquet")
+
+
 def write_table(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write the sentence table as Parquet when ``path`` ends in .parquet, else CSV."""
+    """Write the sentence table as Parquet when ``path`` ends in .parquet, else CSV,
+    replacing an earlier file only once the new one is whole (``atomic_output``).
+    Raise ``InputError`` for any other suffix."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".parquet":
-        table.to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False)
+    check_table_suffix(path)
+    with atomic_output(path) as temporary:
+        if path.suffix.lower() == ".parquet":
+            table.to_parquet(temporary, index=False)
+        else:
+            table.to_csv(temporary, index=False)
     return path
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write ``frame`` as CSV at ``path`` without its index, replacing an earlier file
+    only once the new one is whole."""
+    path = Path(path)
+    with atomic_output(path) as temporary:
+        frame.to_csv(temporary, index=False)
+    return path
+
+
+def check_table_suffix(path: str | Path) -> None:
+    """Raise ``InputError`` unless ``path`` names a table the project writes (``-`` is
+    standard output)."""
+    if str(path) != "-" and Path(path).suffix.lower() not in TABLE_SUFFIXES:
+        raise InputError(f"{path}: a table is written as {' or '.join(TABLE_SUFFIXES)} (or - for CSV on standard output), not {Path(path).suffix or 'a file with no suffix'}")
+
+
+def tabulate_text(text: str, title: str = "", outlet: str = "", date: str = "", story_id: str = "article") -> pd.DataFrame:
+    """Return the sentence table of one article given as text (pasted, or read from
+    anywhere), with its ``title``, ``outlet`` and ``date``."""
+    if not text.strip():
+        raise InputError("the text is empty: nothing to tabulate")
+    document = Document(doc=story_id, text=text, path=Path(f"<{story_id}>"), metadata={"title": title, "outlet": outlet, "date": date})
+    return to_frame(row for story in split_stories(document) for row in code_story(document, story))
 
 
 def load_table(
