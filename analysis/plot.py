@@ -278,23 +278,29 @@ def lexicon_scatter(table: pd.DataFrame, agreement: dict) -> plt.Figure | None:
     coded = coded_sentences(table).dropna(subset=["polarity", "vader"])
     if len(coded) < 3:
         return too_little("TextBlob against VADER", "at least three sentences", f"are {len(coded)}")
+    return _scatter_by_type(
+        coded, "polarity", "vader", "TextBlob polarity (−1 to 1)", "VADER compound score (−1 to 1)",
+        "Do the two sentiment lexicons agree?",
+        f"n = {agreement['n']} sentences; Pearson r = {agreement['pearson']:.2f}, Spearman ρ = {agreement['spearman']:.2f}; dotted line: equal scores",
+    )
+
+
+def _scatter_by_type(rows: pd.DataFrame, x: str, y: str, xlabel: str, ylabel: str, title: str, subtitle: str) -> plt.Figure:
+    """Two scores in −1..1 against each other, one dot per row coloured by its source
+    type, with the line of equal scores."""
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 0.8, FIGURE_WIDTH * 0.62))
     for source_type in SOURCE_TYPES:
-        part = coded[coded["source_type"] == source_type]
+        part = rows[rows["source_type"] == source_type]
         if not part.empty:
-            ax.scatter(part["polarity"], part["vader"], s=22, color=PALETTE[source_type], label=label(source_type), alpha=0.85, linewidths=0)
+            ax.scatter(part[x], part[y], s=22, color=PALETTE[source_type], label=label(source_type), alpha=0.85, linewidths=0)
     ax.plot([-1, 1], [-1, 1], color="#999999", linewidth=0.8, linestyle=":")
     ax.axhline(0, color="#cccccc", linewidth=0.6)
     ax.axvline(0, color="#cccccc", linewidth=0.6)
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
-    ax.set_xlabel("TextBlob polarity (−1 to 1)")
-    ax.set_ylabel("VADER compound score (−1 to 1)")
-    _title(
-        ax,
-        "Do the two sentiment lexicons agree?",
-        f"n = {agreement['n']} sentences; Pearson r = {agreement['pearson']:.2f}, Spearman ρ = {agreement['spearman']:.2f}; dotted line: equal scores",
-    )
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    _title(ax, title, subtitle)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
     return _finish(fig)
 
@@ -344,23 +350,12 @@ def stance_against_tone(stance: pd.DataFrame) -> plt.Figure | None:
     about different targets, or judges a target in a neutral tone."""
     if len(stance) < 3:
         return too_little("stance against tone", "at least three target mentions", f"are {len(stance)}")
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH * 0.8, FIGURE_WIDTH * 0.62))
-    for source_type in SOURCE_TYPES:
-        part = stance[stance["source_type"] == source_type]
-        if not part.empty:
-            ax.scatter(part["tone"], part["stance"], s=22, color=PALETTE[source_type], label=label(source_type), alpha=0.8, linewidths=0)
-    ax.plot([-1, 1], [-1, 1], color="#999999", linewidth=0.8, linestyle=":")
-    ax.axhline(0, color="#cccccc", linewidth=0.6)
-    ax.axvline(0, color="#cccccc", linewidth=0.6)
-    ax.set_xlim(-1.05, 1.05)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_xlabel("Tone of the sentence (VADER compound, −1 to 1)")
-    ax.set_ylabel("Stance toward the target (model, −1 to 1)")
     agree = np.corrcoef(stance["tone"].astype(float), stance["stance"].astype(float))[0, 1]
-    _title(ax, "Where does stance toward a target part from the tone of its sentence?",
-           f"One dot per target mention; n = {len(stance)}; Pearson r = {agree:.2f}; dotted line: equal scores")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
-    return _finish(fig)
+    return _scatter_by_type(
+        stance, "tone", "stance", "Tone of the sentence (VADER compound, −1 to 1)", "Stance toward the target (model, −1 to 1)",
+        "Where does stance toward a target part from the tone of its sentence?",
+        f"One dot per target mention; n = {len(stance)}; Pearson r = {agree:.2f}; dotted line: equal scores",
+    )
 
 
 def hidden_rows(sizes, columns: int, minimum: int) -> np.ndarray:
