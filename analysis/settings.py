@@ -29,6 +29,9 @@ from .read import InputError, expand_paths
 from .tabulate import read_table, tabulate, write_table
 
 SETTINGS_FILE = PROJECT_DIR / "settings.yaml"
+# The files of the data folder that change the coding (not the outputs kept beside them).
+VOCABULARY_FOLDERS = ("codebook", "framing", "stance")
+VOCABULARY_FILES = ("cues.csv", "abbreviations.csv")
 SEED_NAME = "seed"
 SEED_CORPUS = PROJECT_DIR / "seeds"
 SEED_STORIES = PROJECT_DIR / "data" / "stories.csv"
@@ -82,7 +85,10 @@ class Run:
     def _inputs_changed(self) -> int:
         """When the newest of the run's inputs last changed (nanoseconds)."""
         inputs = expand_paths([self.corpus]) + ([self.stories] if self.stories else [])
-        inputs += [path for path in data_dir().rglob("*") if path.is_file() and path.suffix in {".csv", ".yaml"}]
+        data = data_dir()
+        for folder in VOCABULARY_FOLDERS:
+            inputs += [path for path in (data / folder).glob("*") if path.is_file()]
+        inputs += [data / name for name in VOCABULARY_FILES if (data / name).is_file()]
         return max((path.stat().st_mtime_ns for path in inputs), default=0)
 
 

@@ -1,5 +1,7 @@
 """One setting for every notebook: the run (corpus, manifest, name) and where it writes."""
 
+import shutil
+
 import nbformat
 import pytest
 
@@ -60,3 +62,21 @@ def test_the_report_injects_the_run_after_the_parameters_cell(tmp_path):
     assert injected.cells[2].metadata["tags"] == ["injected-parameters"]
     assert f"CORPUS = {str(SEED_CORPUS)!r}" in parameters_source(run) and "NAME = 'seed'" in parameters_source(run)
     assert len(notebook.cells) == 3
+
+
+def test_a_saved_table_is_reused_until_an_article_changes(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DIR / "data", data, ignore=shutil.ignore_patterns("runs", "processed", "figures", "reports"))
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(data))
+    monkeypatch.setenv("ANALYSIS_RUNS_DIR", str(tmp_path / "runs"))
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    article = write(corpus, "a.txt", "The mayor said the port would reopen.\n")
+    run = current_run(corpus, settings=tmp_path / "absent.yaml")
+    run.load_table()
+    written = run.table.stat().st_mtime_ns
+    (data / "figures").mkdir()
+    write(data / "figures", "01_chart.csv", "a\n1\n")  # an output written after the table is no input
+    assert len(run.load_table()) == 1 and run.table.stat().st_mtime_ns == written
+    article.write_text("The mayor said the port would reopen. Work starts soon.\n")
+    assert len(run.load_table()) == 2 and run.table.stat().st_mtime_ns > written
