@@ -22,7 +22,8 @@ runs the steps over a large corpus (local processes or Dask), writing as it goes
 from .read import InputError, InputWarning
 from .summarise import source_type_summary
 from .settings import Run, current_run
-from .tabulate import load_table, read_table, tabulate, tabulate_text, write_csv, write_table
+from .datafiles import write_csv
+from .tabulate import load_table, read_table, tabulate, tabulate_text, write_table
 
 __all__ = [
     "InputError", "InputWarning", "Run", "current_run", "load_table", "read_table", "source_type_summary", "tabulate",

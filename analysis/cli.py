@@ -169,9 +169,7 @@ def _interrupt(signum, frame) -> None:
 def _tabulate(args) -> int:
     """Run ``tabulate``: check the inputs, then stream the table to the output file;
     return the exit status."""
-
-    if args.jobs < 0:
-        raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
+    _jobs(args.jobs)
     check_table_suffix(args.out)
     with tempfile.TemporaryDirectory() as folder:
         paths = [_standard_input(Path(folder)) if path == "-" else path for path in args.paths]
@@ -202,10 +200,10 @@ def _check_inputs(paths: list, stories: str | None, out: str) -> None:
 
 def _write_table(args, paths: list) -> int:
     """Tabulate ``paths`` into ``args.out``; return the exit status."""
-    from .run import TableWriter, chunks, default_jobs, run_chunks
+    from .run import TableWriter, chunks, run_chunks
     from .summarise import typing_coverage
 
-    jobs = default_jobs() if args.jobs == 0 else args.jobs
+    jobs = _jobs(args.jobs)
     skipped: list[Skipped] | None = [] if args.keep_going else None
     client = _dask_client(args.scheduler) if args.scheduler else None
     stories = set()
@@ -240,56 +238,74 @@ def _write_table(args, paths: list) -> int:
 def _report(args) -> int:
     """Run ``report``: tabulate the run and execute the notebooks into its folder."""
     from .report import make_report
-    from .run import default_jobs
     from .settings import current_run
 
-    if args.jobs < 0:
-        raise InputError(f"--jobs must be 0 (one per core) or more, not {args.jobs}")
+    jobs = _jobs(args.jobs)
     run = current_run(args.corpus, args.stories, args.name)
-    make_report(run, jobs=default_jobs() if args.jobs == 0 else args.jobs, tabulate_only=args.tabulate_only)
+    make_report(run, jobs=jobs, tabulate_only=args.tabulate_only)
     return 0
+
+
+def _jobs(value: int) -> int:
+    """The number of local processes ``--jobs`` asks for (0: one per core), or
+    ``InputError`` for a negative one."""
+    from .run import default_jobs
+
+    if value < 0:
+        raise InputError(f"--jobs must be 0 (one per core) or more, not {value}")
+    return default_jobs() if value == 0 else value
+
+
+def _input_table(path: str):
+    """The sentence table at ``path`` (CSV or Parquet), or ``InputError`` when there is
+    no such file."""
+    from .tabulate import read_table
+
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such file; give a table written by 'python -m analysis tabulate'")
+    return read_table(path)
 
 
 def _targets(args) -> int:
     """Run ``targets``: propose a targets.csv from the entities a table mentions most."""
     import csv
+    import io
 
+    from .datafiles import atomic_output
     from .frames import propose_targets
-    from .tabulate import read_table
 
-    if not Path(args.table).is_file():
-        raise InputError(f"{args.table}: no such file; give a table written by 'python -m analysis tabulate'")
-    table = read_table(args.table)
+    table = _input_table(args.table)
     rows = propose_targets(table.loc[~table["is_heading"], "text"].astype(str), top=args.top)
-    kept = list(dict.fromkeys(target for target, _, _ in rows))
-    handle = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-    writer = csv.writer(handle)
-    if args.out:
-        handle.write("# Targets proposed by 'python -m analysis targets' (sentences that mention each, most first): edit, then copy to data/framing/targets.csv\n")
+    sheet = io.StringIO()
+    writer = csv.writer(sheet)
     writer.writerow(["target", "alias"])
     writer.writerows([target, alias] for target, alias, _ in rows)
-    if args.out:
-        handle.close()
-        print(f"wrote {len(kept)} targets to {args.out}", file=sys.stderr)
+    if not args.out:
+        sys.stdout.write(sheet.getvalue())
+        return 0
+    with atomic_output(args.out) as temporary:
+        temporary.write_text(
+            "# Targets proposed by 'python -m analysis targets' (sentences that mention each, most first): edit, then copy to data/framing/targets.csv\n"
+            + sheet.getvalue(),
+            encoding="utf-8",
+        )
+    print(f"wrote {len({target for target, _, _ in rows})} targets to {args.out}", file=sys.stderr)
     return 0
 
 
 def _sample(args) -> int:
     """Run ``sample``: write a stratified coding sheet of a table's sentences."""
-
     from .agreement import coding_sheet
-    from .tabulate import read_table
+    from .datafiles import write_csv
 
-    if not Path(args.table).is_file():
-        raise InputError(f"{args.table}: no such file; give a table written by 'python -m analysis tabulate'")
     if args.n < 1:
         raise InputError(f"--n must be 1 or more, not {args.n}")
     by = tuple(column.strip() for column in args.by.split(",") if column.strip())
     try:
-        sheet = coding_sheet(read_table(args.table), args.n, by, args.seed)
+        sheet = coding_sheet(_input_table(args.table), args.n, by, args.seed)
     except ValueError as error:
         raise InputError(f"--by: {error}") from None
-    sheet.to_csv(args.out, index=False)
+    write_csv(sheet, args.out)
     print(f"wrote {len(sheet)} sentences of {sheet['story_id'].nunique()} stories to {args.out}; "
           "code is_heading, source_type and speaker by data/codebook/README.md", file=sys.stderr)
     return 0
@@ -297,19 +313,16 @@ def _sample(args) -> int:
 
 def _gaps(args) -> int:
     """Run ``gaps``: list the speakers typed unclassified or public in a table."""
-
     from .summarise import codebook_gaps, typing_coverage
-    from .tabulate import read_table
+    from .datafiles import write_csv
 
-    if not Path(args.table).is_file():
-        raise InputError(f"{args.table}: no such file; give a table written by 'python -m analysis tabulate'")
-    table = read_table(args.table)
+    table = _input_table(args.table)
     gaps = codebook_gaps(table, tuple(args.types))
     coverage = typing_coverage(table)
     print(f"{len(gaps)} speakers in {int(gaps['sentences'].sum()) if len(gaps) else 0} sentences "
           f"({', '.join(args.types)}); typed {coverage['typed']} of {coverage['attributed']} attributed sentences", file=sys.stderr)
     if args.out:
-        gaps.to_csv(args.out, index=False)
+        write_csv(gaps, args.out)
         print(f"wrote {args.out}: fill in source_type and append the rows to data/codebook/people.csv", file=sys.stderr)
     else:
         print(gaps.drop(columns=["aliases", "source_type"]).head(args.top).to_string(index=False, max_colwidth=50))

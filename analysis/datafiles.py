@@ -93,3 +93,12 @@ def atomic_output(path: str | Path):
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_csv(frame, path: str | Path) -> Path:
+    """Write a DataFrame as CSV at ``path`` without its index, replacing an earlier file
+    only once the new one is whole."""
+    path = Path(path)
+    with atomic_output(path) as temporary:
+        frame.to_csv(temporary, index=False)
+    return path

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgba
 
-from .datafiles import atomic_output
+from .datafiles import atomic_output, write_csv
 from .sourcetypes import SOURCE_TYPES, load_codebook
 from .summarise import coded_sentences, story_order
 
@@ -84,8 +84,7 @@ def save(fig: plt.Figure | None, data: pd.DataFrame | None, name: str, folder: s
     with atomic_output(png) as temporary:
         fig.savefig(temporary, dpi=150, bbox_inches="tight", metadata={"Software": None}, format="png")
     if data is not None:
-        with atomic_output(folder / f"{name}.csv") as temporary:
-            data.to_csv(temporary, index=False)
+        write_csv(data, folder / f"{name}.csv")
     return png
 
 

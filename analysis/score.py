@@ -31,6 +31,11 @@ def _vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+def vader_lexicon() -> dict[str, float]:
+    """VADER's lexicon, as its analyser holds it: a valence for each word."""
+    return _vader().lexicon
+
+
 def vader_compound(text: str) -> float:
     """Return VADER's compound score for ``text``, in [-1, 1]."""
     return float(_vader().polarity_scores(text)["compound"])

@@ -30,7 +30,8 @@ import pandas as pd
 
 from .datafiles import data_dir, modified
 from .frames import FramingVocabulary, load_vocabulary
-from .score import textblob_scores, vader_compound
+from .score import textblob_scores, vader_compound, vader_lexicon
+from .sourcetypes import SOURCE_TYPES
 
 LABELS = (-1, 0, 1)
 LABEL_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -69,18 +70,10 @@ def _grams(words: list[str], prefix: str) -> list[str]:
     return grams
 
 
-@lru_cache(maxsize=1)
-def _valences() -> dict[str, float]:
-    """VADER's lexicon: a valence for each word."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer().lexicon
-
-
 def _lexicon_score(words: list[str]) -> float:
     """A fast stand-in for VADER on a clause: the sum of its words' valences, a valence
     flipped after a negation within three words, squashed into -1..1 as VADER does."""
-    valences = _valences()
+    valences = vader_lexicon()
     total = 0.0
     for index, word in enumerate(words):
         valence = valences.get(word)
@@ -229,5 +222,5 @@ def stance_table(table: pd.DataFrame, model: StanceModel | None = None, vocabula
             rows.append((story_id, sentence_id, target, text[start:end], start, end, round(score, 4), LABEL_NAMES[label],
                          speaker, source_type, outlet, date, vader))
     frame = pd.DataFrame(rows, columns=list(STANCE_COLUMNS))
-    frame["source_type"] = pd.Categorical(frame["source_type"], categories=list(table["source_type"].cat.categories)) if hasattr(table["source_type"], "cat") else frame["source_type"]
+    frame["source_type"] = pd.Categorical(frame["source_type"], categories=list(SOURCE_TYPES))
     return frame

@@ -213,7 +213,7 @@ def shares_by(table: pd.DataFrame, by: str) -> pd.DataFrame:
     types = pd.Categorical(coded["source_type"], categories=list(SOURCE_TYPES))
     counts = pd.crosstab(coded[by].astype("object"), types).reindex(columns=list(SOURCE_TYPES), fill_value=0)
     stories = coded.groupby(coded[by].astype("object"))["story_id"].nunique()
-    long = counts.stack().rename("sentences").reset_index().rename(columns={"col_0": "source_type", "row_0": by})
+    long = counts.stack().rename("sentences").reset_index()
     long.columns = [by, "source_type", "sentences"]
     totals = long.groupby(by)["sentences"].transform("sum")
     long["share"] = long["sentences"] / totals.where(totals > 0)

@@ -220,15 +220,6 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
-def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``frame`` as CSV at ``path`` without its index, replacing an earlier file
-    only once the new one is whole."""
-    path = Path(path)
-    with atomic_output(path) as temporary:
-        frame.to_csv(temporary, index=False)
-    return path
-
-
 def check_table_suffix(path: str | Path) -> None:
     """Raise ``InputError`` unless ``path`` names a table the project writes (``-`` is
     standard output)."""
