@@ -32,7 +32,9 @@ class PhraseMatch:
 
 # Every character that cannot be part of a word becomes a space in the text the automaton
 # reads, so that a key written with a leading space only matches at the start of a word.
-_SPACES = {ord(char): " " for char in "\t\n\r\f\v\u00a0,;:!?()[]{}\"“”‘’«»/\\|<>*+=~^`@#$%"}
+# (A regular expression does this several times faster than ``str.translate`` with a
+# dict on text with curly quotes.)
+_NOT_WORD = re.compile(r"[\t\n\r\f\v\u00a0,;:!?()\[\]{}\"“”‘’«»/\\|<>*+=~^`@#$%]")
 
 
 def term_regex(term: str, ignore_case: bool) -> re.Pattern:
@@ -84,9 +86,9 @@ class PhraseMatcher:
         """Return the terms in ``text``, left to right, without overlaps."""
         if self._empty:
             return []
-        haystack = " " + (text.lower() if self.ignore_case else text).translate(_SPACES)
+        haystack = " " + _NOT_WORD.sub(" ", text.lower() if self.ignore_case else text)
         if len(haystack) != len(text) + 1:
-            haystack = " " + "".join(c.lower() if self.ignore_case and len(c.lower()) == 1 else c for c in text).translate(_SPACES)
+            haystack = " " + _NOT_WORD.sub(" ", "".join(c.lower() if self.ignore_case and len(c.lower()) == 1 else c for c in text))
         found: list[PhraseMatch] = []
         for last, (length, entries) in self._automaton.iter(haystack):
             start = last - length
@@ -113,3 +115,24 @@ def _ends_word(text: str, end: int) -> bool:
     if after.isalnum() or after in "_-":
         return False
     return not (after == "." and re.match(r"\w", text[end + 1 : end + 2]))
+
+
+def word_spans(text: str, word: str) -> list[tuple[int, int]]:
+    r"""Where ``word`` occurs in ``text`` as a whole word, not overlapping, left to right:
+    what ``re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text)`` finds,
+    without compiling an expression for every name a story mentions."""
+    spans, at = [], text.find(word)
+    while at >= 0 and word:
+        end = at + len(word)
+        if not _joins_word(text[at - 1 : at]) and not _joins_word(text[end : end + 1]):
+            spans.append((at, end))
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return spans
+
+
+def _joins_word(char: str) -> bool:
+    r"""True for a character that ``[\w-]`` matches (empty at the text's ends: False)."""
+    return char.isalnum() or char in ("_", "-")
+

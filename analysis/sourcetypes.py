@@ -27,7 +27,7 @@ from pathlib import Path
 from textblob.en import lexicon
 
 from .datafiles import data_dir, modified, read_rows
-from .matching import PhraseMatcher, keep_longest
+from .matching import PhraseMatcher, keep_longest, word_spans
 
 SOURCE_TYPES = (
     "official",
@@ -97,13 +97,18 @@ class TermMatcher:
                         exact.append((text.capitalize(), term))
         self._folded = PhraseMatcher(folded, ignore_case=True)
         self._exact = PhraseMatcher(exact, ignore_case=False)
+        self._found = lru_cache(maxsize=65536)(self._find_uncached)
 
     def find(self, text: str) -> list[Match]:
         """Return the terms in ``text``, left to right, without overlaps; a curly
-        apostrophe matches a straight one ("People’s Daily")."""
+        apostrophe matches a straight one ("People’s Daily"). The typing rules ask about
+        the same phrases many times in a story, so answers are remembered."""
+        return list(self._found(text))
+
+    def _find_uncached(self, text: str) -> tuple[Match, ...]:
         text = text.replace("’", "'")
         found = keep_longest(self._folded.find(text) + self._exact.find(_THE_BEFORE_NAME.sub("The", text)))
-        return [Match(match.start, match.end, match.value) for match in found]
+        return tuple(Match(match.start, match.end, match.value) for match in found)
 
 
 @dataclass(frozen=True)
@@ -319,9 +324,9 @@ class Codebook:
     def _classify_uncached(self, description: str, known: tuple[tuple[str, str], ...] = ()) -> str | None:
         matches = list(self.evidence(description))
         for name, source_type in known:
-            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", description):
-                if not any(m.start < found.end() and found.start() < m.end and m.term.kind != "role" for m in matches):
-                    matches.append(Match(found.start(), found.end(), Term(name, "shaped", source_type)))
+            for start, end in word_spans(description, name):
+                if not any(m.start < end and start < m.end and m.term.kind != "role" for m in matches):
+                    matches.append(Match(start, end, Term(name, "shaped", source_type)))
         matches.sort(key=lambda m: m.start)
         roles = [m for m in matches if m.term.kind == "role"]
         lead = _head_role(description, roles) or (roles[0] if roles else None)

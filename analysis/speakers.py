@@ -32,6 +32,7 @@ from textblob.en import lexicon
 from .attribute import Attribution
 from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
+from .matching import word_spans
 from .sourcetypes import NAME_RUN as _NAME_RUN
 from .sourcetypes import DOCUMENT_WORDS, Codebook
 from .tagging import tag_words
@@ -896,6 +897,8 @@ class _Registry:
     def _doctor(self, name: str) -> str | None:
         """``analyst`` for a person the story calls "Dr" and describes no further: a
         doctorate or a medical degree is the only evidence of expertise there is."""
+        if "Dr" not in self.text and "Doctor" not in self.text:
+            return None
         surname = re.escape(name.split()[-1])
         return "analyst" if re.search(rf"\b(?:Dr\.?|Doctor)\s+(?:[A-Z][\w'’.-]*\s+)*{surname}\b", self.text) else None
 
@@ -908,13 +911,13 @@ class _Registry:
         Howard (Conservative)")."""
         key = name.split()[-1] if person else name
         found = []
-        for match in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", self.text):
+        for start, end in word_spans(self.text, key):
             self.runs()
-            run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= match.start() < run.end()), match.start())
-            titles = self.text[run_start : match.start()].strip()
+            run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= start < run.end()), start)
+            titles = self.text[run_start:start].strip()
             before = _words_before(self.text, run_start)
             title = _TITLE_BEFORE.search(self.text, max(0, run_start - 160), run_start)
-            after = _APPOSITIVE.match(self.text, match.end())
+            after = _APPOSITIVE.match(self.text, end)
             context = " ".join(filter(None, [before, title and title.group(1), titles, after and next(filter(None, after.groups()), None)]))
             if context.strip():
                 found.append(context)
