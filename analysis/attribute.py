@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .datafiles import abbreviations
 from .cues import CueLexicon, load_cues
 from .quotes import QuoteSpan, quote_spans
 from .reporting import find_cue
@@ -91,6 +92,7 @@ def attribute_story(
     ``accept`` says whether a phrase can name a speaker (``speakers.names_someone``);
     without it, any subject of a cue is taken."""
     cues = cues or load_cues()
+    known_abbreviations = abbreviations()
     quotes = story_quotes(text, sentences)
     results: list[Attribution] = []
     for sentence in sentences:
@@ -101,7 +103,7 @@ def attribute_story(
         direct = bool(spans) and quoted_share(text, sentence.start, sentence.end, spans) >= DIRECT_QUOTE_SHARE
         attribution = Attribution(quote="direct" if direct else "none")
         quoted = [(max(0, span.start - sentence.start), span.end - sentence.start) for span in spans]
-        found = find_cue(text[sentence.start : sentence.end], quoted, cues, accept)
+        found = find_cue(text[sentence.start : sentence.end], quoted, cues, accept, known_abbreviations)
         if found is not None:
             attribution.speaker, attribution.description = found.speaker, found.description
             attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame

@@ -152,14 +152,15 @@ class Found:
     speech: bool = True
 
 
-def tokenize(sentence: str) -> list[Token]:
+def tokenize(sentence: str, known: dict[str, str] | None = None) -> list[Token]:
     """Split a sentence into words and punctuation, keeping the period of an
-    abbreviation ("Mr.", "U.S.", "J.") with its word."""
-    tokens = [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(sentence)]
+    abbreviation ("Mr.", "U.S.", "J.") with its word. ``known`` is the abbreviation
+    table (``datafiles.abbreviations()``, looked up when not given)."""
+    tokens = [(match[0], match.start(), match.end()) for match in _TOKEN.finditer(sentence)]
     periods = [index for index, token in enumerate(tokens) if token[0] == "." and index]
     if not periods:
         return tokens
-    known = abbreviations()
+    known = abbreviations() if known is None else known
     for index in reversed(periods):
         word, start, end = tokens[index - 1]
         if end == tokens[index][1] and (word in known or (len(word) == 1 and word.isupper()) or _DOTTED.fullmatch(word)):
@@ -168,7 +169,11 @@ def tokenize(sentence: str) -> list[Token]:
 
 
 def find_cue(
-    sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon, accept: Callable[[str], bool] | None = None
+    sentence: str,
+    quoted: list[tuple[int, int]],
+    cues: CueLexicon,
+    accept: Callable[[str], bool] | None = None,
+    known_abbreviations: dict[str, str] | None = None,
 ) -> Found | None:
     """Find the reporting cue of ``sentence`` and the phrase naming its speaker.
 
@@ -181,9 +186,12 @@ def find_cue(
     other cues, or to the noun phrase that ends the sentence after it ("... the tip of
     the iceberg, thinks editor Tim Danton"), or to the noun phrase right before the cue;
     a share of those polled answering ("63 percent said") is kept.
+    ``known_abbreviations`` is the abbreviation table, when the caller has looked it up
+    for a whole story. The sentence is tokenized once, when a rule first needs it.
     """
     sentence = _LEADING_CONNECTIVE.sub(lambda m: " " * len(m.group()), sentence)
-    found = _without_time(_find_cue(sentence, quoted, cues))
+    tokens = _tokens_once(sentence, abbreviations() if known_abbreviations is None else known_abbreviations)
+    found = _without_time(_find_cue(sentence, quoted, cues, tokens))
     if found is None or accept is None or accept(found.speaker):
         return found
     if _POLL_SHARE.match(found.speaker) and found.cue.split()[0].lower() in _ANSWERS:
@@ -193,16 +201,29 @@ def find_cue(
     inverted = _inverted_subject(sentence, found, accept)
     if inverted is not None:
         return inverted
-    named = _without_time(_subject_before_cue(sentence, found, accept) or _main_subject(sentence, found, accept))
+    named = _without_time(_subject_before_cue(sentence, tokens(), found, accept) or _main_subject(sentence, tokens(), found, accept))
     if named is not None and accept(named.speaker):
         return named
-    others = [f for f in _find_cue(sentence, quoted, cues, exclude=found.cue_start, all_found=True) if accept(f.speaker)]
+    others = [f for f in _find_cue(sentence, quoted, cues, tokens, exclude=found.cue_start, all_found=True) if accept(f.speaker)]
     if others:
         return others[0]
-    uncued = _uncued(sentence, tokenize(sentence), lambda position: any(lo < position < hi for lo, hi in quoted))
+    uncued = _uncued(sentence, tokens(), lambda position: any(lo < position < hi for lo, hi in quoted))
     if uncued is None or uncued.cue_start == found.cue_start:
         return None
-    return uncued if accept(uncued.speaker) else _main_subject(sentence, uncued, accept)
+    return uncued if accept(uncued.speaker) else _main_subject(sentence, tokens(), uncued, accept)
+
+
+def _tokens_once(sentence: str, known: dict[str, str]) -> Callable[[], list[Token]]:
+    """A function that returns ``tokenize(sentence, known)``, tokenizing on the first
+    call only: every rule reads the same tokens, and most sentences need none."""
+    memo: list[list[Token]] = []
+
+    def tokens() -> list[Token]:
+        if not memo:
+            memo.append(tokenize(sentence, known))
+        return memo[0]
+
+    return tokens
 
 
 def _without_time(found: Found | None) -> Found | None:
@@ -228,7 +249,7 @@ def _inverted_subject(sentence: str, found: Found, accept: Callable[[str], bool]
     return Found(name, description, found.cue, found.cue_start, sentence.index(tail, after), "trailing", "trailing", (0, found.cue_start))
 
 
-def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:
+def _subject_before_cue(sentence: str, tokens: list[Token], found: Found, accept: Callable[[str], bool]) -> Found | None:
     """For a cue whose subject names no one, the longest phrase of up to five words that
     ends right before the cue, its auxiliaries and adverbs ("Cruz has long said", "...
     the minimum $20 million experts say", "..., Justin Bamberg, said"), or before a short
@@ -240,7 +261,6 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
     clause); the cue keeps its place and frame."""
     if found.cue.split()[0].lower().endswith("ing"):
         return None
-    tokens = tokenize(sentence)
     before = [index for index, token in enumerate(tokens) if token[1] < found.cue_start]
     if not before:
         return None
@@ -275,7 +295,7 @@ def _subject_before_cue(sentence: str, found: Found, accept: Callable[[str], boo
     return None
 
 
-def _main_subject(sentence: str, found: Found, accept: Callable[[str], bool]) -> Found | None:
+def _main_subject(sentence: str, tokens: list[Token], found: Found, accept: Callable[[str], bool]) -> Found | None:
     """For a participle cue after a comma, a verb coordinated with "and", or a colon
     before a quotation, whose subject names no one ("Hillary Clinton spoke out on
     Tuesday ..., arguing that ...", "Scott beamed and asked ...", "Trump went even
@@ -286,7 +306,7 @@ def _main_subject(sentence: str, found: Found, accept: Callable[[str], bool]) ->
     coordinated = before.endswith(" and")
     if not participle and not coordinated and found.cue != ":":
         return None
-    tokens = [token for token in tokenize(sentence) if token[1] < found.cue_start]
+    tokens = [token for token in tokens if token[1] < found.cue_start]
     starts = [0] + [k + 1 for k, token in enumerate(tokens) if token[0] == ","]
     for start in starts:
         while start < len(tokens) and (tokens[start][0] == "," or _is_adverb(tokens[start][0]) or tokens[start][0].lower() in {"however", "meanwhile"}):
@@ -327,10 +347,16 @@ def _phrase_ending_at(
 
 
 def _find_cue(
-    sentence: str, quoted: list[tuple[int, int]], cues: CueLexicon, exclude: int | None = None, all_found: bool = False
+    sentence: str,
+    quoted: list[tuple[int, int]],
+    cues: CueLexicon,
+    tokens_of: Callable[[], list[Token]],
+    exclude: int | None = None,
+    all_found: bool = False,
 ):
     """``find_cue`` without the check of the speaker: the chosen cue, or with
-    ``all_found`` every cue found except the one at ``exclude``, in order."""
+    ``all_found`` every cue found except the one at ``exclude``, in order.
+    ``tokens_of`` returns the sentence's tokens."""
 
     def is_quoted(position: int) -> bool:
         return any(lo < position < hi for lo, hi in quoted)
@@ -339,7 +365,7 @@ def _find_cue(
     lower = sentence.lower()
     if not candidates and not any(marker in lower for marker in _UNCUED_MARKERS):
         return [] if all_found else None
-    tokens = tokenize(sentence)
+    tokens = tokens_of()
     index_at = {start: index for index, (_, start, _) in enumerate(tokens)}
     found: list[Found] = []
     for match in _QUOTED_OBJECT.finditer(sentence) if "quoted" in lower else ():
