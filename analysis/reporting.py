@@ -207,7 +207,7 @@ def find_cue(
     others = [f for f in _find_cue(sentence, quoted, cues, tokens, exclude=found.cue_start, all_found=True) if accept(f.speaker)]
     if others:
         return others[0]
-    uncued = _uncued(sentence, tokens(), lambda position: any(lo < position < hi for lo, hi in quoted))
+    uncued = _uncued(sentence, tokens, lambda position: any(lo < position < hi for lo, hi in quoted))
     if uncued is None or uncued.cue_start == found.cue_start:
         return None
     return uncued if accept(uncued.speaker) else _main_subject(sentence, tokens(), uncued, accept)
@@ -365,7 +365,9 @@ def _find_cue(
     lower = sentence.lower()
     if not candidates and not any(marker in lower for marker in _UNCUED_MARKERS):
         return [] if all_found else None
-    tokens = tokens_of()
+    # Only cue verbs and "quoted as" read tokens here; a sentence with no more than a
+    # marker such as " of " or a colon is not tokenized unless a colon rule needs it.
+    tokens = tokens_of() if candidates or "quoted" in lower else []
     index_at = {start: index for index, (_, start, _) in enumerate(tokens)}
     found: list[Found] = []
     for match in _QUOTED_OBJECT.finditer(sentence) if "quoted" in lower else ():
@@ -402,7 +404,7 @@ def _find_cue(
     if all_found:
         return sorted((f for f in found if f.cue_start != exclude), key=lambda f: f.cue_start)
     if not found:
-        return _loose_speech_cue(sentence, tokens, index_at, candidates, is_quoted) or _uncued(sentence, tokens, is_quoted)
+        return _loose_speech_cue(sentence, tokens, index_at, candidates, is_quoted) or _uncued(sentence, tokens_of, is_quoted)
     found = [f for f in found if f not in asides] or found
     found = [f for f in found if not f.cue.lower().startswith(_CITING_FORMS)] or found
     found.sort(key=lambda f: f.cue_start)
@@ -527,9 +529,9 @@ def _leading_noun_phrase(sentence: str, tokens: list[Token]) -> tuple[str, None,
     return _clean(sentence[tokens[start][1] : tokens[end - 1][2]]), None, tokens[start][1]
 
 
-def _uncued(sentence: str, tokens: list[Token], is_quoted) -> Found | None:
+def _uncued(sentence: str, tokens_of: Callable[[], list[Token]], is_quoted) -> Found | None:
     """Attributions with no cue verb: "reportedly", a quotation signed with a dash, and a
-    quotation after a colon."""
+    quotation after a colon. ``tokens_of`` returns the sentence's tokens."""
     reported = _REPORTEDLY.search(sentence)
     if reported and not is_quoted(reported.start()):
         return Found("media reports", None, reported.group(), reported.start(), reported.start(), "reportedly", "reportedly", (0, len(sentence)))
@@ -540,7 +542,7 @@ def _uncued(sentence: str, tokens: list[Token], is_quoted) -> Found | None:
         return Found(name, description, signed.group("dash"), signed.start("dash"), signed.start("who"), "trailing", "trailing", (0, signed.start()))
     colon = _COLON_QUOTE.search(sentence)
     if colon and not is_quoted(colon.start()):
-        subject = _clause_subject(sentence, [t for t in tokens if t[1] < colon.start()])
+        subject = _clause_subject(sentence, [t for t in tokens_of() if t[1] < colon.start()])
         if subject:
             return Found(subject[0], subject[1], ":", colon.start(), subject[2], "forward", "clause", (colon.end(), len(sentence)))
     return None
