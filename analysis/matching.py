@@ -2,9 +2,10 @@
 
 Python's regular expressions try every alternative at every position, which is slow for
 vocabularies of hundreds of terms. ``PhraseMatcher`` finds candidate positions with an
-Aho-Corasick automaton (pyahocorasick) in one pass, then checks each candidate: a one-word term by the character after it, a longer one by its
-own small regular expression, compiled the first time the term's first word is seen (a
-codebook of thousands of names mostly never is).
+Aho-Corasick automaton (pyahocorasick) in one pass, then checks each candidate: a
+one-word term by the character after it, a longer one word by word, or by its own small
+regular expression once it has been checked often (a codebook of thousands of names
+mostly never is).
 
 Terms are whole words. In a term, ``*`` at the end of a word matches any ending of that
 word ("cooperat*" finds "cooperation"), and words are separated by any white space.
@@ -76,7 +77,7 @@ class PhraseMatcher:
                 continue
             key = literal.lower() if ignore_case else literal
             words = tuple(term.split()) if "*" not in term and term.isascii() else None
-            candidates.setdefault(key, []).append([term, None, value, literal == term, words])
+            candidates.setdefault(key, []).append([term, None, value, literal == term, words, 0])
         for key, entries in candidates.items():
             self._automaton.add_word(" " + key, (len(key), entries))
         self._empty = not candidates
@@ -99,7 +100,8 @@ class PhraseMatcher:
                     if _ends_word(text, end):
                         found.append(PhraseMatch(start, end, text[start:end], entry[2]))
                     continue
-                if entry[4] is not None:
+                if entry[1] is None and entry[4] is not None and entry[5] < _CHECKS_BEFORE_COMPILING:
+                    entry[5] += 1
                     end = _words_end(text, start, entry[4], self.ignore_case)
                     if end is None:
                         continue
@@ -112,6 +114,12 @@ class PhraseMatcher:
                 if match:
                     found.append(PhraseMatch(start, match.end(), match.group(), entry[2]))
         return keep_longest(found)
+
+
+# A term of several words is checked in Python (``_words_end``) the first times its first
+# word is met, and by its compiled expression after that: compiling costs about as much
+# as a hundred such checks, and most terms of a large vocabulary are met a few times.
+_CHECKS_BEFORE_COMPILING = 64
 
 
 def _words_end(text: str, start: int, words: tuple[str, ...], ignore_case: bool) -> int | None:
