@@ -64,23 +64,57 @@ def keep_longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
     return kept
 
 
+class _Term:
+    """A term of several words (or with a ``*``), with what checking it needs: its words
+    when it can be checked in Python, its compiled expression once it has one, and how
+    often it has been checked."""
+
+    __slots__ = ("order", "text", "value", "words", "regex", "checks")
+
+    def __init__(self, order: int, text: str, value: Any):
+        self.order, self.text, self.value = order, text, value
+        self.words = tuple(text.split()) if "*" not in text and text.isascii() else None
+        self.regex: re.Pattern | None = None
+        self.checks = 0
+
+
+def _order(entry: _Term) -> int:
+    """Where a term stands in its vocabulary: of two terms that match the same span, the
+    first listed is kept."""
+    return entry.order
+
+
 class PhraseMatcher:
-    """Find the terms of a vocabulary in texts; where matches overlap, the longest wins."""
+    """Find the terms of a vocabulary in texts; where matches overlap, the longest wins.
+
+    The automaton is keyed by each term's first word. At a key found in a text, the
+    one-word terms need only a word boundary; the longer terms are filed by the first
+    two letters of their second word, so that "the" does not make every "the ..." name
+    of a large codebook be checked: only those whose second word could start there."""
 
     def __init__(self, terms: Iterable[tuple[str, Any]], ignore_case: bool):
         self.ignore_case = ignore_case
         self._automaton = ahocorasick.Automaton()
-        candidates: dict[str, list[list]] = {}
-        for term, value in terms:
-            literal = term.split("*", 1)[0].split()[0] if term.split() else ""
+        keys: dict[str, tuple[list, dict, list]] = {}
+        for order, (term, value) in enumerate(terms):
+            words = term.split()
+            literal = term.split("*", 1)[0].split()[0] if words else ""
             if not literal:
                 continue
             key = literal.lower() if ignore_case else literal
-            words = tuple(term.split()) if "*" not in term and term.isascii() else None
-            candidates.setdefault(key, []).append([term, None, value, literal == term, words, 0])
-        for key, entries in candidates.items():
-            self._automaton.add_word(" " + key, (len(key), entries))
-        self._empty = not candidates
+            single, by_second, other = keys.setdefault(key, ([], {}, []))
+            if literal == term:
+                single.append(value)
+                continue
+            entry = _Term(order, term, value)
+            second = words[1][:2] if len(words) > 1 and words[0] == literal else ""
+            if len(second) == 2 and "*" not in second and second.isascii():
+                by_second.setdefault(second.lower() if ignore_case else second, []).append(entry)
+            else:
+                other.append(entry)
+        for key, (single, by_second, other) in keys.items():
+            self._automaton.add_word(" " + key, (len(key), tuple(single), by_second, other))
+        self._empty = not keys
         if not self._empty:
             self._automaton.make_automaton()
 
@@ -92,28 +126,47 @@ class PhraseMatcher:
         if len(haystack) != len(text) + 1:
             haystack = " " + _NOT_WORD.sub(" ", "".join(c.lower() if self.ignore_case and len(c.lower()) == 1 else c for c in text))
         found: list[PhraseMatch] = []
-        for last, (length, entries) in self._automaton.iter(haystack):
+        for last, (length, single, by_second, other) in self._automaton.iter(haystack):
             start = last - length
+            end = start + length
+            if single and _ends_word(text, end):
+                found.extend(PhraseMatch(start, end, text[start:end], value) for value in single)
+            entries = other
+            if by_second:
+                entries = sorted(other + self._second_word_entries(text, end, by_second), key=_order)
             for entry in entries:
-                if entry[3]:
-                    end = start + length
-                    if _ends_word(text, end):
-                        found.append(PhraseMatch(start, end, text[start:end], entry[2]))
-                    continue
-                if entry[1] is None and entry[4] is not None and entry[5] < _CHECKS_BEFORE_COMPILING:
-                    entry[5] += 1
-                    end = _words_end(text, start, entry[4], self.ignore_case)
-                    if end is None:
-                        continue
-                    if end >= 0:
-                        found.append(PhraseMatch(start, end, text[start:end], entry[2]))
-                        continue
-                if entry[1] is None:
-                    entry[1] = term_regex(entry[0], self.ignore_case)
-                match = entry[1].match(text, start)
-                if match:
-                    found.append(PhraseMatch(start, match.end(), match.group(), entry[2]))
+                match = self._match(entry, text, start)
+                if match is not None:
+                    found.append(match)
         return keep_longest(found)
+
+    def _second_word_entries(self, text: str, first_end: int, by_second: dict[str, list[_Term]]) -> list[_Term]:
+        """The terms filed under the two letters that open the word after white space at
+        ``first_end``; all of them when those letters are not ASCII (case-insensitive
+        matching has cases there that only a term's expression knows)."""
+        second = first_end
+        while second < len(text) and text[second].isspace():
+            second += 1
+        if second == first_end:
+            return []
+        letters = text[second : second + 2]
+        if not letters.isascii():
+            return [entry for entries in by_second.values() for entry in entries]
+        return by_second.get(letters.lower() if self.ignore_case else letters, [])
+
+    def _match(self, entry: _Term, text: str, start: int) -> PhraseMatch | None:
+        """The match of a longer term at ``start``, or None."""
+        if entry.regex is None and entry.words is not None and entry.checks < _CHECKS_BEFORE_COMPILING:
+            entry.checks += 1
+            end = _words_end(text, start, entry.words, self.ignore_case)
+            if end is None:
+                return None
+            if end >= 0:
+                return PhraseMatch(start, end, text[start:end], entry.value)
+        if entry.regex is None:
+            entry.regex = term_regex(entry.text, self.ignore_case)
+        match = entry.regex.match(text, start)
+        return PhraseMatch(start, match.end(), match.group(), entry.value) if match else None
 
 
 # A term of several words is checked in Python (``_words_end``) the first times its first
