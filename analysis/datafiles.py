@@ -57,7 +57,7 @@ def abbreviations(path: str | Path | None = None) -> dict[str, str]:
 
     Kinds: ``title`` never ends a sentence; ``ambiguous`` ends one only before a word
     that usually starts a sentence; ``numeric`` never ends one before a number.
-    Called for every sentence, so the default file's path is looked up only when the
+    Called for every story split, so the default file's path is looked up only when the
     ``ANALYSIS_DATA_DIR`` setting changes; the file is read again when it changes.
     """
     path = _default_abbreviations(os.environ.get("ANALYSIS_DATA_DIR")) if path is None else str(path)

@@ -28,7 +28,7 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’'»)\]]*)(\s+)")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_NON_SPACE = re.compile(r"\S")
 _NEXT_WORD = re.compile(r"[\"“”'‘’«(\[]*([\w][\w.'’-]*)")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
@@ -113,10 +113,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def split_story(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` (one story) into sentences and headings, in order."""
     end = len(text) if end is None else end
+    kinds = abbreviations()
     paragraphs = paragraph_spans(text, start, end)
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(paragraphs, start=1):
-        spans = sentence_spans(text, p_start, p_end)
+        spans = sentence_spans(text, p_start, p_end, kinds)
         is_last_paragraph = number == len(paragraphs)
         for index, (s_start, s_end) in enumerate(spans):
             pieces = caption_spans(text, s_start, s_end)
@@ -142,6 +143,8 @@ def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]
     to 20 unpunctuated words before the credit) and the credit; an empty list when the
     sentence holds no caption credit or is one whole.
     """
+    if text.find(":", start, end) < 0:  # every credit has a colon
+        return []
     piece = text[start:end]
     credit = _CREDIT.search(piece)
     if credit is None or is_caption(piece):
@@ -169,29 +172,45 @@ def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]
     return pieces
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of each sentence in the paragraph ``text[start:end]``."""
+def sentence_spans(
+    text: str, start: int, end: int, kinds: dict[str, str] | None = None
+) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each sentence in the paragraph ``text[start:end]``.
+
+    ``kinds`` maps abbreviations to their kind, as ``abbreviations()`` returns them
+    (looked up when not given; ``split_story`` looks them up once for a whole story).
+    """
+    kinds = abbreviations() if kinds is None else kinds
     paragraph = text[start:end]
-    closing = {mark.start: mark.length for mark in quote_marks(paragraph) if not mark.opens}
+    # The start and length of each closing quotation mark, read only when a boundary is
+    # followed by a character that could begin one (anything but a letter or digit).
+    closing: dict[int, int] | None = None
     spans: list[tuple[int, int]] = []
     sentence_start = 0
     for match in _BOUNDARY.finditer(paragraph):
         sentence_end, next_start = match.end(2), match.end(3)
         # A closing mark set off by a space ('different. "') belongs to the sentence before.
-        while next_start < len(paragraph) and next_start in closing:
+        while next_start < len(paragraph) and not paragraph[next_start].isalnum():
+            if closing is None:
+                closing = {mark.start: mark.length for mark in quote_marks(paragraph) if not mark.opens}
+            if next_start not in closing:
+                break
             sentence_end = next_start + closing[next_start]
-            next_start = len(paragraph) - len(paragraph[sentence_end:].lstrip())
+            after = _NON_SPACE.search(paragraph, sentence_end)
+            next_start = after.start() if after else len(paragraph)
         if next_start >= len(paragraph) or next_start <= sentence_start:
             continue
-        if _ends_sentence(paragraph, match, next_start):
+        if _ends_sentence(paragraph, match, next_start, kinds):
             spans.append((start + sentence_start, start + sentence_end))
             sentence_start = next_start
     spans.append((start + sentence_start, end))
-    return [_strip_span(text, a, b) for a, b in spans if text[a:b].strip()]
+    stripped = (_strip_span(text, a, b) for a, b in spans)
+    return [(a, b) for a, b in stripped if a < b]
 
 
-def _ends_sentence(paragraph: str, match: re.Match, next_start: int) -> bool:
-    """Decide whether the punctuation in ``match`` ends a sentence."""
+def _ends_sentence(paragraph: str, match: re.Match, next_start: int, kinds: dict[str, str]) -> bool:
+    """Decide whether the punctuation in ``match`` ends a sentence, the next one starting
+    at ``next_start``; ``kinds`` maps abbreviations to their kind."""
     if _SIGNATURE.fullmatch(paragraph, next_start):
         return False
     next_word = _NEXT_WORD.match(paragraph, next_start)
@@ -202,11 +221,11 @@ def _ends_sentence(paragraph: str, match: re.Match, next_start: int) -> bool:
         return False
     if match.group(1) != ".":
         return True
-    token = _LAST_TOKEN.search(paragraph, 0, match.start(1))
-    if token is None:
+    token = _last_token(paragraph, match.start(1))
+    if not token:
         return True
-    token_text = token.group(1).lstrip("\"“'‘([")
-    kind = abbreviations().get(token_text)
+    token_text = token.lstrip("\"“'‘([")
+    kind = kinds.get(token_text)
     if kind is None and (_DOTTED_ACRONYM.match(token_text) or (len(token_text) == 1 and token_text.isupper())):
         kind = "ambiguous"
     if kind is None:
@@ -218,9 +237,21 @@ def _ends_sentence(paragraph: str, match: re.Match, next_start: int) -> bool:
     return word.lower() in SENTENCE_STARTERS
 
 
+def _last_token(paragraph: str, stop: int) -> str:
+    """Return the run of non-space characters that ends at ``stop`` in ``paragraph``, or
+    just before a line break at ``stop``; '' when there is none. This is what the pattern
+    ``(\\S+)$`` finds in ``paragraph[:stop]``, read backwards from ``stop`` so that it costs
+    the token's length rather than the paragraph's."""
+    end = stop - 1 if stop and paragraph[stop - 1] == "\n" else stop
+    begin = end
+    while begin and not paragraph[begin - 1].isspace():
+        begin -= 1
+    return paragraph[begin:end]
+
+
 def is_caption(piece: str) -> bool:
     """True for a photo or illustration credit such as "Photo: Xinhua"."""
-    return bool(_CAPTION.match(piece.strip()))
+    return ":" in piece and bool(_CAPTION.match(piece.strip()))  # every credit has a colon
 
 
 def is_heading_line(piece: str) -> bool:

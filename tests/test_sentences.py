@@ -88,3 +88,13 @@ def test_a_signature_after_a_quotation_stays_with_it():
     text = "“The ferry is late again. We wait every day.” ― Mara Olsen, a commuter\n"
     rows = split_story(text)
     assert [text[s.start : s.end] for s in rows] == ["“The ferry is late again.", "We wait every day.” ― Mara Olsen, a commuter"]
+
+
+def test_an_edited_abbreviation_list_is_read_for_the_next_story(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_DATA_DIR", str(tmp_path))
+    listing = tmp_path / "abbreviations.csv"
+    text = "They met at the Ave. The talks began."
+    listing.write_text("abbreviation,kind\nMr,title\n", encoding="utf-8")
+    assert pieces(text) == ["They met at the Ave.", "The talks began."]
+    listing.write_text("abbreviation,kind\nMr,title\nAve,title\n", encoding="utf-8")
+    assert pieces(text) == [text]
