@@ -8,8 +8,8 @@ sentences per second, wall and CPU seconds and the process's peak memory: splitt
 alone; attribution and typing alone (on sentences split before the clock starts); the
 project's TextBlob, VADER and both; ``TextBlob(s).sentiment`` plus VADER's
 ``polarity_scores(s)`` called the usual way; frames and targets alone; the stance table;
-and the whole pipeline from file to Parquet, in one process and in ``--jobs``
-processes. Each figure is the median of ``--repeat`` runs. Timings on shared machines
+and the whole pipeline from file to Parquet, in one process, followed by the stance
+table of its target mentions (``pipeline_stance``), and in ``--jobs`` processes. Each figure is the median of ``--repeat`` runs. Timings on shared machines
 are noisy: compare ratios measured in the same run.
 """
 
@@ -30,7 +30,7 @@ from .datafiles import PROJECT_DIR
 
 SEED = PROJECT_DIR / "seeds" / "global_times_2024-07_three_stories.txt"
 MANIFEST = PROJECT_DIR / "data" / "stories.csv"
-STEPS = ("split", "attribute", "textblob", "vader", "scoring", "libraries", "frames", "stance", "pipeline", "pipeline_jobs")
+STEPS = ("split", "attribute", "textblob", "vader", "scoring", "libraries", "frames", "stance", "pipeline", "pipeline_stance", "pipeline_jobs")
 
 
 BBC = PROJECT_DIR.parent / "shared" / "corpora" / "bbc"
@@ -157,12 +157,15 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         count = int((~table["is_heading"]).sum())
     else:
         from .run import TableWriter, chunks, run_chunks
+        from .stance import load_model, stance_table
 
-        vader_compound("warm up"), textblob_scores("warm up"), load_codebook(), load_vocabulary()
+        vader_compound("warm up"), textblob_scores("warm up"), load_codebook(), load_vocabulary(), load_model()
         began, cpu = time.perf_counter(), time.process_time()
         with tempfile.TemporaryDirectory() as folder, TableWriter(Path(folder) / "table.parquet") as writer:
             for piece in run_chunks(chunks([corpus]), jobs=jobs if step == "pipeline_jobs" else 1, progress=False):
                 writer.write(piece)
+                if step == "pipeline_stance":
+                    stance_table(piece)
         count = writer.rows
     seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -216,8 +219,8 @@ def main(args) -> int:
                 print(f"{size:>8} {row['step']:<14} {row['sentences']:>10} {seconds:>8.1f} {row['cpu_seconds']:>7.1f} {row['sentences_per_second']:>9.0f} "
                       f"{row['peak_mb']:>8.0f} {row['peak_worker_mb']:>9.0f}", flush=True)
             rates = {row["step"]: row["sentences_per_second"] for row in results if row["stories"] == size}
-            ratios = [f"pipeline / {name}: {rates['pipeline'] / rates[step]:.2f}" for step, name in
-                      (("libraries", "TextBlob and VADER called the usual way"), ("scoring", "the project's scoring")) if "pipeline" in rates and step in rates]
+            ratios = [f"{pipeline} / {name}: {rates[pipeline] / rates[step]:.2f}" for pipeline in ("pipeline", "pipeline_stance") for step, name in
+                      (("libraries", "TextBlob and VADER called the usual way"), ("scoring", "the project's scoring")) if pipeline in rates and step in rates]
             if "pipeline" in rates and f"pipeline x{args.jobs}" in rates:
                 ratios.append(f"{args.jobs} processes / 1: {rates[f'pipeline x{args.jobs}'] / rates['pipeline']:.2f}")
             if ratios:

@@ -9,6 +9,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from .bench import STEPS
 from .read import InputError, InputWarning, Skipped, expand_paths
 from .stories import read_manifest
 from .tabulate import check_table_suffix
@@ -117,8 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--stories", type=int, nargs="+", default=[1000, 10000], metavar="N", help="corpus sizes, in stories (default 1000 10000)")
     bench.add_argument("--repeat", type=int, default=3, metavar="R", help="runs of each measurement; the median is reported (default 3)")
     bench.add_argument("--jobs", type=int, default=2, metavar="N", help="processes for the parallel measurement (default 2)")
-    bench.add_argument("--steps", nargs="+", choices=["split", "attribute", "textblob", "vader", "scoring", "libraries", "frames", "stance", "pipeline", "pipeline_jobs"],
-                       metavar="STEP", help="measure only these steps (default: all): split attribute textblob vader scoring libraries frames stance pipeline pipeline_jobs")
+    bench.add_argument("--steps", nargs="+", choices=list(STEPS),
+                       metavar="STEP", help=f"measure only these steps (default: all): {' '.join(STEPS)}")
     bench.add_argument("--corpus", choices=["real", "seed"], default="real",
                        help="real: the first N BBC articles of ../shared/corpora/bbc when there (default); seed: the seed's stories repeated")
     bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
