@@ -120,8 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--jobs", type=int, default=2, metavar="N", help="processes for the parallel measurement (default 2)")
     bench.add_argument("--steps", nargs="+", choices=list(STEPS),
                        metavar="STEP", help=f"measure only these steps (default: all): {' '.join(STEPS)}")
-    bench.add_argument("--corpus", choices=["real", "seed"], default="real",
-                       help="real: the first N BBC articles of ../shared/corpora/bbc when there (default); seed: the seed's stories repeated")
+    bench.add_argument("--corpus", choices=["real", "generated", "seed"], default="real",
+                       help="real: the first N BBC articles of ../shared/corpora/bbc when there, else generated (default); generated: "
+                            "news generated from templates, sentences not repeated; seed: the seed's stories repeated (flatters caches)")
     bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     return parser
 
