@@ -28,7 +28,7 @@ from .sourcetypes import load_codebook
 from .stories import Story
 from .tabulate import COLUMNS, CATEGORIES, code_story, iter_stories, to_frame
 
-STORIES_PER_CHUNK = 25
+STORIES_PER_CHUNK = 50
 
 
 @dataclass(frozen=True)
