@@ -97,7 +97,7 @@ class TermMatcher:
                         exact.append((text.capitalize(), term))
         self._folded = PhraseMatcher(folded, ignore_case=True)
         self._exact = PhraseMatcher(exact, ignore_case=False)
-        self._found = lru_cache(maxsize=65536)(self._find_uncached)
+        self._found = lru_cache(maxsize=8192)(self._find_uncached)
 
     def find(self, text: str) -> list[Match]:
         """Return the terms in ``text``, left to right, without overlaps; a curly
