@@ -48,8 +48,12 @@ _REFERRING_WORDS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "w
 # ("... for Beijing. Wen-Ti Sung said" is two runs; "Gov. Terry Branstad" is one). A
 # particle ("de", "van", "al") joins a name only before another capitalized word.
 _NAME_SEPARATOR = r"(?:(?<![a-z]{3}\.)[ \t]+|(?<![.!?])[ \t]*\n(?![ \t]*\n)[ \t]*)"
+# A run starts at a capital or at the lower-case opening of a word like "iFlytek"; the
+# lookbehind spares a scan from every letter of a lower-case word (a run cannot end right
+# before a lower-case letter, so it changes no match of a search over a whole string,
+# the only kind made).
 _CAPITALIZED_RUN = re.compile(
-    rf"(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|(?:de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)(?=[ \t]+[A-Z])))*"
+    rf"(?:[A-Z][\w'’.-]*|(?<![a-z])[a-z]+[A-Z][\w'’.-]*)(?:{_NAME_SEPARATOR}(?:[A-Z][\w'’.-]*|[a-z]+[A-Z][\w'’.-]*|(?:de|da|van|von|bin|al|le|la|del|der|dos|du|ibn)(?=[ \t]+[A-Z])))*"
 )
 _PREPOSITIONS = {"in", "at", "of", "from", "for", "with", "on", "by", "to", "near"}
 _STOP_BEFORE_NAME = _PREPOSITIONS | {"said", "says", "told", "and", "or", "but", "that", "is", "was", "are", "were", "has", "have", "had"}
@@ -139,6 +143,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][\w&'’.-]*")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
+_PLURAL_ENDING = re.compile(r"(?:e?s)$")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’']?\s*$")
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}\.")
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][\w&.-]*\)")
+# What follows the fullest form of a name that introduces it: an appositive or a participle.
+_INTRODUCTION_AFTER = re.compile(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)")
+# A definite role that is the subject of the next sentence ("The rural affairs minister said").
+_ROLE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:said|says|told|added|has|had|is|was|also|would|will)\b)")
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+")
 
 
 @dataclass
@@ -272,7 +286,7 @@ def _head_names_someone(head_words: list[str], tags: list[str], codebook: Codebo
         lower = [word for word in head_words if not word[:1].isupper()]
         if not lower or not any(tag in _FINITE_VERBS or tag in ("VBN", "VBG") for _, tag in tag_words(" ".join(lower))):
             return True
-    singular = re.sub(r"(?:e?s)$", "", head.lower())
+    singular = _PLURAL_ENDING.sub("", head.lower())
     if {head.lower(), singular} & codebook.not_speakers:
         return False
     if not tags or any(tag in _FINITE_VERBS for tag in tags) or "PRP" in tags[1:]:
@@ -513,8 +527,8 @@ class _Registry:
     def _lede_end(self) -> int:
         """Where the story's lede ends: its first paragraph that ends a sentence (a
         headline above it does not)."""
-        for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", self.text):
-            if re.search(r"[.!?][\"”’']?\s*$", paragraph.group()):
+        for paragraph in _PARAGRAPH.finditer(self.text):
+            if _ENDS_SENTENCE.search(paragraph.group()):
                 return paragraph.end()
         return len(self.text)
 
@@ -620,7 +634,7 @@ class _Registry:
             titles_before = (titles_before + " " + run.group()[:cut]).strip()
             words = run.group()[cut:].split()
         if self.codebook.person(" ".join(words), self.text) is None:
-            words = [word for word in words if not re.fullmatch(r"[A-Z][a-z]{0,3}\.", word)] or words
+            words = [word for word in words if not _ABBREVIATION.fullmatch(word)] or words
         while len(words) > 1 and (words[0].lower() in SENTENCE_STARTERS or words[0].lower() in _TIME_WORDS or (words[0].isupper() and len(words[0]) > 2 and not words[-1].isupper())):
             words = words[1:]
         while len(words) > 1 and words[-1] in _NAME_PARTICLES:
@@ -680,7 +694,7 @@ class _Registry:
         if not before and set_off:
             before = set_off.group(1)
         after = ""
-        follows = re.match(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)", self.text[best.end() :])
+        follows = _INTRODUCTION_AFTER.match(self.text, best.end())
         if follows:
             after = follows.group(1)
         return (full or name), " ".join(filter(None, [before, titles, after])).strip()
@@ -848,7 +862,7 @@ class _Registry:
         windows = [(before[-3] if len(before) > 2 else 0, before[-1] if before else 0)]
         if after:
             following = self.text[after[0] : after[1] if len(after) > 1 else len(self.text)]
-            subject = re.match(r"(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:said|says|told|added|has|had|is|was|also|would|will)\b)", following)
+            subject = _ROLE_SUBJECT.match(following)
             if subject:
                 windows.append((after[0], after[0] + subject.end()))
         for start, end in windows:
@@ -860,7 +874,7 @@ class _Registry:
             for role in reversed(roles):
                 at = start + role.start
                 quoted = len(_QUOTE_MARK.findall(self.text, self.text.rfind("\n", 0, at) + 1, at)) % 2 == 1
-                titles_a_name = re.match(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+", sentence[role.end :]) and not _SPEAKS_NEXT.match(sentence, role.end)
+                titles_a_name = _NAME_AFTER.match(sentence, role.end) and not _SPEAKS_NEXT.match(sentence, role.end)
                 if quoted or titles_a_name:
                     continue
                 phrase = " ".join(sentence[: role.start].split()[-4:] + [sentence[role.start : role.end]])
@@ -983,7 +997,7 @@ def _words_before(text: str, at: int) -> str:
     before_words: list[str] = []
     window = text[max(0, at - 240) : at].split()
     for word in reversed(window[-7:] if at <= 240 or len(window) > 7 else window[1:]):
-        if re.fullmatch(r"\([A-Z][\w&.-]*\)", word):
+        if _BRACKETED_ACRONYM.fullmatch(word):
             before_words.insert(0, word)
             continue
         if (
