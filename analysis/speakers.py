@@ -846,11 +846,15 @@ class _Registry:
                     return self.codebook.classify(defined.group(1))
         for at in mentions:
             for run in _NAME_RUN.finditer(self.text, max(0, at - 60), at + len(name) + 60):
-                if run.start() <= at and at + len(name) <= run.end() and run.group() != name:
+                if run.start() > at:
+                    break
+                if at + len(name) <= run.end() and run.group() != name:
                     named = self.codebook.organizations(run.group())
                     if named and self.codebook.classify(run.group()):
                         return self.codebook.classify(run.group())
             window = self.text[max(0, at - 40) : at]
+            if not window[-1:].isspace():
+                continue  # no kind word set off from the name by a space or two
             kinds = [
                 m for m in self.codebook.matcher.find(window)
                 if m.term.text.islower() and m.term.source_type and (m.term.kind == "organization" or m.term.kind == "role" and not m.term.person)
