@@ -192,6 +192,9 @@ class Codebook:
             self._check_type(heads_file, row["source_type"])
             self._check_type(heads_file, row.get("before_for", ""))
             self.heads[row["head"]] = Head(row["head"], row["source_type"], row.get("before_for", ""))
+        # The words that can end a head, also with a possessive ending: a capitalized run
+        # without any of them names no organization by its shape.
+        self._head_ends = frozenset(head.split()[-1] + ending for head in self.heads for ending in ("", "'", "’", "'s", "’s"))
         trade_file = folder / "trade_words.csv"
         self.trade_words = frozenset(row["word"].lower() for row in read_rows(trade_file)) if trade_file.exists() else frozenset()
         not_speakers = folder / "not_speakers.csv"
@@ -279,6 +282,8 @@ class Codebook:
         shaped = []
         for run in NAME_RUN.finditer(description):
             words = list(_WORD.finditer(run.group()))
+            if not any(word.group() in self._head_ends for word in words):
+                continue
             begin = 0
             while begin < len(words):
                 end = next((i for i in range(begin + 1, len(words)) if words[i].group().lower() in _NAME_CONNECTORS), len(words))
