@@ -139,6 +139,10 @@ NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|on|to|against|without
 _NAME_CONNECTORS = frozenset({"of", "for", "on", "to", "against", "without"})
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|co\.uk|com\.cn|cn|co\.jp|com\.au|co\.nz|in|de|fr)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
+_LEADING_POSSESSIVE = re.compile(r"^['’]s?")
+_WORD = re.compile(r"\S+")
+_NAME_WORDS = re.compile(r"[\w'’-]+")
 
 
 class Codebook:
@@ -188,6 +192,9 @@ class Codebook:
             self._check_type(heads_file, row["source_type"])
             self._check_type(heads_file, row.get("before_for", ""))
             self.heads[row["head"]] = Head(row["head"], row["source_type"], row.get("before_for", ""))
+        # The words that can end a head, also with a possessive ending: a capitalized run
+        # without any of them names no organization by its shape.
+        self._head_ends = frozenset(head.split()[-1] + ending for head in self.heads for ending in ("", "'", "’", "'s", "’s"))
         trade_file = folder / "trade_words.csv"
         self.trade_words = frozenset(row["word"].lower() for row in read_rows(trade_file)) if trade_file.exists() else frozenset()
         not_speakers = folder / "not_speakers.csv"
@@ -224,7 +231,7 @@ class Codebook:
 
     def is_state(self, name: str) -> bool:
         """True when ``name``, without a leading "the", is a state in ``states.csv``."""
-        return re.sub(r"^[Tt]he\s+", "", name.strip()) in self.states
+        return _LEADING_THE.sub("", name.strip()) in self.states
 
     def outlet(self, text: str) -> str | None:
         """Return the canonical name of the first outlet named in ``text``, if any."""
@@ -274,7 +281,9 @@ class Codebook:
         Kent of the Harbour Workers Federation"), which is then read on its own."""
         shaped = []
         for run in NAME_RUN.finditer(description):
-            words = list(re.finditer(r"\S+", run.group()))
+            words = list(_WORD.finditer(run.group()))
+            if not any(word.group() in self._head_ends for word in words):
+                continue
             begin = 0
             while begin < len(words):
                 end = next((i for i in range(begin + 1, len(words)) if words[i].group().lower() in _NAME_CONNECTORS), len(words))
@@ -363,7 +372,7 @@ class Codebook:
         """True when a state's name owns or modifies a deferring ``role`` ("the U.S.
         representative", "China's envoy"): the state is its organization."""
         return any(
-            m.term.kind == "place" and m.term.text in self.states and m.end <= role.start and not re.sub(r"^['’]s?", "", description[m.end : role.start]).strip()
+            m.term.kind == "place" and m.term.text in self.states and m.end <= role.start and not _LEADING_POSSESSIVE.sub("", description[m.end : role.start]).strip()
             for m in matches
         )
 
@@ -371,7 +380,7 @@ class Codebook:
         """True when ``body`` is an association of members (Association, Federation,
         Council, ...) whose name has a word of ``trade_words.csv`` in the three words
         before it ("Blackpool Hotel Association"): a business or trade association."""
-        name = re.findall(r"[\w'’-]+", description[: body.start] + " " + description[body.start : body.end])
+        name = _NAME_WORDS.findall(description[: body.start] + " " + description[body.start : body.end])
         if not name or name[-1].lower() not in _MEMBER_BODIES:
             return False
         return any(_singular(word.lower()) in self.trade_words for word in name[-4:-1])
@@ -402,6 +411,8 @@ def _singular(word: str) -> str:
 # the order a publisher is looked for after a document.
 DOCUMENT_WORDS = ("survey", "report", "study", "research", "poll", "figures", "data", "analysis", "index")
 _HEAD_ENDS = re.compile(r",|\(|\s(?:of|at|from|in|with|for|by|and|who|which|that|as)\s")
+_CHUNK = re.compile(r"[^,]+")
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _head_role(description: str, roles: list[Match]) -> Match | None:
@@ -411,7 +422,7 @@ def _head_role(description: str, roles: list[Match]) -> Match | None:
     School" by "student"); for a group of people, the people ("a panel of industry
     experts" is headed by "experts"), but a document stays the head ("a poll of
     voters"). None when that phrase's head is no role."""
-    for chunk in re.finditer(r"[^,]+", description):
+    for chunk in _CHUNK.finditer(description):
         inside = [m for m in roles if chunk.start() <= m.start < chunk.end()]
         if not inside:
             continue
@@ -422,7 +433,7 @@ def _head_role(description: str, roles: list[Match]) -> Match | None:
             return None
         head = heads[-1]
         members = [m for m in inside if m.start > head.end and m.term.person]
-        if not head.term.person and head.term.text not in DOCUMENT_WORDS and members and re.match(r"\s+of\s", description[head.end :]):
+        if not head.term.person and head.term.text not in DOCUMENT_WORDS and members and _OF_AFTER.match(description, head.end):
             return members[0]
         return head
     return None
