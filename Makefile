@@ -7,8 +7,10 @@ PY := $(BIN)/python
 CORPUS ?=
 STORIES ?=
 NAME ?=
+# The frame set: generic (the default) or seed, or a folder in the same format (data/framing/README.md).
+FRAMES ?=
 JOBS ?= 1
-RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) --jobs $(JOBS)
+RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) $(if $(FRAMES),--frames $(FRAMES)) --jobs $(JOBS)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: install report tabulate test lab clean

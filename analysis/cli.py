@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 from .bench import STEPS
+from .frames import frame_set_folder
 from .read import InputError, InputWarning, Skipped, expand_paths
 from .stories import read_manifest
 from .tabulate import check_table_suffix
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     tab.add_argument("--out", required=True, metavar="FILE", help="where to write the table: .csv, .parquet for large tables, or - for CSV on standard output; "
                      "an earlier file there is replaced only when the run succeeds")
     tab.add_argument("--codebook", metavar="FOLDER", help="a codebook folder to use instead of data/codebook")
+    tab.add_argument("--frames", metavar="SET", help="the frames of the table's frames column: a set in data/framing (generic, the default; seed) or a folder in the same format")
     tab.add_argument("--jobs", type=int, default=1, metavar="N", help="code stories in N local processes (0: one per core; default 1)")
     tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
     tab.add_argument("--quiet", action="store_true", help="no progress bar (it is also hidden when not on a terminal)")
@@ -105,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("corpus", nargs="?", metavar="CORPUS", help="a .txt file, a folder, or a .csv/.jsonl table of articles")
     report.add_argument("--stories", metavar="MANIFEST", help="a manifest that names the stories of each text file")
     report.add_argument("--name", metavar="NAME", help="the run's name (default: the corpus's file or folder name)")
+    report.add_argument("--frames", metavar="SET", help="the frames of the table's frames column: a set in data/framing (generic, the default; seed) or a folder in the same format")
     report.add_argument("--jobs", type=int, default=1, metavar="N", help="tabulate in N local processes (0: one per core; default 1)")
     report.add_argument("--tabulate-only", action="store_true", help="write the run's sentence table and stop")
 
@@ -176,7 +179,11 @@ def _tabulate(args) -> int:
     with tempfile.TemporaryDirectory() as folder:
         paths = [_standard_input(Path(folder)) if path == "-" else path for path in args.paths]
         _check_inputs(paths, args.stories, args.out)
-        return _write_table(args, paths)
+        try:
+            frame_set = str(frame_set_folder(args.frames).resolve())
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        return _write_table(args, paths, frame_set)
 
 
 def _standard_input(folder: Path) -> Path:
@@ -200,8 +207,9 @@ def _check_inputs(paths: list, stories: str | None, out: str) -> None:
         raise InputError(f"{out}: this is also an input; write the table somewhere else")
 
 
-def _write_table(args, paths: list) -> int:
-    """Tabulate ``paths`` into ``args.out``; return the exit status."""
+def _write_table(args, paths: list, frame_set: str) -> int:
+    """Tabulate ``paths`` into ``args.out`` with the frames of ``frame_set`` (a folder);
+    return the exit status."""
     from .run import TableWriter, chunks, run_chunks
     from .summarise import typing_coverage
 
@@ -212,7 +220,7 @@ def _write_table(args, paths: list) -> int:
     coverage = {"attributed": 0, "typed": 0}
     try:
         with TableWriter(args.out) as writer:
-            work = chunks(paths, args.stories, args.codebook, skipped=skipped)
+            work = chunks(paths, args.stories, args.codebook, skipped=skipped, frame_set=frame_set)
             for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
                 writer.write(piece)
                 stories.update(piece["story_id"].unique())
@@ -243,7 +251,7 @@ def _report(args) -> int:
     from .settings import current_run
 
     jobs = _jobs(args.jobs)
-    run = current_run(args.corpus, args.stories, args.name)
+    run = current_run(args.corpus, args.stories, args.name, args.frames)
     make_report(run, jobs=jobs, tabulate_only=args.tabulate_only)
     return 0
 

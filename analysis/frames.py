@@ -1,8 +1,27 @@
-"""Find frames, targets and contrasts in a sentence, with the vocabularies in
-``data/framing/`` (see its README for what each frame covers and where it comes from)."""
+"""Find frames, targets and contrasts in a sentence, and frames in an article, with the
+vocabularies in ``data/framing/`` (see its README).
+
+Frames come in sets, one folder each under ``data/framing/`` (``generic``, the default,
+and ``seed``), or any folder in the same format: ``frame_definitions.csv`` (the frames),
+``frames.csv`` (their cues) and ``article_rules.csv`` (when an article shows a frame).
+A cue in ``frames.csv`` has a kind (column ``cue``) and is one of:
+
+- words, matched whole in any case, a trailing ``*`` matching any ending (``accus*``);
+- ``re:`` and a regular expression, searched in any case (``re:\\$\\s?\\d``);
+- ``speaker:`` and a source type: the sentence is attributed to such a source
+  (``speaker:public``, an ordinary person's voice).
+
+A sentence shows a frame when its cues are of the kinds the frame's ``needs`` asks for
+(``frame_definitions.csv``): kinds joined by ``|`` are alternatives, groups joined by
+``+`` are all needed, and a kind after `` - `` rules the frame out ("emotion|harm +
+person|family": an emotion or harm word together with a person). Without ``needs``, any
+cue will do. Targets (``targets.csv``) and contrast markers (``contrast_markers.csv``)
+are shared by every set.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,22 +29,89 @@ from pathlib import Path
 from .datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatcher
 
+DEFAULT_FRAME_SET = "generic"
+ARTICLE_STATISTICS = ("with_frame", "share", "per_100_words", "lead")
+
+
+@dataclass(frozen=True)
+class ArticleRule:
+    """An article shows a frame when ``statistic`` of its sentences that show the frame
+    reaches ``threshold``: ``with_frame`` counts them, ``share`` divides them by the
+    article's sentences, ``per_100_words`` by its words (times 100), and ``lead`` counts
+    them among its first five sentences, headline included."""
+
+    statistic: str
+    threshold: float
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a sentence needs to show a frame: a cue of some kind in each of ``groups``
+    (no groups: any cue), and none of the kinds in ``excluded``."""
+
+    groups: tuple[frozenset[str], ...]
+    excluded: frozenset[str]
+
+    def met_by(self, kinds: set[str]) -> bool:
+        """True when cues of ``kinds`` (a frame's cues in one sentence) show the frame."""
+        if not kinds or kinds & self.excluded:
+            return False
+        return all(group & kinds for group in self.groups)
+
+
+def parse_needs(text: str) -> Needs:
+    """Read a ``needs`` cell: "a|b + c - d" needs a or b, and c, and no d."""
+    wanted, _, excluded = (text or "").partition(" - ")
+    groups = tuple(frozenset(kind.strip() for kind in group.split("|") if kind.strip()) for group in wanted.split("+") if group.strip())
+    return Needs(groups, frozenset(kind.strip() for kind in excluded.split("|") if kind.strip()))
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A frame cue found in a sentence: the frame, the kind of cue and the words matched
+    (the source type for a ``speaker:`` cue)."""
+
+    frame: str
+    cue: str
+    text: str
+
 
 @dataclass
 class FramingVocabulary:
-    """The frames, targets and contrast markers, ready for matching."""
+    """A frame set with the targets and contrast markers, ready for matching."""
 
+    frame_set: str
     frames: tuple[str, ...]
     labels: dict[str, str]
+    definitions: dict[str, str]
+    needs: dict[str, Needs]
+    article_rules: dict[str, ArticleRule]
     targets: tuple[str, ...]
     frame_matcher: PhraseMatcher
+    frame_patterns: tuple[tuple[str, str, re.Pattern], ...]
+    speaker_cues: dict[str, tuple[tuple[str, str], ...]]
     target_matcher: PhraseMatcher
     contrast_matcher: PhraseMatcher
 
-    def frames_in(self, text: str) -> list[str]:
-        """Return the frames whose terms occur in ``text``, in the vocabulary's order."""
-        found = {match.value for match in self.frame_matcher.find(text)}
-        return [frame for frame in self.frames if frame in found]
+    def frame_cues_in(self, text: str, source_type: str | None = None) -> list[CueMatch]:
+        """Return every frame cue in ``text`` (a sentence attributed to ``source_type``):
+        words left to right, then expressions, then the speaker's type."""
+        found = [CueMatch(match.value[0], match.value[1], match.text) for match in self.frame_matcher.find(text)]
+        for frame, cue, pattern in self.frame_patterns:
+            match = pattern.search(text)
+            if match:
+                found.append(CueMatch(frame, cue, match.group()))
+        for frame, cue in self.speaker_cues.get(source_type or "", ()):
+            found.append(CueMatch(frame, cue, source_type))
+        return found
+
+    def frames_in(self, text: str, source_type: str | None = None) -> list[str]:
+        """Return the frames that ``text`` (a sentence attributed to ``source_type``,
+        when known) shows, in the set's order: those whose cues in it meet its needs."""
+        kinds: dict[str, set[str]] = {}
+        for match in self.frame_cues_in(text, source_type):
+            kinds.setdefault(match.frame, set()).add(match.cue)
+        return [frame for frame in self.frames if frame in kinds and self.needs[frame].met_by(kinds[frame])]
 
     def targets_in(self, text: str) -> list[str]:
         """Return the targets that ``text`` mentions, in the vocabulary's order."""
@@ -43,33 +129,77 @@ class FramingVocabulary:
         return " ".join(matches[0].text.lower().split()) if matches else None
 
 
-def load_vocabulary(folder: str | Path | None = None) -> FramingVocabulary:
-    """Return the framing vocabulary in ``folder`` (default ``framing/`` in the data
-    folder), read again only when one of its files changes."""
-    folder = str(folder or data_dir() / "framing")
-    return _cached_vocabulary(folder, modified(folder))
+def frame_set_folder(frame_set: str | Path | None = None, folder: str | Path | None = None) -> Path:
+    """The folder of ``frame_set``: a set's name (a folder under ``folder``, default
+    ``framing/`` in the data folder) or a path to a folder; None for the default set.
+    Raises ``ValueError`` for a set that is not there."""
+    base = Path(folder or data_dir() / "framing")
+    frame_set = frame_set or DEFAULT_FRAME_SET
+    named = base / str(frame_set)
+    path = named if (named / "frame_definitions.csv").is_file() else Path(frame_set).expanduser()
+    if not (path / "frame_definitions.csv").is_file():
+        sets = sorted(p.name for p in base.iterdir() if (p / "frame_definitions.csv").is_file()) if base.is_dir() else []
+        raise ValueError(f"frame set {str(frame_set)!r}: no frame_definitions.csv in {path}; the sets here are {', '.join(sets) or 'none'}")
+    return path
 
 
-@lru_cache(maxsize=4)
-def _cached_vocabulary(folder: str, version: tuple) -> FramingVocabulary:
-    path = Path(folder)
-    definitions = read_rows(path / "frame_definitions.csv")
+def load_vocabulary(folder: str | Path | None = None, frame_set: str | Path | None = None) -> FramingVocabulary:
+    """Return the framing vocabulary: the targets and contrast markers in ``folder``
+    (default ``framing/`` in the data folder) and the frame set ``frame_set`` (a name or
+    a folder; default ``generic``), read again only when one of their files changes."""
+    base = str(folder or data_dir() / "framing")
+    set_folder = str(frame_set_folder(frame_set, base).resolve())
+    return _cached_vocabulary(base, set_folder, modified(base), modified(set_folder))
+
+
+@lru_cache(maxsize=8)
+def _cached_vocabulary(folder: str, set_folder: str, version: tuple, set_version: tuple) -> FramingVocabulary:
+    path, frame_path = Path(folder), Path(set_folder)
+    definitions = read_rows(frame_path / "frame_definitions.csv")
     frames = tuple(row["frame"] for row in definitions)
-    terms = []
-    for row in read_rows(path / "frames.csv"):
-        if row["frame"] not in frames:
-            raise ValueError(f"{path / 'frames.csv'}: frame {row['frame']!r} is not in frame_definitions.csv")
-        terms.append((row["term"], row["frame"]))
+    terms, patterns, speakers = [], [], {}
+    for row in read_rows(frame_path / "frames.csv"):
+        frame, cue, term = row["frame"], row.get("cue") or "term", row["term"]
+        if frame not in frames:
+            raise ValueError(f"{frame_path / 'frames.csv'}: frame {frame!r} is not in frame_definitions.csv")
+        if term.startswith("re:"):
+            try:
+                patterns.append((frame, cue, re.compile(term[3:], re.IGNORECASE)))
+            except re.error as error:
+                raise ValueError(f"{frame_path / 'frames.csv'}: {term!r} is not a regular expression: {error}") from None
+        elif term.startswith("speaker:"):
+            speakers.setdefault(term.split(":", 1)[1].strip(), []).append((frame, cue))
+        else:
+            terms.append((term, (frame, cue)))
     aliases = [(row["alias"], row["target"]) for row in read_rows(path / "targets.csv")]
     markers = [(row["marker"], "contrast") for row in read_rows(path / "contrast_markers.csv")]
     return FramingVocabulary(
+        frame_set=frame_path.name,
         frames=frames,
         labels={row["frame"]: row["label"] for row in definitions},
+        definitions={row["frame"]: row.get("definition", "") for row in definitions},
+        needs={row["frame"]: parse_needs(row.get("needs", "")) for row in definitions},
+        article_rules=_article_rules(frame_path / "article_rules.csv", frames),
         targets=tuple(dict.fromkeys(target for _, target in aliases)),
         frame_matcher=PhraseMatcher(terms, ignore_case=True),
+        frame_patterns=tuple(patterns),
+        speaker_cues={source_type: tuple(cues) for source_type, cues in speakers.items()},
         target_matcher=PhraseMatcher(aliases, ignore_case=False),
         contrast_matcher=PhraseMatcher(markers, ignore_case=True),
     )
+
+
+def _article_rules(path: Path, frames: tuple[str, ...]) -> dict[str, ArticleRule]:
+    """The article rule of each frame from ``path``; a frame it leaves out (or a set
+    without the file) needs one sentence."""
+    rules = {frame: ArticleRule("with_frame", 1.0) for frame in frames}
+    for row in read_rows(path) if path.is_file() else []:
+        if row["frame"] not in frames:
+            raise ValueError(f"{path}: frame {row['frame']!r} is not in frame_definitions.csv")
+        if row["statistic"] not in ARTICLE_STATISTICS:
+            raise ValueError(f"{path}: statistic {row['statistic']!r}; use one of {', '.join(ARTICLE_STATISTICS)}")
+        rules[row["frame"]] = ArticleRule(row["statistic"], float(row["threshold"]))
+    return rules
 
 
 def propose_targets(texts, codebook_folder: str | Path | None = None, top: int = 30) -> list[tuple[str, str, int]]:

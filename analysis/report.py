@@ -33,7 +33,7 @@ def parameters_source(run: Run) -> str:
     stories = f"{str(run.stories)!r}" if run.stories else "None"
     return (
         "# Injected by `python -m analysis report` (`make report`)\n"
-        f"CORPUS = {str(run.corpus)!r}\nSTORIES = {stories}\nNAME = {run.name!r}\n"
+        f"CORPUS = {str(run.corpus)!r}\nSTORIES = {stories}\nNAME = {run.name!r}\nFRAMES = {run.frame_set!r}\n"
     )
 
 

@@ -38,6 +38,7 @@ class Chunk:
     number: int
     documents: tuple[tuple[Document, tuple[Story, ...]], ...]
     codebook: str | None = None
+    frame_set: str | None = None
 
     @property
     def stories(self) -> int:
@@ -46,10 +47,11 @@ class Chunk:
 
 
 def chunks(paths: Iterable[str | Path], stories: str | Path | None = None, codebook: str | Path | None = None,
-           size: int = STORIES_PER_CHUNK, skipped: list[Skipped] | None = None) -> Iterator[Chunk]:
+           size: int = STORIES_PER_CHUNK, skipped: list[Skipped] | None = None, frame_set: str | None = None) -> Iterator[Chunk]:
     """Group the corpus's stories into chunks of about ``size`` stories, reading the
     documents lazily; files that cannot be used go to ``skipped`` (see
-    ``tabulate.iter_stories``)."""
+    ``tabulate.iter_stories``). Every chunk is coded with the frames of ``frame_set``
+    (a folder; None for the default set)."""
     batch: list[tuple[Document, tuple[Story, ...]]] = []
     count = number = 0
     current, current_stories = None, []
@@ -60,20 +62,20 @@ def chunks(paths: Iterable[str | Path], stories: str | Path | None = None, codeb
             count += len(current_stories)
             current_stories = []
             if count >= size:
-                yield Chunk(number, tuple(batch), codebook)
+                yield Chunk(number, tuple(batch), codebook, frame_set)
                 batch, count, number = [], 0, number + 1
         current = document
         current_stories.append(story)
     if current_stories:
         batch.append((current, tuple(current_stories)))
     if batch:
-        yield Chunk(number, tuple(batch), codebook)
+        yield Chunk(number, tuple(batch), codebook, frame_set)
 
 
 def code_chunk(chunk: Chunk) -> pd.DataFrame:
     """Code every story of a chunk; return its rows as a sentence table."""
     codebook = load_codebook(chunk.codebook)
-    vocabulary = load_vocabulary()
+    vocabulary = load_vocabulary(frame_set=chunk.frame_set)
     rows = [row for document, stories in chunk.documents for story in stories for row in code_story(document, story, codebook, vocabulary)]
     return to_frame(rows)
 

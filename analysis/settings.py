@@ -1,7 +1,8 @@
 """What to analyse, and where a run writes its results: one setting for every notebook.
 
 A run is a corpus (a text file, a folder, or a CSV/JSONL table of articles), an optional
-manifest that splits text files into stories, and a name. The notebooks all call
+manifest that splits text files into stories, a name, and the frame set whose frames
+the table holds (``generic`` by default, see ``data/framing``). The notebooks all call
 ``current_run`` with their parameter cell's values; a value left at None comes from
 ``settings.yaml`` at the project root, which users edit to switch corpus for every
 notebook at once, and ``make report CORPUS=... NAME=...`` fills the parameter cells
@@ -25,6 +26,7 @@ import pandas as pd
 import yaml
 
 from .datafiles import PROJECT_DIR, data_dir
+from .frames import DEFAULT_FRAME_SET, FramingVocabulary, frame_set_folder, load_vocabulary
 from .read import InputError, expand_paths
 from .tabulate import read_table, tabulate, write_table
 
@@ -39,13 +41,14 @@ SEED_STORIES = PROJECT_DIR / "data" / "stories.csv"
 
 @dataclass(frozen=True)
 class Run:
-    """One analysis: its ``corpus``, its manifest ``stories`` (or None), its ``name``
-    and the ``folder`` its results go to."""
+    """One analysis: its ``corpus``, its manifest ``stories`` (or None), its ``name``,
+    the ``folder`` its results go to and its ``frame_set`` (a set's name or a folder)."""
 
     name: str
     corpus: Path
     stories: Path | None
     folder: Path
+    frame_set: str = DEFAULT_FRAME_SET
 
     @property
     def processed(self) -> Path:
@@ -67,20 +70,36 @@ class Run:
         """The run's sentence table."""
         return self.processed / "sentences.csv"
 
+    @property
+    def table_frames(self) -> Path:
+        """A note beside the table of the frame set its ``frames`` column holds."""
+        return self.processed / "sentences.frames.txt"
+
+    def vocabulary(self) -> FramingVocabulary:
+        """The run's framing vocabulary (its frame set, the targets, the contrasts)."""
+        return load_vocabulary(frame_set=self.frame_set)
+
     def tabulate(self, jobs: int = 1) -> pd.DataFrame:
         """Tabulate the corpus (on ``jobs`` processes), save the table at ``table`` and
         return it."""
-        table = tabulate(self.corpus, stories=self.stories, jobs=jobs)
+        table = tabulate(self.corpus, stories=self.stories, jobs=jobs, frame_set=self.frame_set)
         write_table(table, self.table)
+        self.table_frames.write_text(self._frame_set_path() + "\n", encoding="utf-8")
         return table
 
     def load_table(self) -> pd.DataFrame:
         """The run's sentence table: the saved one when it is newer than the corpus,
-        the manifest and every vocabulary file, else tabulated again (and saved), so an
-        edit to the articles or the codebook shows on the next run."""
-        if self.table.exists() and self.table.stat().st_mtime_ns > self._inputs_changed():
+        the manifest and every vocabulary file and was made with the run's frame set,
+        else tabulated again (and saved), so an edit to the articles or the codebook, or
+        another frame set, shows on the next run."""
+        same_frames = self.table_frames.is_file() and self.table_frames.read_text(encoding="utf-8").strip() == self._frame_set_path()
+        if same_frames and self.table.exists() and self.table.stat().st_mtime_ns > self._inputs_changed():
             return read_table(self.table)
         return self.tabulate()
+
+    def _frame_set_path(self) -> str:
+        """The folder of the run's frame set, as a string."""
+        return str(frame_set_folder(self.frame_set).resolve())
 
     def _inputs_changed(self) -> int:
         """When the newest of the run's inputs last changed (nanoseconds)."""
@@ -88,6 +107,7 @@ class Run:
         data = data_dir()
         for folder in VOCABULARY_FOLDERS:
             inputs += [path for path in (data / folder).glob("*") if path.is_file()]
+        inputs += [path for path in frame_set_folder(self.frame_set).glob("*") if path.is_file()]
         inputs += [data / name for name in VOCABULARY_FILES if (data / name).is_file()]
         return max((path.stat().st_mtime_ns for path in inputs), default=0)
 
@@ -96,13 +116,16 @@ def current_run(
     corpus: str | Path | None = None,
     stories: str | Path | None = None,
     name: str | None = None,
+    frames: str | Path | None = None,
     settings: str | Path | None = None,
 ) -> Run:
     """The run that the arguments describe, with what they leave at None taken from
     ``settings`` (default ``settings.yaml`` at the project root, when there is one),
     else the seed. A corpus other than the seed gets no manifest unless one is given,
-    and, without a name, the name of its file or folder. Raises ``InputError`` for a
-    corpus or manifest that does not exist, or a name that is not a plain word."""
+    and, without a name, the name of its file or folder. ``frames`` is the frame set
+    (a name in ``data/framing`` or a folder; default ``generic``). Raises ``InputError``
+    for a corpus, manifest or frame set that does not exist, or a name that is not a
+    plain word."""
     configured = _read_settings(Path(settings) if settings else SETTINGS_FILE)
     corpus = corpus if corpus is not None else configured.get("corpus")
     if corpus is None or project_path(corpus) == SEED_CORPUS:
@@ -121,8 +144,22 @@ def current_run(
     stories_path = project_path(stories) if stories else None
     if stories_path is not None and not stories_path.exists():
         raise InputError(f"{stories_path}: no such manifest")
+    frame_set = _frame_set(frames if frames is not None else configured.get("frames", DEFAULT_FRAME_SET))
     folder = PROJECT_DIR / "data" if name == SEED_NAME else runs_dir() / str(name)
-    return Run(str(name), corpus_path, stories_path, folder)
+    return Run(str(name), corpus_path, stories_path, folder, frame_set)
+
+
+def _frame_set(frames: str | Path) -> str:
+    """A frame set's name when ``data/framing`` has it, else the folder ``frames`` names
+    (relative ones from the project root); ``InputError`` when it is neither."""
+    if (data_dir() / "framing" / str(frames) / "frame_definitions.csv").is_file():
+        return str(frames)
+    folder = project_path(frames)
+    try:
+        frame_set_folder(folder)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    return str(folder)
 
 
 def runs_dir() -> Path:
@@ -142,6 +179,6 @@ def _read_settings(path: Path) -> dict:
         return {}
     with path.open(encoding="utf-8") as handle:
         values = yaml.safe_load(handle) or {}
-    if not isinstance(values, dict) or set(values) - {"corpus", "stories", "name"}:
-        raise InputError(f"{path}: expected the keys corpus, stories and name")
+    if not isinstance(values, dict) or set(values) - {"corpus", "stories", "name", "frames"}:
+        raise InputError(f"{path}: expected the keys corpus, stories, name and frames")
     return {key: value for key, value in values.items() if value not in (None, "")}

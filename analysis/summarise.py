@@ -364,3 +364,44 @@ def contrast_sentences(table: pd.DataFrame) -> pd.DataFrame:
     """The sentences that set one side against another, with their marker."""
     coded = coded_sentences(table)
     return coded.loc[coded["contrast"].notna(), ["story_id", "source_type", "speaker", "contrast", "text"]]
+
+
+ARTICLE_LEAD = 5  # sentences, headline included, that make an article's lead
+
+
+def article_frame_statistics(table: pd.DataFrame, frames: list[str]) -> pd.DataFrame:
+    """How much each story shows each frame, from the ``frames`` column of its sentences
+    (headline and headings included: annotators of frames read the title and lead first).
+
+    Returns one row per story and frame with ``sentences`` (the story's), ``words``,
+    ``with_frame`` (sentences showing the frame), ``share`` (of the sentences),
+    ``per_100_words`` (sentences showing it per 100 words) and ``lead`` (of the first
+    ``ARTICLE_LEAD`` sentences), plus the story's ``outlet`` and ``date``."""
+    columns = ["story_id", "outlet", "date", "frame", "sentences", "words", "with_frame", "share", "per_100_words", "lead"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    found = split_labels(table["frames"])
+    words = table["text"].fillna("").astype(str).str.split().str.len()
+    rows = []
+    for story, index in table.groupby("story_id", sort=False, observed=True).groups.items():
+        story_frames = found.loc[index].tolist()
+        first = table.loc[index[0]]
+        story_words = int(words.loc[index].sum())
+        for frame in frames:
+            shows = [frame in items for items in story_frames]
+            hits = sum(shows)
+            rows.append({
+                "story_id": story, "outlet": first.get("outlet"), "date": first.get("date"), "frame": frame,
+                "sentences": len(shows), "words": story_words, "with_frame": hits, "share": hits / len(shows),
+                "per_100_words": 100 * hits / max(story_words, 1), "lead": sum(shows[:ARTICLE_LEAD]),
+            })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def article_frames(table: pd.DataFrame, vocabulary) -> pd.DataFrame:
+    """Which frames each story shows, by the frame set's article rules
+    (``article_rules.csv``): ``article_frame_statistics`` with a column ``shows``."""
+    statistics = article_frame_statistics(table, list(vocabulary.frames))
+    rules = vocabulary.article_rules
+    statistics["shows"] = [row[rules[row.frame].statistic] >= rules[row.frame].threshold for row in statistics.itertuples()]
+    return statistics

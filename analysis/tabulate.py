@@ -17,7 +17,7 @@ import pandas as pd
 
 from .attribute import attribute_story
 from .datafiles import atomic_output
-from .frames import FramingVocabulary, load_vocabulary
+from .frames import FramingVocabulary, frame_set_folder, load_vocabulary
 from .read import Document, InputError, InputWarning, Skipped, expand_paths, read_documents
 from .score import textblob_scores, vader_compound
 from .sentences import split_story
@@ -89,7 +89,7 @@ def code_story(
                 "polarity": polarity,
                 "subjectivity": subjectivity,
                 "vader": vader_compound(piece),
-                "frames": ";".join(vocabulary.frames_in(piece)),
+                "frames": ";".join(vocabulary.frames_in(piece, source_type)),
                 "targets": ";".join(vocabulary.targets_in(piece)),
                 "contrast": vocabulary.contrast_in(piece),
             }
@@ -166,6 +166,7 @@ def tabulate(
     client=None,
     progress: bool | None = False,
     keep_going: bool = True,
+    frame_set: str | Path | None = None,
 ) -> pd.DataFrame:
     """Return the sentence table of the articles at ``paths``.
 
@@ -177,7 +178,8 @@ def tabulate(
     the same table. ``progress`` shows a progress bar (None: only on a terminal).
     With ``keep_going``, files and articles that cannot be used are left out with an
     ``InputWarning`` each, and listed in ``table.attrs["skipped"]``; without it, the
-    first one raises ``InputError``.
+    first one raises ``InputError``. ``frame_set`` names the frames the ``frames``
+    column holds (a set in ``data/framing`` or a folder; default ``generic``).
     """
     from .run import chunks, run_chunks
 
@@ -187,7 +189,8 @@ def tabulate(
         if isinstance(path, str) and not Path(path).exists() and ("\n" in path or len(path) > 255):
             raise InputError("tabulate() takes paths to articles; this looks like the text of an article: use tabulate_text(text) for that")
     skipped: list[Skipped] | None = [] if keep_going else None
-    pieces = list(run_chunks(chunks(paths, stories, codebook, skipped=skipped), jobs=jobs, client=client, progress=progress))
+    frame_set = str(frame_set_folder(frame_set).resolve())
+    pieces = list(run_chunks(chunks(paths, stories, codebook, skipped=skipped, frame_set=frame_set), jobs=jobs, client=client, progress=progress))
     table = apply_dtypes(pd.concat(pieces, ignore_index=True)) if pieces else to_frame([])
     for left_out in skipped or []:
         warnings.warn(InputWarning(f"skipped {left_out.message}"), stacklevel=2)
@@ -229,13 +232,17 @@ def check_table_suffix(path: str | Path) -> None:
         raise InputError(f"{path}: a table is written as {' or '.join(TABLE_SUFFIXES)} (or - for CSV on standard output), not {Path(path).suffix or 'a file with no suffix'}")
 
 
-def tabulate_text(text: str, title: str = "", outlet: str = "", date: str = "", story_id: str = "article") -> pd.DataFrame:
+def tabulate_text(
+    text: str, title: str = "", outlet: str = "", date: str = "", story_id: str = "article", frame_set: str | Path | None = None
+) -> pd.DataFrame:
     """Return the sentence table of one article given as text (pasted, or read from
-    anywhere), with its ``title``, ``outlet`` and ``date``."""
+    anywhere), with its ``title``, ``outlet`` and ``date``, its frames from
+    ``frame_set`` (default ``generic``)."""
     if not text.strip():
         raise InputError("the text is empty: nothing to tabulate")
     document = Document(doc=story_id, text=text, path=Path(f"<{story_id}>"), metadata={"title": title, "outlet": outlet, "date": date})
-    return to_frame(row for story in split_stories(document) for row in code_story(document, story))
+    vocabulary = load_vocabulary(frame_set=frame_set)
+    return to_frame(row for story in split_stories(document) for row in code_story(document, story, vocabulary=vocabulary))
 
 
 def load_table(
