@@ -94,8 +94,9 @@ class FramingVocabulary:
     contrast_matcher: PhraseMatcher
 
     def frame_cues_in(self, text: str, source_type: str | None = None) -> list[CueMatch]:
-        """Return every frame cue in ``text`` (a sentence attributed to ``source_type``):
-        words left to right, then expressions, then the speaker's type."""
+        """Return the frame cues in ``text`` (a sentence attributed to ``source_type``):
+        every word cue left to right, then the first match of each kind's expressions,
+        then the speaker's type."""
         found = [CueMatch(match.value[0], match.value[1], match.text) for match in self.frame_matcher.find(text)]
         for frame, cue, pattern in self.frame_patterns:
             match = pattern.search(text)
@@ -109,8 +110,13 @@ class FramingVocabulary:
         """Return the frames that ``text`` (a sentence attributed to ``source_type``,
         when known) shows, in the set's order: those whose cues in it meet its needs."""
         kinds: dict[str, set[str]] = {}
-        for match in self.frame_cues_in(text, source_type):
-            kinds.setdefault(match.frame, set()).add(match.cue)
+        for match in self.frame_matcher.find(text):
+            kinds.setdefault(match.value[0], set()).add(match.value[1])
+        for frame, cue, pattern in self.frame_patterns:
+            if cue not in kinds.get(frame, ()) and pattern.search(text):
+                kinds.setdefault(frame, set()).add(cue)
+        for frame, cue in self.speaker_cues.get(source_type or "", ()):
+            kinds.setdefault(frame, set()).add(cue)
         return [frame for frame in self.frames if frame in kinds and self.needs[frame].met_by(kinds[frame])]
 
     def targets_in(self, text: str) -> list[str]:
@@ -157,16 +163,17 @@ def _cached_vocabulary(folder: str, set_folder: str, version: tuple, set_version
     path, frame_path = Path(folder), Path(set_folder)
     definitions = read_rows(frame_path / "frame_definitions.csv")
     frames = tuple(row["frame"] for row in definitions)
-    terms, patterns, speakers = [], [], {}
+    terms, expressions, speakers = [], {}, {}
     for row in read_rows(frame_path / "frames.csv"):
         frame, cue, term = row["frame"], row.get("cue") or "term", row["term"]
         if frame not in frames:
             raise ValueError(f"{frame_path / 'frames.csv'}: frame {frame!r} is not in frame_definitions.csv")
         if term.startswith("re:"):
             try:
-                patterns.append((frame, cue, re.compile(term[3:], re.IGNORECASE)))
+                re.compile(term[3:], re.IGNORECASE)
             except re.error as error:
                 raise ValueError(f"{frame_path / 'frames.csv'}: {term!r} is not a regular expression: {error}") from None
+            expressions.setdefault((frame, cue), []).append(term[3:])
         elif term.startswith("speaker:"):
             speakers.setdefault(term.split(":", 1)[1].strip(), []).append((frame, cue))
         else:
@@ -182,11 +189,17 @@ def _cached_vocabulary(folder: str, set_folder: str, version: tuple, set_version
         article_rules=_article_rules(frame_path / "article_rules.csv", frames),
         targets=tuple(dict.fromkeys(target for _, target in aliases)),
         frame_matcher=PhraseMatcher(terms, ignore_case=True),
-        frame_patterns=tuple(patterns),
+        frame_patterns=tuple((frame, cue, _one_expression(parts)) for (frame, cue), parts in expressions.items()),
         speaker_cues={source_type: tuple(cues) for source_type, cues in speakers.items()},
         target_matcher=PhraseMatcher(aliases, ignore_case=False),
         contrast_matcher=PhraseMatcher(markers, ignore_case=True),
     )
+
+
+def _one_expression(parts: list[str]) -> re.Pattern:
+    """The expressions of one kind of cue as one alternation, searched once per sentence
+    (a kind is present when any of them matches)."""
+    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
 
 
 def _article_rules(path: Path, frames: tuple[str, ...]) -> dict[str, ArticleRule]:

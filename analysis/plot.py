@@ -58,7 +58,7 @@ def _title(ax, title: str, subtitle: str) -> None:
     fig = ax.figure
     width = fig.get_figwidth()
     fig.suptitle(textwrap.fill(title, int(width * 72 / (13 * 0.58))), x=0.01, ha="left", fontsize=13, fontweight="bold")
-    ax.set_title(textwrap.fill(subtitle, int(width * 72 / (9.5 * 0.55))), loc="left", fontsize=9.5, color="#444444", pad=8)
+    ax.set_title(textwrap.fill(subtitle, int(width * 0.75 * 72 / (9.5 * 0.55))), loc="left", fontsize=9.5, color="#444444", pad=8)
 
 
 def _finish(fig) -> plt.Figure:
@@ -333,7 +333,10 @@ def heatmap(
             dark = not np.isnan(value) and (abs(where - 0.5) > 0.3 if diverging else where > 0.6)
             ax.text(j, i, notes.iat[i, j], ha="center", va="center", fontsize=8, color="white" if dark else "#222222")
     column_inches = fig.get_figwidth() * 0.7 / max(1, values.shape[1])
-    fits = max((len(str(name)) for name in values.columns), default=0) * 0.085 < column_inches
+    longest = max((len(str(name)) for name in values.columns), default=0)
+    fits = longest * 0.085 < column_inches
+    if not fits:
+        fig.set_figheight(min(MAX_HEIGHT, fig.get_figheight() + longest * 0.085))
     ax.set_xticks(range(values.shape[1]), values.columns, rotation=0 if fits else 90, ha="center")
     ax.set_yticks(range(values.shape[0]), values.index)
     ax.set_xlabel(xlabel)
@@ -377,4 +380,47 @@ def count_bars(counts: pd.Series, title: str, subtitle: str, axis_label: str) ->
     ax.set_xlabel(axis_label)
     ax.xaxis.get_major_locator().set_params(integer=True)
     _title(ax, title, subtitle)
+    return _finish(fig)
+
+
+def story_frames(shares: pd.DataFrame, title: str, frame_set: str) -> plt.Figure | None:
+    """Horizontal bars of the share of stories that show each frame (``shares``: one row
+    per frame with ``label``, ``stories`` and ``showing``), in the set's order."""
+    if shares.empty or shares["stories"].max() == 0:
+        return too_little(title, "at least one story", "are none")
+    stories = int(shares["stories"].max())
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(shares), 0.45)))
+    positions = np.arange(len(shares))[::-1]
+    percent = 100 * shares["showing"].to_numpy() / stories
+    ax.barh(positions, percent, color="#4C72B0", height=0.7)
+    for y, value, count in zip(positions, percent, shares["showing"]):
+        ax.text(value + 1, y, f"{value:.0f}% ({count})", va="center", fontsize=8.5)
+    ax.set_yticks(positions, shares["label"].tolist())
+    ax.set_xlim(0, 110)
+    ax.set_xlabel("Stories that show the frame (%)")
+    _title(ax, title, f"Frame set {frame_set!r}, by its article rules (article_rules.csv); n = {stories} stories")
+    return _finish(fig)
+
+
+def frame_agreement(validation: pd.DataFrame, labels: dict[str, str]) -> plt.Figure | None:
+    """Bars of each frame's F1 against trained coders, with its precision and recall as
+    points (``validation``: the frame set's ``validation.csv``)."""
+    title = "How often do the article-level frames agree with trained coders?"
+    if validation.empty:
+        return too_little(title, "a validation.csv in the frame set's folder (scripts/evaluate_frames.py --cv 5 --save)", "is none")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(validation), 0.5)))
+    positions = np.arange(len(validation))[::-1]
+    ax.barh(positions, validation["f1"], color="#BBBBBB", height=0.7, label="F1")
+    ax.scatter(validation["precision"], positions + 0.15, color="#0072B2", zorder=3, label="precision")
+    ax.scatter(validation["recall"], positions - 0.15, color="#D55E00", marker="s", zorder=3, label="recall")
+    for y, value in zip(positions, validation["f1"]):
+        ax.text(0.01, y, f"F1 {value:.2f}", va="center", fontsize=8.5)
+    ax.set_yticks(positions, [f"{labels.get(frame, frame)} ({positives} of {articles})" for frame, positives, articles
+                              in zip(validation["frame"], validation["positives"], validation["articles"])])
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("Score against the coders (0 to 1)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    first = validation.iloc[0]
+    _title(ax, title, f"{first['protocol']} on {first['articles']} coded articles ({first['data']}); "
+                      "in brackets, articles the coders gave the frame")
     return _finish(fig)

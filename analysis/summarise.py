@@ -403,5 +403,21 @@ def article_frames(table: pd.DataFrame, vocabulary) -> pd.DataFrame:
     (``article_rules.csv``): ``article_frame_statistics`` with a column ``shows``."""
     statistics = article_frame_statistics(table, list(vocabulary.frames))
     rules = vocabulary.article_rules
-    statistics["shows"] = [row[rules[row.frame].statistic] >= rules[row.frame].threshold for row in statistics.itertuples()]
+    statistics["shows"] = [getattr(row, rules[row.frame].statistic) >= rules[row.frame].threshold for row in statistics.itertuples()]
     return statistics
+
+
+def story_frame_shares(articles: pd.DataFrame, labels: dict[str, str], by: str | None = None) -> pd.DataFrame:
+    """The share of stories that show each frame (``articles``: ``article_frames``),
+    over all stories or per group of ``by`` (an ``articles`` column such as ``outlet``;
+    stories where it is missing are left out). One row per group and frame with
+    ``label``, ``stories``, ``showing`` and ``share``, frames in the set's order."""
+    keys = [by] if by else []
+    rows = articles.dropna(subset=keys) if by else articles
+    if rows.empty:
+        return pd.DataFrame(columns=[*keys, "frame", "label", "stories", "showing", "share"])
+    grouped = rows.groupby([*keys, "frame"], sort=False, observed=True)["shows"].agg(stories="size", showing="sum").reset_index()
+    grouped["showing"] = grouped["showing"].astype(int)
+    grouped["share"] = grouped["showing"] / grouped["stories"]
+    grouped["label"] = grouped["frame"].map(labels)
+    return grouped[[*keys, "frame", "label", "stories", "showing", "share"]]

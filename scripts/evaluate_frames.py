@@ -15,6 +15,8 @@ Every article goes through the whole pipeline; its sentences show frames by the 
   on K-1 folds and scores it on the held-out fold, stratified by the frame, ``--repeats``
   times with different folds: the honest estimate for articles the rules were not fitted on.
 - ``--fit`` fits the rules on all the data and writes the set's ``article_rules.csv``.
+- ``--save`` writes the scores to the set's ``validation.csv``, which notebook 03 shows
+  beside the frame charts.
 
 Prints precision, recall and F1 per frame; the last line is ``macro-F1 0.xxx``.
 """
@@ -115,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", type=int, metavar="K", help="fit the rules by K-fold cross-validation and score the held-out folds")
     parser.add_argument("--repeats", type=int, default=10, help="with --cv: how many times, each with other folds (default 10)")
     parser.add_argument("--fit", action="store_true", help="fit the rules on all the data and write the set's article_rules.csv")
+    parser.add_argument("--save", action="store_true", help="write the scores to the set's validation.csv (notebook 03 shows them)")
     parser.add_argument("--jobs", type=int, default=2, help="tabulate in N processes (default 2)")
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -151,6 +154,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         scores = {frame: f1(gold[frame], predictions(statistics, frame, rule)) for frame, rule in rules.items() if frame in gold}
         macro = report(scores, "rules " + ("fitted on these articles (in-sample)" if args.fit else "as shipped"))
+    if args.save:
+        protocol = f"{args.cv}-fold cross-validation, {args.repeats} repeats" if args.cv else ("fitted and scored on the same articles" if args.fit else "shipped rules")
+        rows = [{"frame": frame, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "articles": len(articles),
+                 "positives": int(gold[frame].sum()), "data": args.data.name, "protocol": protocol} for frame, (p, r, f) in scores.items()]
+        path = frame_set_folder(args.frames) / "validation.csv"
+        pd.DataFrame(rows).to_csv(path, index=False)
+        print(f"wrote {path}")
     print(f"macro-F1 {macro:.3f}")
     return 0
 
