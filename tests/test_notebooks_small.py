@@ -4,10 +4,12 @@ when there is too little data for a chart instead of failing."""
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbclient import NotebookClient
 
 from analysis.datafiles import PROJECT_DIR
+from analysis.frames import load_vocabulary
 from conftest import write
 
 NOTEBOOKS = sorted((PROJECT_DIR / "notebooks").glob("0[0-9]_*.ipynb"))
@@ -61,3 +63,12 @@ def test_notebooks_explain_an_empty_corpus(notebook, tmp_path, runs):
     assert "0 sentences in 0 stories" in printed
     if notebook.stem != "00_sentence_table":
         assert "Too little data" in printed
+
+
+@pytest.mark.parametrize("frame_set", ["generic", "seed"])
+def test_the_frame_set_setting_switches_the_frame_charts(frame_set, one_story, runs):
+    notebook = PROJECT_DIR / "notebooks" / "03_framing_and_stance.ipynb"
+    run_with(notebook, f"CORPUS = {str(one_story / 'harbour.txt')!r}\nSTORIES = None\nNAME = 'sets-{frame_set}'\nFRAMES = {frame_set!r}")
+    charted = pd.read_csv(runs / f"sets-{frame_set}" / "figures" / "03_story_frames.csv")
+    assert charted["label"].tolist() == list(load_vocabulary(frame_set=frame_set).labels.values())
+    assert (runs / f"sets-{frame_set}" / "figures" / "03_frames_by_story.png").exists()
