@@ -6,7 +6,8 @@ and ``seed``), or any folder in the same format: ``frame_definitions.csv`` (the 
 ``frames.csv`` (their cues) and ``article_rules.csv`` (when an article shows a frame).
 A cue in ``frames.csv`` has a kind (column ``cue``) and is one of:
 
-- words, matched whole in any case, a trailing ``*`` matching any ending (``accus*``);
+- words, matched whole in any case, a trailing ``*`` matching any ending (``accus*``),
+  ``|`` between alternatives for one word (``huge|high cost|costs``: four phrases);
 - ``re:`` and a regular expression, searched in any case (``re:\\$\\s?\\d``);
 - ``speaker:`` and a source type: the sentence is attributed to such a source
   (``speaker:public``, an ordinary person's voice).
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 
 from .datafiles import data_dir, modified, read_rows
@@ -108,15 +110,18 @@ class FramingVocabulary:
 
     def frames_in(self, text: str, source_type: str | None = None) -> list[str]:
         """Return the frames that ``text`` (a sentence attributed to ``source_type``,
-        when known) shows, in the set's order: those whose cues in it meet its needs."""
+        when known) shows, in the set's order: those whose cues in it meet its needs.
+        Expressions, the slowest cues, are searched only while they could change that."""
         kinds: dict[str, set[str]] = {}
         for match in self.frame_matcher.find(text):
             kinds.setdefault(match.value[0], set()).add(match.value[1])
-        for frame, cue, pattern in self.frame_patterns:
-            if cue not in kinds.get(frame, ()) and pattern.search(text):
-                kinds.setdefault(frame, set()).add(cue)
         for frame, cue in self.speaker_cues.get(source_type or "", ()):
             kinds.setdefault(frame, set()).add(cue)
+        for frame, cue, pattern in self.frame_patterns:
+            found = kinds.get(frame, set())
+            settled = cue in found or (cue not in self.needs[frame].excluded and self.needs[frame].met_by(found))
+            if not settled and pattern.search(text):
+                kinds.setdefault(frame, set()).add(cue)
         return [frame for frame in self.frames if frame in kinds and self.needs[frame].met_by(kinds[frame])]
 
     def targets_in(self, text: str) -> list[str]:
@@ -177,7 +182,7 @@ def _cached_vocabulary(folder: str, set_folder: str, version: tuple, set_version
         elif term.startswith("speaker:"):
             speakers.setdefault(term.split(":", 1)[1].strip(), []).append((frame, cue))
         else:
-            terms.append((term, (frame, cue)))
+            terms.extend((phrase, (frame, cue)) for phrase in expand_alternatives(term))
     aliases = [(row["alias"], row["target"]) for row in read_rows(path / "targets.csv")]
     markers = [(row["marker"], "contrast") for row in read_rows(path / "contrast_markers.csv")]
     return FramingVocabulary(
@@ -194,6 +199,12 @@ def _cached_vocabulary(folder: str, set_folder: str, version: tuple, set_version
         target_matcher=PhraseMatcher(aliases, ignore_case=False),
         contrast_matcher=PhraseMatcher(markers, ignore_case=True),
     )
+
+
+def expand_alternatives(term: str) -> list[str]:
+    """The phrases a word cue stands for: each of its words may list alternatives with
+    ``|`` ("a|one woman|man" is "a woman", "a man", "one woman", "one man")."""
+    return [" ".join(words) for words in product(*(word.split("|") for word in term.split()))]
 
 
 def _one_expression(parts: list[str]) -> re.Pattern:

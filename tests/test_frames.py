@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import summarise
-from analysis.frames import frame_set_folder, load_vocabulary, parse_needs
+from analysis.frames import expand_alternatives, frame_set_folder, load_vocabulary, parse_needs
 from analysis.read import InputError
 from analysis.settings import current_run
 from analysis.tabulate import tabulate_text
@@ -127,3 +127,8 @@ def test_the_run_setting_chooses_the_set_and_a_new_set_retabulates(tmp_path, mon
     generic = current_run(str(corpus), None, "frames-test", "generic", settings=settings)
     assert generic.load_table()["frames"].tolist() == ["conflict", "economic"]
     assert generic.table_frames.read_text(encoding="utf-8").strip().endswith("generic")
+
+
+def test_a_word_cue_lists_alternatives_for_each_word():
+    assert expand_alternatives("a|one young|local woman") == ["a young woman", "a local woman", "one young woman", "one local woman"]
+    assert expand_alternatives("accus*") == ["accus*"]
