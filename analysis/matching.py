@@ -38,6 +38,10 @@ class PhraseMatch:
 _NOT_WORD = re.compile(r"[\t\n\r\f\v\u00a0,;:!?()\[\]{}\"“”‘’«»/\\|<>*+=~^`@#$%]")
 
 
+# White space and the first two characters of the word after it.
+_SECOND_WORD = re.compile(r"\s+(\S.?)", re.DOTALL)
+
+
 def term_regex(term: str, ignore_case: bool) -> re.Pattern:
     """Compile ``term`` into an anchored expression that ends at a word boundary."""
     words = []
@@ -128,12 +132,13 @@ class PhraseMatcher:
         found: list[PhraseMatch] = []
         for last, (length, single, by_second, other) in self._automaton.iter(haystack):
             start = last - length
-            end = start + length
-            if single and _ends_word(text, end):
-                found.extend(PhraseMatch(start, end, text[start:end], value) for value in single)
+            if single and _ends_word(text, last):
+                for value in single:
+                    found.append(PhraseMatch(start, last, text[start:last], value))
             entries = other
             if by_second:
-                entries = sorted(other + self._second_word_entries(text, end, by_second), key=_order)
+                seconds = self._second_word_entries(text, last, by_second)
+                entries = sorted(other + seconds, key=_order) if other and seconds else other or seconds
             for entry in entries:
                 match = self._match(entry, text, start)
                 if match is not None:
@@ -144,14 +149,12 @@ class PhraseMatcher:
         """The terms filed under the two letters that open the word after white space at
         ``first_end``; all of them when those letters are not ASCII (case-insensitive
         matching has cases there that only a term's expression knows)."""
-        second = first_end
-        while second < len(text) and text[second].isspace():
-            second += 1
-        if second == first_end:
+        gap = _SECOND_WORD.match(text, first_end)
+        if gap is None:
             return []
-        letters = text[second : second + 2]
+        letters = gap[1]
         if not letters.isascii():
-            return [entry for entries in by_second.values() for entry in entries]
+            return sorted((entry for entries in by_second.values() for entry in entries), key=_order)
         return by_second.get(letters.lower() if self.ignore_case else letters, [])
 
     def _match(self, entry: _Term, text: str, start: int) -> PhraseMatch | None:

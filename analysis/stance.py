@@ -38,7 +38,9 @@ LABEL_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
 WINDOW = 6
 MASK = "TARGET"
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d+|[!?]")
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|:|—|–|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bthough\b|\byet\b|[\"“”]|\bunlike\b)\s*", re.IGNORECASE)
+# The lookahead, which every break's first character passes, spares trying each
+# alternative at every other position.
+_CLAUSE_BREAK = re.compile(r"(?=[\s;:—–\"“”wbatyu])\s*(?:;|:|—|–|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bthough\b|\byet\b|[\"“”]|\bunlike\b)\s*", re.IGNORECASE)
 _NEGATIONS = frozenset("not no never n't without nor cannot".split())
 
 
