@@ -209,9 +209,9 @@ class Codebook:
         self.matcher = TermMatcher(terms)
         self._people_by_name = {alias: person for person in self.people for alias in (person.name, *person.aliases)}
         self._people_by_surname = {person.name.split()[-1]: person for person in self.people}
-        self._classify = lru_cache(maxsize=65536)(self._classify_uncached)
-        self.evidence = lru_cache(maxsize=65536)(self._evidence)
-        self._outlet = lru_cache(maxsize=65536)(self._outlet_uncached)
+        self._classify = lru_cache(maxsize=16384)(self._classify_uncached)
+        self.evidence = lru_cache(maxsize=16384)(self._evidence)
+        self._outlet = lru_cache(maxsize=16384)(self._outlet_uncached)
 
     @staticmethod
     def _check_type(path: Path, source_type: str) -> None:

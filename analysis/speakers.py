@@ -249,7 +249,7 @@ def names_someone(phrase: str, codebook: Codebook) -> bool:
     return _names_someone(phrase, codebook)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _names_someone(phrase: str, codebook: Codebook) -> bool:
     words = _phrase_words(phrase)
     if not words or words[-1].lower() in _NOT_REFERRING:
