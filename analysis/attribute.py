@@ -128,7 +128,7 @@ def _link_quotations(sentences: list[Sentence], results: list[Attribution], quot
     for index, span in enumerate(ordered):
         previous = ordered[index - 1] if index else None
         runs_on = previous is not None and not previous.closed and span.opened
-        group_of[span.start] = group_of[previous.start] if runs_on else span.start
+        group_of[span.start] = group_of[previous.start] if previous is not None and runs_on else span.start
     members: dict[int, list[int]] = {}
     for index, sentence in enumerate(sentences):
         for span in quotes.get(sentence.paragraph, []):

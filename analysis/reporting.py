@@ -387,19 +387,19 @@ def _find_cue(
                 found.append(Found(phrase[0], None, match.group().strip(), match.start(), match.end(), "according_to", "according_to", content))
     starts = {match.start for match in candidates}
     asides: list[Found] = []
-    for match in candidates:
-        if is_quoted(match.start) or match.start not in index_at:
+    for cue in candidates:
+        if is_quoted(cue.start) or cue.start not in index_at:
             continue
-        if _is_subject_noun(match, tokens, index_at, starts):
+        if _is_subject_noun(cue, tokens, index_at, starts):
             continue
-        if any(f.cue_start <= match.start < f.cue_start + len(f.cue) for f in found):
+        if any(f.cue_start <= cue.start < f.cue_start + len(f.cue) for f in found):
             continue
-        if match.text[0].isupper() and index_at[match.start] > 0 and tokens[index_at[match.start] - 1][0] not in BOUNDARY_MARKS:
+        if cue.text[0].isupper() and index_at[cue.start] > 0 and tokens[index_at[cue.start] - 1][0] not in BOUNDARY_MARKS:
             continue
-        result = _verb_cue(sentence, tokens, index_at[match.start], match, match.value)
+        result = _verb_cue(sentence, tokens, index_at[cue.start], cue, cue.value)
         if result is not None:
             found.append(result)
-            if _in_relative_aside(sentence, match, candidates):
+            if _in_relative_aside(sentence, cue, candidates):
                 asides.append(result)
     if all_found:
         return sorted((f for f in found if f.cue_start != exclude), key=lambda f: f.cue_start)
@@ -594,6 +594,7 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
             return None
     if frame == "inverted":
         inverted = _phrase_after(sentence, match.end, with_description=True)
+        assert inverted is not None
         return Found(inverted[0], inverted[1], cue_text, match.start, match.end, "trailing", "trailing", (0, match.start), verb.kind == "speech")
     if subject is None:
         subject = _appositive_before(sentence, tokens, subject_end) or _elided_subject(sentence, tokens, subject_end, form)

@@ -208,7 +208,7 @@ def sentence_spans(
     return [(a, b) for a, b in stripped if a < b]
 
 
-def _ends_sentence(paragraph: str, match: re.Match, next_start: int, kinds: dict[str, str]) -> bool:
+def _ends_sentence(paragraph: str, match: re.Match[str], next_start: int, kinds: dict[str, str]) -> bool:
     """Decide whether the punctuation in ``match`` ends a sentence, the next one starting
     at ``next_start``; ``kinds`` maps abbreviations to their kind."""
     if _SIGNATURE.fullmatch(paragraph, next_start):

@@ -82,7 +82,8 @@ class TermMatcher:
     unless that is an English word); where matches overlap, the longest wins."""
 
     def __init__(self, terms: list[Term]):
-        folded, exact = [], []
+        folded: list[tuple[str, Term]] = []
+        exact: list[tuple[str, Term]] = []
         for term in terms:
             text = term.text.replace("’", "'")
             if text.islower() or not any(char.isalpha() for char in text):
@@ -298,7 +299,7 @@ class Codebook:
             shaped.append(Match(domain.start(), domain.end(), Term(domain.group(), "shaped", MEDIA)))
         return shaped
 
-    def _head_of(self, description: str, offset: int, words: list[re.Match], begin: int, end: int, roles: list[Match]) -> Match | None:
+    def _head_of(self, description: str, offset: int, words: list[re.Match[str]], begin: int, end: int, roles: list[Match]) -> Match | None:
         """The organization name that ``words[begin:end]`` (a part of a capitalized run
         at ``offset``) forms by its head word, or None."""
         for last in range(end - 1, begin - 1, -1):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -231,7 +232,9 @@ def resolve_story(
         target = index
         while speakers[target] is None and attributions[target].link is not None and target not in seen:
             seen.add(target)
-            target = attributions[target].link
+            link = attributions[target].link
+            assert link is not None
+            target = link
         speakers[index] = speakers[target]
     return speakers, registry.speakers
 
@@ -346,7 +349,7 @@ def _counts_people(words: list[str]) -> bool:
 class _Registry:
     """The speakers met so far in one story, for resolving later mentions."""
 
-    def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: list[tuple[int, int]] = ()):
+    def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: Sequence[tuple[int, int]] = ()):
         self.text = story_text
         self.headings = sorted(headings)
         self.heading_starts = [start for start, _ in self.headings]
@@ -355,15 +358,15 @@ class _Registry:
         self.speakers: list[Speaker] = []
         self.recent: list[Speaker] = []
         self.recent_offsets: list[int] = []
-        self._runs: list[re.Match] | None = None
+        self._runs: list[re.Match[str]] | None = None
         self._resolved: dict[tuple[str, str | None], Speaker] = {}
-        self._runs_with: dict[str, list[re.Match]] = {}
+        self._runs_with: dict[str, list[re.Match[str]]] = {}
         self._introductions: dict[str, tuple[str, str]] = {}
         self._story_types: dict[str, str | None] = {}
         self._initials: dict[str, str] | None = None
         self._sentence_ends: list[int] | None = None
 
-    def runs(self) -> list[re.Match]:
+    def runs(self) -> list[re.Match[str]]:
         """The runs of capitalized words in the story (names, titles) outside its
         headings, whose title case joins words that are no name ("Clinton Wades Into
         Brexit Debate"), found once and indexed by word in ``_runs_with``."""
@@ -446,9 +449,9 @@ class _Registry:
             found = self._last(lambda s: s.person == person and (head in s.description.lower() or head in s.name.lower()))
             if found:
                 return found
-        owner = _POSSESSED.match(phrase)
-        if owner and self._is_thing(owner.group(2)):
-            return self._find(owner.group(1), None, index, offset)
+        possessed = _POSSESSED.match(phrase)
+        if possessed and self._is_thing(possessed.group(2)):
+            return self._find(possessed.group(1), None, index, offset)
         if len(words) <= 2 and (len(words) == 1 or words[0] == "the"):
             named = self._organization_before(phrase, offset)
             if named:
@@ -539,15 +542,15 @@ class _Registry:
         can type, else the nearest."""
         sentence_end = _SENTENCE_END.search(self.text, offset)
         text = self.text[: sentence_end.start() if sentence_end else len(self.text)]
-        matches = []
+        matches: list[tuple[int, str]] = []
         for mention in re.finditer(rf"\b{re.escape(document)}", text):
             window_start = max(0, mention.start() - 160)
             window = text[window_start : mention.end() + 120]
             matches.extend((window_start + found.end(), _name_run(found.group(1))) for found in _publishers_in(window, document))
         matches.sort(key=lambda found: -found[0])
         typed = [found for found in matches if self._classify(found[1])]
-        best = (typed or matches or [None])[0]
-        return best[1] if best else None
+        ranked = typed or matches
+        return ranked[0][1] if ranked else None
 
     def _lede_end(self) -> int:
         """Where the story's lede ends: its first paragraph that ends a sentence (a
@@ -918,7 +921,7 @@ class _Registry:
         from Activcard, said")."""
         first = self.text.find(name)
         place = _HOMETOWN.match(self.text, first + len(name)) if first >= 0 else None
-        return bool(place) and (place.group(2) is not None or self.codebook.is_state(place.group(1)))
+        return place is not None and (place.group(2) is not None or self.codebook.is_state(place.group(1)))
 
     def _group_before(self, name: str) -> str | None:
         """For a person the story never describes, the type of the group of people
@@ -967,14 +970,14 @@ class _Registry:
         return found
 
 
-def _publishers_in(window: str, document: str) -> list[re.Match]:
+def _publishers_in(window: str, document: str) -> list[re.Match[str]]:
     """The mentions in ``window`` of who made ``document`` (see
     ``_Registry._publisher_before``), expression by expression, each left to right
     without overlaps as ``finditer`` finds them; group 1 of each is the maker's name.
     The expressions after the document word are matched right after each place it
     stands; those before it are compiled for the word, and used only when the window
     holds the words they cannot match without."""
-    found: list[re.Match] = []
+    found: list[re.Match[str]] = []
     places = [place.start() for place in re.finditer(rf"\b(?={re.escape(document)})", window)]
     for pattern in _PUBLISHER_AFTER:
         end = 0
