@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             header = (f"# When an article shows each frame: {', '.join(ARTICLE_STATISTICS)} (see analysis/frames.py, ArticleRule)\n"
                       f"# reaches threshold. Fitted with scripts/evaluate_frames.py --fit on {len(articles)} articles of\n"
                       f"# {args.data.name} (the F1-best statistic and threshold per frame).\n")
-            lines = [f"{frame},{rule.statistic},{rule.threshold:g}" for frame, rule in rules.items()]
+            lines = [f"{frame},{rule.statistic},{rule.threshold!r}" for frame, rule in rules.items()]
             path.write_text(header + "frame,statistic,threshold\n" + "\n".join(lines) + "\n", encoding="utf-8")
             print(f"wrote {path}")
         scores = {frame: f1(gold[frame], predictions(statistics, frame, rule)) for frame, rule in rules.items() if frame in gold}
