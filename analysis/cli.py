@@ -15,6 +15,8 @@ from .read import InputError, InputWarning, Skipped, expand_paths
 from .stories import read_manifest
 from .tabulate import check_table_suffix
 
+FRAMES_HELP = "the frames of the table's frames column: a set in data/framing (generic, the default; seed) or a folder in the same format"
+
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, without the usage block."""
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     tab.add_argument("--out", required=True, metavar="FILE", help="where to write the table: .csv, .parquet for large tables, or - for CSV on standard output; "
                      "an earlier file there is replaced only when the run succeeds")
     tab.add_argument("--codebook", metavar="FOLDER", help="a codebook folder to use instead of data/codebook")
-    tab.add_argument("--frames", metavar="SET", help="the frames of the table's frames column: a set in data/framing (generic, the default; seed) or a folder in the same format")
+    tab.add_argument("--frames", metavar="SET", help=FRAMES_HELP)
     tab.add_argument("--jobs", type=int, default=1, metavar="N", help="code stories in N local processes (0: one per core; default 1)")
     tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
     tab.add_argument("--quiet", action="store_true", help="no progress bar (it is also hidden when not on a terminal)")
@@ -107,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("corpus", nargs="?", metavar="CORPUS", help="a .txt file, a folder, or a .csv/.jsonl table of articles")
     report.add_argument("--stories", metavar="MANIFEST", help="a manifest that names the stories of each text file")
     report.add_argument("--name", metavar="NAME", help="the run's name (default: the corpus's file or folder name)")
-    report.add_argument("--frames", metavar="SET", help="the frames of the table's frames column: a set in data/framing (generic, the default; seed) or a folder in the same format")
+    report.add_argument("--frames", metavar="SET", help=FRAMES_HELP)
     report.add_argument("--jobs", type=int, default=1, metavar="N", help="tabulate in N local processes (0: one per core; default 1)")
     report.add_argument("--tabulate-only", action="store_true", help="write the run's sentence table and stop")
 
@@ -180,7 +182,7 @@ def _tabulate(args) -> int:
         paths = [_standard_input(Path(folder)) if path == "-" else path for path in args.paths]
         _check_inputs(paths, args.stories, args.out)
         try:
-            frame_set = str(frame_set_folder(args.frames).resolve())
+            frame_set = str(frame_set_folder(args.frames))
         except ValueError as error:
             raise InputError(str(error)) from None
         return _write_table(args, paths, frame_set)

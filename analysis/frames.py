@@ -45,6 +45,11 @@ class ArticleRule:
     statistic: str
     threshold: float
 
+    def shows(self, statistics):
+        """Whether each article shows the frame: ``statistics`` holds its rows of
+        ``summarise.article_frame_statistics`` (a DataFrame), one per article."""
+        return statistics[self.statistic] >= self.threshold
+
 
 @dataclass(frozen=True)
 class Needs:
@@ -141,8 +146,8 @@ class FramingVocabulary:
 
 
 def frame_set_folder(frame_set: str | Path | None = None, folder: str | Path | None = None) -> Path:
-    """The folder of ``frame_set``: a set's name (a folder under ``folder``, default
-    ``framing/`` in the data folder) or a path to a folder; None for the default set.
+    """The folder of ``frame_set``, resolved: a set's name (a folder under ``folder``,
+    default ``framing/`` in the data folder) or a path to a folder; None for the default set.
     Raises ``ValueError`` for a set that is not there."""
     base = Path(folder or data_dir() / "framing")
     frame_set = frame_set or DEFAULT_FRAME_SET
@@ -151,7 +156,7 @@ def frame_set_folder(frame_set: str | Path | None = None, folder: str | Path | N
     if not (path / "frame_definitions.csv").is_file():
         sets = sorted(p.name for p in base.iterdir() if (p / "frame_definitions.csv").is_file()) if base.is_dir() else []
         raise ValueError(f"frame set {str(frame_set)!r}: no frame_definitions.csv in {path}; the sets here are {', '.join(sets) or 'none'}")
-    return path
+    return path.resolve()
 
 
 def load_vocabulary(folder: str | Path | None = None, frame_set: str | Path | None = None) -> FramingVocabulary:
@@ -159,7 +164,7 @@ def load_vocabulary(folder: str | Path | None = None, frame_set: str | Path | No
     (default ``framing/`` in the data folder) and the frame set ``frame_set`` (a name or
     a folder; default ``generic``), read again only when one of their files changes."""
     base = str(folder or data_dir() / "framing")
-    set_folder = str(frame_set_folder(frame_set, base).resolve())
+    set_folder = str(frame_set_folder(frame_set, base))
     return _cached_vocabulary(base, set_folder, modified(base), modified(set_folder))
 
 

@@ -206,9 +206,7 @@ def _ends_word(text: str, end: int) -> bool:
     r"""True when a word may end at ``end`` in ``text``: what ``term_regex`` checks with
     ``(?![\w-]|\.\w)``, for a one-word term the automaton has already matched."""
     after = text[end : end + 1]
-    if not after:
-        return True
-    if after.isalnum() or after in "_-":
+    if _joins_word(after):
         return False
     return not (after == "." and re.match(r"\w", text[end + 1 : end + 2]))
 

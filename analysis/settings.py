@@ -99,7 +99,7 @@ class Run:
 
     def _frame_set_path(self) -> str:
         """The folder of the run's frame set, as a string."""
-        return str(frame_set_folder(self.frame_set).resolve())
+        return str(frame_set_folder(self.frame_set))
 
     def _inputs_changed(self) -> int:
         """When the newest of the run's inputs last changed (nanoseconds)."""

@@ -402,8 +402,10 @@ def article_frames(table: pd.DataFrame, vocabulary) -> pd.DataFrame:
     """Which frames each story shows, by the frame set's article rules
     (``article_rules.csv``): ``article_frame_statistics`` with a column ``shows``."""
     statistics = article_frame_statistics(table, list(vocabulary.frames))
-    rules = vocabulary.article_rules
-    statistics["shows"] = [getattr(row, rules[row.frame].statistic) >= rules[row.frame].threshold for row in statistics.itertuples()]
+    statistics["shows"] = False
+    for frame, rule in vocabulary.article_rules.items():
+        rows = statistics["frame"] == frame
+        statistics.loc[rows, "shows"] = rule.shows(statistics[rows])
     return statistics
 
 

@@ -189,7 +189,7 @@ def tabulate(
         if isinstance(path, str) and not Path(path).exists() and ("\n" in path or len(path) > 255):
             raise InputError("tabulate() takes paths to articles; this looks like the text of an article: use tabulate_text(text) for that")
     skipped: list[Skipped] | None = [] if keep_going else None
-    frame_set = str(frame_set_folder(frame_set).resolve())
+    frame_set = str(frame_set_folder(frame_set))
     pieces = list(run_chunks(chunks(paths, stories, codebook, skipped=skipped, frame_set=frame_set), jobs=jobs, client=client, progress=progress))
     table = apply_dtypes(pd.concat(pieces, ignore_index=True)) if pieces else to_frame([])
     for left_out in skipped or []:

@@ -96,11 +96,6 @@ def stratified_folds(gold: np.ndarray, folds: int, seed: int) -> np.ndarray:
     return assignment
 
 
-def predictions(statistics: pd.DataFrame, frame: str, rule: ArticleRule) -> np.ndarray:
-    """Whether each article shows ``frame`` by ``rule``."""
-    return statistics.loc[statistics["frame"] == frame, rule.statistic].to_numpy(dtype=float) >= rule.threshold
-
-
 def report(scores: dict[str, tuple[float, float, float]], title: str) -> float:
     """Print the per-frame table and return the macro-F1."""
     print(title)
@@ -138,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
                 for fold in range(args.cv):
                     train, test = folds != fold, folds == fold
                     rule = fit_rule(values[train], gold[frame][train])
-                    predicted[test] = values.loc[test, rule.statistic].to_numpy(dtype=float) >= rule.threshold
+                    predicted[test] = rule.shows(values[test]).to_numpy()
                 runs.append(f1(gold[frame], predicted))
             scores[frame] = tuple(float(np.mean(column)) for column in zip(*runs))
         macro = report(scores, f"{args.cv}-fold cross-validation, {args.repeats} repeats (rules fitted on the training folds only)")
@@ -152,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             lines = [f"{frame},{rule.statistic},{rule.threshold!r}" for frame, rule in rules.items()]
             path.write_text(header + "frame,statistic,threshold\n" + "\n".join(lines) + "\n", encoding="utf-8")
             print(f"wrote {path}")
-        scores = {frame: f1(gold[frame], predictions(statistics, frame, rule)) for frame, rule in rules.items() if frame in gold}
+        scores = {frame: f1(gold[frame], rule.shows(by_frame[frame]).to_numpy()) for frame, rule in rules.items() if frame in gold}
         macro = report(scores, "rules " + ("fitted on these articles (in-sample)" if args.fit else "as shipped"))
     if args.save:
         protocol = f"{args.cv}-fold cross-validation, {args.repeats} repeats" if args.cv else ("fitted and scored on the same articles" if args.fit else "shipped rules")
