@@ -1,8 +1,9 @@
 """Benchmark the pipeline: ``python -m analysis bench``.
 
-Measures real news by default: the first N BBC articles of ``../shared/corpora/bbc``
-(``--corpus seed`` repeats the seed's stories instead, whose 99.7% repeated sentences
-flatter every cache; it is also the fallback when the BBC folder is absent). Each step
+Measures real news by default: the first N BBC articles of ``../shared/corpora/bbc``,
+or, when that folder is absent or holds fewer, generated news whose sentences hardly
+repeat (``--corpus generated`` asks for it; ``--corpus seed`` repeats the seed's stories,
+whose 99.7% repeated sentences flatter every cache). Each step
 runs in a fresh process, with the lexicons loaded before the clock starts, and reports
 sentences per second, wall and CPU seconds and the process's peak memory: splitting
 alone; attribution and typing alone (on sentences split before the clock starts); the
@@ -240,9 +241,9 @@ def _measure(step: str, corpus: Path, jobs: int) -> dict:
 
 def machine() -> str:
     """Describe this machine in one line."""
-    import os
+    from .run import default_jobs
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = default_jobs()
     memory = ""
     try:
         total = int(open("/proc/meminfo").read().split("MemTotal:")[1].split()[0]) / 1024**2

@@ -115,10 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = commands.add_parser(
         "bench",
-        help="measure throughput, CPU time and peak memory on real news (or the seed repeated)",
-        description="Measure each step and the whole pipeline on real news (the BBC articles in ../shared, else the "
-        "seed repeated): sentences per second, wall and CPU time, peak memory, and the pipeline's throughput against "
-        "TextBlob and VADER called the usual way.",
+        help="measure throughput, CPU time and peak memory on real news (or generated news)",
+        description="Measure each step and the whole pipeline on real news (the BBC articles in ../shared, else "
+        "generated news whose sentences hardly repeat): sentences per second, wall and CPU time, peak memory, and the "
+        "pipeline's throughput against TextBlob and VADER called the usual way.",
     )
     bench.add_argument("--stories", type=int, nargs="+", default=[1000, 10000], metavar="N", help="corpus sizes, in stories (default 1000 10000)")
     bench.add_argument("--repeat", type=int, default=3, metavar="R", help="runs of each measurement; the median is reported (default 3)")

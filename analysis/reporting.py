@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from .cues import CueLexicon, CueVerb
 from .datafiles import abbreviations
@@ -216,14 +217,7 @@ def find_cue(
 def _tokens_once(sentence: str, known: dict[str, str]) -> Callable[[], list[Token]]:
     """A function that returns ``tokenize(sentence, known)``, tokenizing on the first
     call only: every rule reads the same tokens, and most sentences need none."""
-    memo: list[list[Token]] = []
-
-    def tokens() -> list[Token]:
-        if not memo:
-            memo.append(tokenize(sentence, known))
-        return memo[0]
-
-    return tokens
+    return cache(partial(tokenize, sentence, known))
 
 
 def _without_time(found: Found | None) -> Found | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
+from contextlib import ExitStack
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from .datafiles import partial_path
+from .datafiles import atomic_output
 from .frames import load_vocabulary
 from .read import Document, Skipped
 from .sourcetypes import load_codebook
@@ -159,12 +160,10 @@ class TableWriter:
         self.rows = 0
         self._stdout = str(path) == "-"
         self._parquet = not self._stdout and self.path.suffix.lower() == ".parquet"
-        self._temporary = None
-        if not self._stdout:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._temporary = partial_path(self.path)
-        self._writer = pq.ParquetWriter(self._temporary, PARQUET_SCHEMA) if self._parquet else None
-        self._csv = sys.stdout if self._stdout else (None if self._parquet else self._temporary.open("w", encoding="utf-8", newline=""))
+        self._output = ExitStack()
+        temporary = None if self._stdout else self._output.enter_context(atomic_output(self.path))
+        self._writer = pq.ParquetWriter(temporary, PARQUET_SCHEMA) if self._parquet else None
+        self._csv = sys.stdout if self._stdout else (None if self._parquet else temporary.open("w", encoding="utf-8", newline=""))
         self._header = True
 
     def write(self, table: pd.DataFrame) -> None:
@@ -176,25 +175,19 @@ class TableWriter:
             self._header = False
         self.rows += len(table)
 
-    def close(self, complete: bool = True) -> None:
-        """Finish the file (an empty CSV still gets its header) and move it into place;
-        with ``complete`` False, delete it instead."""
-        if self._parquet:
-            self._writer.close()
-        elif self._header and complete:
-            pd.DataFrame(columns=list(COLUMNS)).to_csv(self._csv, index=False)
-        if self._stdout:
-            self._csv.flush()
-            return
-        if not self._parquet:
-            self._csv.close()
-        if complete:
-            os.replace(self._temporary, self.path)
-        else:
-            self._temporary.unlink(missing_ok=True)
-
     def __enter__(self) -> TableWriter:
         return self
 
-    def __exit__(self, kind, *exc) -> None:
-        self.close(complete=kind is None)
+    def __exit__(self, kind, error, traceback) -> None:
+        """Finish the file (an empty CSV still gets its header) and move it into place
+        (``atomic_output``); after an error, delete it instead."""
+        if self._parquet:
+            self._writer.close()
+        else:
+            if self._header and kind is None:
+                pd.DataFrame(columns=list(COLUMNS)).to_csv(self._csv, index=False)
+            if self._stdout:
+                self._csv.flush()
+            else:
+                self._csv.close()
+        self._output.__exit__(kind, error, traceback)
