@@ -1,6 +1,7 @@
 """Draw the articles for hand-coding source types, rebuild their text, and write coding sheets.
 
     python scripts/validation_articles.py select  [--root ../shared]   # writes data/annotations/validation_articles.csv
+    python scripts/validation_articles.py select-genres [--root ../shared]  # appends the genre batches (issue 23)
     python scripts/validation_articles.py sheets BATCH --out FOLDER      # one text and one blank coding sheet per article
 
 The articles come from the development corpora in ``../shared`` (never copied into this
@@ -17,7 +18,15 @@ errors studied), ``holdout`` (a fourth, coded after a third freeze, once ``final
 been measured and studied), ``blind`` (a fifth, drawn and coded while the rules were
 changed on the errors of ``holdout``, and read only after they were frozen a fourth time),
 or ``sealed`` (a sixth, drawn and coded the same way while the rules were changed on the
-errors of ``blind``, and read only after a fifth freeze). Outlets of PolNeAR and the Narrative Frames Corpus repeat
+errors of ``blind``, and read only after a fifth freeze).
+
+A second draw (``select-genres``, its own seed, never an article drawn before) adds two
+batches for the genres the first draw lacked: ``genre_dev`` (rules are developed on it)
+and ``genre_test`` (coded before the rules it measures are frozen, read only after). Each
+has sport and entertainment articles from the BBC's sport and entertainment collection,
+People's Daily Online pages, opinion pieces (the Narrative Frames Corpus's commentary
+outlets, ``OPINION_OUTLETS``), PolNeAR articles and one BBC business, politics or
+technology article. Outlets of PolNeAR and the Narrative Frames Corpus repeat
 only once every outlet has been drawn. The text of an article is
 rebuilt from ``../shared`` by ``article_text``: the file as it is, or for a People's Daily
 page the article body between the dateline and "(Web editor" / "(For the latest". Offsets
@@ -42,6 +51,15 @@ ARTICLES = PROJECT_DIR / "data" / "annotations" / "validation_articles.csv"
 SEED = 20261127
 BATCHES = ("dev", "test", "final", "holdout", "blind", "sealed")
 PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
+GENRE_SEED = 20261208
+GENRE_BATCHES = ("genre_dev", "genre_test")
+GENRE_PER_BATCH = {"sport": 4, "entertainment": 3, "peoples_daily": 4, "opinion": 2, "polnear": 2, "bbc": 1}
+GENRE_PREFIX = {"genre_dev": "gdev", "genre_test": "gtest"}
+# Outlets of the Narrative Frames Corpus that publish commentary rather than reports.
+OPINION_OUTLETS = {
+    "redstate", "politicususa", "politicus usa", "dailykos", "shareblue", "newsbusters", "nationalreview",
+    "national review", "theblaze",
+}
 MIN_SENTENCES, MAX_SENTENCES = 12, 45
 _REPORTING = re.compile(r"\b(?:said|says|told|according to)\b")
 _PD_BODY_START = re.compile(r"\(\s*([^()]{2,40}?)\s*\)\s*\d{2}:\d{2},\s+(\w+\s+\d{1,2},\s+\d{4})\s+")
@@ -51,7 +69,9 @@ _PD_BODY_END = re.compile(r"\s*\((?:For the latest|Web editor)")
 OUTLET_NAMES = {
     "breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times", "politico": "Politico",
     "usa-today": "USA Today", "wash-post": "The Washington Post", "west-journal": "Western Journal",
-    "drudgereport": "Drudge Report", "thedailycaller": "The Daily Caller",
+    "drudgereport": "Drudge Report", "thedailycaller": "The Daily Caller", "redstate": "RedState",
+    "politicususa": "Politicus USA", "dailykos": "Daily Kos", "shareblue": "Shareblue", "newsbusters": "NewsBusters",
+    "nationalreview": "National Review", "theblaze": "TheBlaze",
 }
 COLUMNS = ("article_id", "batch", "corpus", "source", "row_id", "outlet", "date", "title")
 
@@ -117,6 +137,50 @@ def candidates(root: Path) -> dict[str, list[dict]]:
     return found
 
 
+def genre_candidates(root: Path) -> dict[str, list[dict]]:
+    """Return the eligible articles of each genre pool of the second draw, in a fixed
+    order: the first draw's pools, with the BBC's sport and entertainment articles and
+    the Narrative Frames Corpus's opinion pieces as pools of their own."""
+    found = candidates(root)
+    pools: dict[str, list[dict]] = {name: [] for name in GENRE_PER_BATCH}
+    for genre in ("sport", "entertainment"):
+        for path in sorted((root / "corpora" / "bbc_sport_entertainment" / genre).glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            if _eligible(text):
+                pools[genre].append(dict(corpus="bbc", source=str(path.relative_to(root)), row_id="", outlet="BBC", date="", title=text.splitlines()[0]))
+    pools["peoples_daily"], pools["polnear"], pools["bbc"] = found["peoples_daily"], found["polnear"], found["bbc"]
+    pools["opinion"] = [article for article in found["narrative_frames"] if article["outlet"].lower() in OPINION_OUTLETS]
+    return pools
+
+
+def select_genres(root: Path, drawn: list[dict]) -> list[dict]:
+    """Draw ``GENRE_PER_BATCH`` articles of each genre for each genre batch, none of them
+    in ``drawn`` (the articles of the first draw), numbered after them."""
+    rng = random.Random(GENRE_SEED)
+    taken = {(row["source"], row["row_id"]) for row in drawn}
+    chosen: list[dict] = []
+    for genre, pool in genre_candidates(root).items():
+        pool = [article for article in pool if (article["source"], article["row_id"]) not in taken]
+        rng.shuffle(pool)
+        used_outlets: set[str] = set()
+        outlets = {article["outlet"].lower() for article in pool}
+        picked: list[dict] = []
+        for article in pool:
+            if genre in ("polnear", "opinion") and article["outlet"].lower() in used_outlets and len(used_outlets) < len(outlets):
+                continue
+            used_outlets.add(article["outlet"].lower())
+            picked.append(article)
+            if len(picked) == len(GENRE_BATCHES) * GENRE_PER_BATCH[genre]:
+                break
+        for number, article in enumerate(picked):
+            chosen.append(dict(article, batch=GENRE_BATCHES[number // GENRE_PER_BATCH[genre]]))
+    chosen.sort(key=lambda a: (GENRE_BATCHES.index(a["batch"]), a["corpus"], a["source"], a["row_id"]))
+    for number, article in enumerate(chosen, start=len(drawn) + 1):
+        article["outlet"] = OUTLET_NAMES.get(article["outlet"], article["outlet"])
+        article["article_id"] = f"{GENRE_PREFIX[article['batch']]}-{number:02d}"
+    return chosen
+
+
 def select(root: Path) -> list[dict]:
     """Draw ``PER_BATCH`` articles of each corpus for each batch, dev first, with no
     outlet of PolNeAR or the Narrative Frames Corpus drawn twice until all have been."""
@@ -172,8 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=SHARED, help="the shared folder (default ../shared)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("select", help="draw the articles and write data/annotations/validation_articles.csv")
+    commands.add_parser("select-genres", help="draw the genre batches and append them to data/annotations/validation_articles.csv")
     sheets = commands.add_parser("sheets", help="write the texts and blank coding sheets of a batch")
-    sheets.add_argument("batch", choices=BATCHES)
+    sheets.add_argument("batch", choices=BATCHES + GENRE_BATCHES)
     sheets.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if not args.root.is_dir():
@@ -187,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
             writer.writeheader()
             writer.writerows(chosen)
         print(f"wrote {len(chosen)} articles to {ARTICLES}")
+    elif args.command == "select-genres":
+        drawn = [row for row in read_articles() if row["batch"] in BATCHES]
+        chosen = select_genres(args.root, drawn)
+        with ARTICLES.open("a", encoding="utf-8", newline="") as handle:
+            csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore").writerows(chosen)
+        print(f"appended {len(chosen)} articles to {ARTICLES}")
     else:
         write_sheets(args.batch, args.out, args.root)
     return 0
