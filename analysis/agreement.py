@@ -35,47 +35,6 @@ def read_coding(path: str | Path) -> pd.DataFrame:
     return coding
 
 
-SHEET_COLUMNS = ("story_id", "outlet", "start", "end", "context", "text", "is_heading", "source_type", "speaker", "note")
-
-
-def coding_sheet(table: pd.DataFrame, n: int = 200, by: tuple[str, ...] = ("outlet",), seed: int = 1) -> pd.DataFrame:
-    """A stratified sample of ``n`` sentences of ``table`` to hand-code, as a sheet with
-    blank ``is_heading, source_type, speaker, note`` columns (the program's codes are not
-    shown, so the coder is not led by them) and the sentence before it as ``context``.
-
-    The strata are the combinations of the ``by`` columns (``outlet``, ``source_type``,
-    ...): each gets an equal share of ``n`` as far as it has sentences, and what a small
-    stratum cannot fill goes to the others, so rare kinds of sentence are coded too. The
-    same ``seed`` draws the same sample. Headings are left out."""
-    missing = [column for column in by if column not in table]
-    if missing:
-        raise ValueError(f"no column {missing[0]!r} in the table to stratify by")
-    coded = table[~table["is_heading"].astype(bool)].copy()
-    coded["context"] = table["text"].groupby(table["story_id"]).shift(1).reindex(coded.index)
-    strata = [group for _, group in coded.groupby([coded[c].astype("object").fillna("(none)") for c in by], sort=True)] if by else [coded]
-    quotas = _quotas([len(group) for group in strata], min(n, len(coded)))
-    picked = [group.sample(quota, random_state=seed) for group, quota in zip(strata, quotas) if quota]
-    sample = pd.concat(picked) if picked else coded.iloc[:0]
-    sample = sample.sort_values(["story_id", "start"], kind="stable")
-    sheet = sample.assign(is_heading="", source_type="", speaker="", note="")
-    return sheet[list(SHEET_COLUMNS)].reset_index(drop=True)
-
-
-def _quotas(sizes: list[int], n: int) -> list[int]:
-    """Split ``n`` as evenly as ``sizes`` allow: no quota above its stratum's size."""
-    quotas = [0] * len(sizes)
-    left = n
-    open_strata = [i for i, size in enumerate(sizes) if size]
-    while left and open_strata:
-        share, extra = divmod(left, len(open_strata))
-        for rank, i in enumerate(open_strata):
-            add = min(share + (rank < extra), sizes[i] - quotas[i])
-            quotas[i] += add
-            left -= add
-        open_strata = [i for i in open_strata if quotas[i] < sizes[i]]
-    return quotas
-
-
 def stories_not_in(table: pd.DataFrame, coding: pd.DataFrame) -> list[str]:
     """The stories of a hand coding that the table does not have (a coding of another
     corpus, or of stories the table left out)."""

@@ -85,18 +85,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     sample = commands.add_parser(
         "sample",
-        help="write a stratified sample of sentences as a sheet to hand-code",
-        description="Draw a stratified sample of the sentences of a table (equal shares for each "
-        "combination of the --by columns, as far as each has sentences) and write it as a coding "
-        "sheet: story, offsets, the sentence and the one before it, and blank is_heading, "
-        "source_type, speaker and note columns. The program's own codes are left out. Code the "
-        "sheet by data/codebook/README.md and give it to notebook 05 as CODING.",
+        help="draw a sample of sentences to hand-code (its design recorded), or plan how many to code",
+        description="Draw a probability sample of the sentences of a table and write it as a coding sheet: story, "
+        "offsets, the sentence and the one before it, its stratum and inclusion probability, and blank is_heading, "
+        "source_type, speaker, frames and note columns (the program's own codes are left out). Sentences are drawn at "
+        "random within each combination of the --by columns, an equal number from each as far as each has sentences; "
+        "--unit story draws whole stories instead. Stratifying by the program's own source_type oversamples rare types: "
+        "the recorded probabilities keep 'estimate' unbiased. Code the sheet by data/codebook/README.md, then give it "
+        "to 'estimate' or to the notebooks as CODING. With --plan, say instead how many sentences to code in each "
+        "outlet for corrected shares within --half-width.",
     )
     sample.add_argument("table", metavar="TABLE", help="a sentence table written by tabulate or report (.csv or .parquet)")
-    sample.add_argument("--n", type=int, default=200, help="sentences to draw (default 200)")
+    sample.add_argument("--n", type=int, default=200, help="units to draw: sentences, or stories with --unit story (default 200)")
+    sample.add_argument("--unit", choices=["sentence", "story"], default="sentence", help="draw sentences (the default) or whole stories")
     sample.add_argument("--seed", type=int, default=1, help="the draw's seed: the same seed draws the same sample (default 1)")
-    sample.add_argument("--by", default="outlet", help="columns to stratify by, separated by commas (default outlet)")
-    sample.add_argument("--out", required=True, metavar="FILE", help="where to write the sheet (.csv)")
+    sample.add_argument("--by", default="outlet", help="columns to stratify by, separated by commas (default outlet; e.g. outlet,source_type)")
+    sample.add_argument("--out", metavar="FILE", help="where to write the sheet (.csv); with --plan, the plan")
+    sample.add_argument("--plan", action="store_true", help="say how many sentences to code in each outlet (or --by column) instead of drawing")
+    sample.add_argument("--half-width", type=float, default=0.05, metavar="H", help="with --plan: the largest interval half-width wanted for a source type's share (default 0.05)")
+    sample.add_argument("--error-rate", type=float, metavar="E", help="with --plan: the share of sentences the program types wrongly (default: measured on --coding, else the validation batches' pooled rate)")
+    sample.add_argument("--coding", metavar="SHEET", help="with --plan: a filled coding sheet of this table, to measure the error rate per type")
+
+    estimate = commands.add_parser(
+        "estimate",
+        help="correct the table's shares and means by a hand-coded sample, with intervals",
+        description="Estimate each source type's share of sentences, the mean tone (VADER, TextBlob polarity) of each "
+        "source type and each frame's share of sentences, overall (group 'all') and per value of --by: the program's "
+        "naive value, and the value corrected by a filled coding sheet (drawn by 'sample') with its 95% interval. "
+        "The method is design-based supervised learning with story-clustered intervals (README, 'Numbers you can "
+        "publish'). Where a group has too few coded sentences, no corrected value is given and 'method' says why.",
+    )
+    estimate.add_argument("table", metavar="TABLE", help="a sentence table written by tabulate or report (.csv or .parquet)")
+    estimate.add_argument("--coding", required=True, metavar="SHEET", help="a filled coding sheet of this table (.csv)")
+    estimate.add_argument("--by", metavar="COLUMN", help="a column to estimate within each value of (outlet, period, or any column of the table)")
+    estimate.add_argument("--frames", metavar="SET", help="the frame set of the table's frames column (default generic)")
+    estimate.add_argument("--out", required=True, metavar="FILE", help="where to write the estimates (.csv, or - for standard output)")
 
     report = commands.add_parser(
         "report",
@@ -153,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             return _report(args)
         if args.command == "sample":
             return _sample(args)
+        if args.command == "estimate":
+            return _estimate(args)
         if args.command == "targets":
             return _targets(args)
         if args.command == "bench":
@@ -306,20 +331,77 @@ def _targets(args) -> int:
 
 
 def _sample(args) -> int:
-    """Run ``sample``: write a stratified coding sheet of a table's sentences."""
-    from .agreement import coding_sheet
+    """Run ``sample``: write a coding sheet of a table's sentences, or with ``--plan`` say
+    how many to code."""
     from .datafiles import write_csv
+    from .sampling import coding_sheet
 
     if args.n < 1:
         raise InputError(f"--n must be 1 or more, not {args.n}")
+    table = _input_table(args.table)
     by = tuple(column.strip() for column in args.by.split(",") if column.strip())
+    if args.plan:
+        return _plan(args, table, by)
+    if not args.out:
+        raise InputError("sample needs --out FILE for the sheet (or --plan to plan how many to code)")
     try:
-        sheet = coding_sheet(_input_table(args.table), args.n, by, args.seed)
+        sheet = coding_sheet(table, args.n, by, args.seed, args.unit)
     except ValueError as error:
         raise InputError(f"--by: {error}") from None
     write_csv(sheet, args.out)
     print(f"wrote {len(sheet)} sentences of {sheet['story_id'].nunique()} stories to {args.out}; "
-          "code is_heading, source_type and speaker by data/codebook/README.md", file=sys.stderr)
+          "code is_heading, source_type and speaker (and frames, if you correct frame shares) by data/codebook/README.md, "
+          f"then: python -m analysis estimate {args.table} --coding {args.out} --by outlet --out estimates.csv", file=sys.stderr)
+    return 0
+
+
+def _plan(args, table, by: tuple[str, ...]) -> int:
+    """Print (or write) how many sentences to code per group for ``--half-width``."""
+    from .datafiles import write_csv
+    from .estimate import plan_sample
+
+    if len(by) > 1:
+        raise InputError("--plan takes one --by column (default outlet)")
+    if not 0 < args.half_width < 1:
+        raise InputError(f"--half-width is a share between 0 and 1, not {args.half_width}")
+    column = by[0] if by and by[0] in table else None
+    plan = plan_sample(table, args.half_width, error_rate=args.error_rate, coding=args.coding, by=column)
+    if args.out:
+        write_csv(plan, args.out)
+        print(f"wrote the plan to {args.out}", file=sys.stderr)
+    else:
+        print(plan.to_string(index=False))
+    print(f"to code {int(plan['to_code'].fillna(0).sum())} sentences in all for source-type shares within ±{args.half_width} "
+          f"(95%); draw them with: python -m analysis sample {args.table} --n N --by {column or 'outlet'} --out sheet.csv", file=sys.stderr)
+    return 0
+
+
+def _estimate(args) -> int:
+    """Run ``estimate``: naive and corrected estimates from a filled coding sheet."""
+    from .datafiles import write_csv
+    from .estimate import estimate
+    from .frames import load_vocabulary
+    from .summarise import with_period
+
+    table = _input_table(args.table)
+    if args.by == "period" and "period" not in table:
+        table, _ = with_period(table)
+    if args.by and args.by not in table:
+        raise InputError(f"--by: no column {args.by!r} in {args.table} (its columns: {', '.join(table.columns)}, or period)")
+    try:
+        frames = tuple(load_vocabulary(frame_set=args.frames).frames)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    result = estimate(table, args.coding, by=args.by, frames=frames)
+    if args.out == "-":
+        result.to_csv(sys.stdout, index=False)
+    else:
+        write_csv(result, args.out)
+    corrected = result["method"].str.startswith("DSL").sum()
+    print(f"{corrected} of {len(result)} estimates corrected by {int(result.loc[result['group'] == 'all', 'coded'].max())} coded sentences"
+          f"{'' if args.out == '-' else f'; written to {args.out}'}", file=sys.stderr)
+    for reason, count in result.loc[result["method"].str.startswith("none"), "method"].value_counts().head(5).items():
+        print(f"  {count} without a corrected value: {reason[6:]}", file=sys.stderr)
     return 0
 
 

@@ -4,7 +4,8 @@ import math
 
 import pandas as pd
 
-from analysis.agreement import SHEET_COLUMNS, agreement, align, binary_scores, coding_sheet, disagreements, read_coding, stories_not_in
+from analysis.agreement import agreement, align, binary_scores, disagreements, read_coding, stories_not_in
+from analysis.sampling import SHEET_COLUMNS, coding_sheet
 from analysis.datafiles import PROJECT_DIR
 
 
