@@ -9,8 +9,10 @@ STORIES ?=
 NAME ?=
 # The frame set: generic (the default) or seed, or a folder in the same format (data/framing/README.md).
 FRAMES ?=
+# A filled coding sheet of the run's sentences (python -m analysis sample): corrects the charts' shares and means.
+CODING ?=
 JOBS ?= 1
-RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) $(if $(FRAMES),--frames $(FRAMES)) --jobs $(JOBS)
+RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) $(if $(FRAMES),--frames $(FRAMES)) $(if $(CODING),--coding $(CODING)) --jobs $(JOBS)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: install report tabulate test lab clean

@@ -5,11 +5,12 @@ sentences on which the two disagree."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
+from .sampling import CodedSample
 from .sourcetypes import SOURCE_TYPES
+from .summarise import coded_sentences
 
 
 @dataclass
@@ -28,39 +29,23 @@ class Agreement:
     confusion: pd.DataFrame
 
 
-def read_coding(path: str | Path) -> pd.DataFrame:
-    """Read a hand coding (see data/annotations/README.md)."""
-    coding = pd.read_csv(path, keep_default_na=False, dtype={"start": "int64", "end": "int64"})
-    coding["is_heading"] = coding["is_heading"].astype(str).str.lower().eq("true")
-    return coding
-
-
-def stories_not_in(table: pd.DataFrame, coding: pd.DataFrame) -> list[str]:
-    """The stories of a hand coding that the table does not have (a coding of another
-    corpus, or of stories the table left out)."""
-    if "story_id" not in coding:
-        return []
-    known = set(table["story_id"].astype(str))
-    return sorted(set(coding["story_id"].astype(str)) - known)
-
-
-def align(table: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
-    """Pair each hand-coded sentence with the table's row of the same story (when the
-    coding names stories) at the same offsets.
-
-    Returns the coding's rows with ``auto_type`` and ``auto_speaker`` added; a coded
-    sentence that the table splits differently, or whose story it lacks, gets no
-    automatic code (NaN).
-    """
-    keys = ["story_id", "start", "end"] if "story_id" in coding and "story_id" in table else ["start", "end"]
-    auto = table[[*keys, "source_type", "speaker", "is_heading"]].rename(
-        columns={"source_type": "auto_type", "speaker": "auto_speaker", "is_heading": "auto_heading"}
-    )
-    auto = auto.assign(auto_type=auto["auto_type"].astype("object"), auto_speaker=auto["auto_speaker"].astype("object"))
-    if "story_id" in keys:
-        auto = auto.assign(story_id=auto["story_id"].astype(str))
-        coding = coding.assign(story_id=coding["story_id"].astype(str))
-    return coding.merge(auto, on=keys, how="left")
+def compare(table: pd.DataFrame, sample: CodedSample) -> pd.DataFrame:
+    """Each hand-coded sentence of ``sample`` (read by ``sampling.read_coding_sheet``)
+    beside the program's coding of it: ``story_id, outlet, text``, the hand codes
+    ``is_heading, source_type, speaker, note`` and the program's ``auto_type`` and
+    ``auto_speaker``, in the table's order."""
+    sentences = coded_sentences(table).reset_index(drop=True).iloc[sample.rows["row"].to_numpy()]
+    return pd.DataFrame({
+        "story_id": sentences["story_id"].astype(str).to_numpy(),
+        "outlet": sentences["outlet"].astype("object").to_numpy() if "outlet" in sentences else None,
+        "text": sentences["text"].astype(str).to_numpy(),
+        "is_heading": sample.rows["is_heading"].to_numpy(dtype=bool),
+        "source_type": sample.rows["source_type"].to_numpy(),
+        "auto_type": sentences["source_type"].astype("object").to_numpy(),
+        "speaker": sample.rows["speaker"].to_numpy(),
+        "auto_speaker": sentences["speaker"].astype("object").to_numpy(),
+        "note": sample.rows["note"].to_numpy(),
+    })
 
 
 def agreement(human: pd.Series, auto: pd.Series, labels: tuple[str, ...] = SOURCE_TYPES) -> Agreement:

@@ -133,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--stories", metavar="MANIFEST", help="a manifest that names the stories of each text file")
     report.add_argument("--name", metavar="NAME", help="the run's name (default: the corpus's file or folder name)")
     report.add_argument("--frames", metavar="SET", help=FRAMES_HELP)
+    report.add_argument("--coding", metavar="SHEET", help="a filled coding sheet of the run's sentences (drawn by 'sample'): the notebooks then "
+                        "draw corrected estimates beside the program's own")
     report.add_argument("--jobs", type=int, default=1, metavar="N", help="tabulate in N local processes (0: one per core; default 1)")
     report.add_argument("--tabulate-only", action="store_true", help="write the run's sentence table and stop")
 
@@ -278,7 +280,7 @@ def _report(args) -> int:
     from .settings import current_run
 
     jobs = _jobs(args.jobs)
-    run = current_run(args.corpus, args.stories, args.name, args.frames)
+    run = current_run(args.corpus, args.stories, args.name, args.frames, coding=args.coding)
     make_report(run, jobs=jobs, tabulate_only=args.tabulate_only)
     return 0
 
@@ -358,7 +360,7 @@ def _sample(args) -> int:
 def _plan(args, table, by: tuple[str, ...]) -> int:
     """Print (or write) how many sentences to code per group for ``--half-width``."""
     from .datafiles import write_csv
-    from .estimate import plan_sample
+    from .estimates import plan_sample
 
     if len(by) > 1:
         raise InputError("--plan takes one --by column (default outlet)")
@@ -379,7 +381,7 @@ def _plan(args, table, by: tuple[str, ...]) -> int:
 def _estimate(args) -> int:
     """Run ``estimate``: naive and corrected estimates from a filled coding sheet."""
     from .datafiles import write_csv
-    from .estimate import estimate
+    from .estimates import estimate
     from .frames import load_vocabulary
     from .summarise import with_period
 

@@ -73,12 +73,15 @@ def _height(rows: int, per_row: float = 0.55, base: float = 1.6) -> float:
     return min(MAX_HEIGHT, base + per_row * rows)
 
 
-def save(fig: plt.Figure | None, data: pd.DataFrame | None, name: str, folder: str | Path) -> Path | None:
+def save(fig: plt.Figure | None, data: pd.DataFrame | None, name: str, folder: str | Path, note: str = "") -> Path | None:
     """Write ``fig`` to ``folder/name.png`` and ``data`` to ``folder/name.csv``, each
     replacing an earlier file only once it is whole; return the PNG's path, or None when
-    there is no figure."""
+    there is no figure. A ``note`` (what the numbers rest on) is printed under the chart."""
     if fig is None:
         return None
+    if note:
+        fig.text(0.01, 0, textwrap.fill(note, int(fig.get_figwidth() * 72 / (8 * 0.55))), fontsize=8, color="#555555",
+                 style="italic", va="top", ha="left")
     folder = Path(folder)
     png = folder / f"{name}.png"
     with atomic_output(png) as temporary:
@@ -423,4 +426,123 @@ def frame_agreement(validation: pd.DataFrame, labels: dict[str, str]) -> plt.Fig
     first = validation.iloc[0]
     _title(ax, title, f"{first['protocol']} on {first['articles']} coded articles ({first['data']}); "
                       "in brackets, articles the coders gave the frame")
+    return _finish(fig)
+
+
+def estimates(
+    results: pd.DataFrame,
+    title: str,
+    axis_label: str,
+    labels: dict[str, str] | None = None,
+    accuracy_note: str = "",
+    reference: pd.DataFrame | None = None,
+) -> plt.Figure | None:
+    """Dots with intervals: for one measure of ``estimates.estimate`` (``results``), each
+    category's naive value (hollow) and corrected estimate with its 95% interval (filled),
+    one panel per group. Without a coding sheet (``results.attrs["coding"]`` false) the
+    filled dots are the naive values with their intervals, and the subtitle says so,
+    quoting ``accuracy_note``. ``labels`` names categories that are not source types
+    (frames). ``reference``, with columns ``group, category, value``, adds a black tick per
+    category (a full hand coding, to check the estimates against)."""
+    results = results[results["naive"].notna() | results["estimate"].notna()]
+    if results.empty:
+        return too_little(title, "at least one category with sentences", "is none")
+    coding = bool(results.attrs.get("coding", False))
+    shares = results["measure"].iloc[0] in ("source_type_share", "frame_share")
+    scale = 100 if shares else 1
+    groups = list(dict.fromkeys(results["group"]))
+    order = [c for c in (SOURCE_TYPES if labels is None else list(labels)) if c in set(results["category"])]
+    shown = [c for c in order if (results.loc[results["category"] == c, ["naive", "estimate"]].fillna(0).abs().to_numpy() > 0).any()] or order
+    columns = min(len(groups), 4)
+    panel_rows = int(np.ceil(len(groups) / columns))
+    fig, axes = plt.subplots(panel_rows, columns, figsize=(FIGURE_WIDTH * (1 if columns > 1 else 0.8), _height(len(shown) * panel_rows, 0.42, 2.4)),
+                             sharex=True, sharey=True, squeeze=False)
+    positions = np.arange(len(shown))[::-1]
+    for panel, group in zip(axes.flat, groups):
+        part = results[results["group"] == group].set_index("category")
+        for y, category in zip(positions, shown):
+            if category not in part.index:
+                continue
+            row = part.loc[category]
+            colour = PALETTE.get(category, "#4C72B0")
+            if np.isfinite(row["estimate"]):
+                panel.plot([row["low"] * scale, row["high"] * scale], [y, y], color=colour, linewidth=2.2, solid_capstyle="butt")
+                panel.scatter([row["estimate"] * scale], [y], s=46, color=colour, edgecolor="white", zorder=3)
+            elif not coding and np.isfinite(row["naive"]):
+                panel.scatter([row["naive"] * scale], [y], s=46, color=colour, edgecolor="white", zorder=3)
+            if coding and np.isfinite(row["naive"]):
+                panel.scatter([row["naive"] * scale], [y], s=46, facecolor="white", edgecolor=colour, linewidths=1.5, zorder=4)
+            if reference is not None:
+                value = reference.loc[(reference["group"] == group) & (reference["category"] == category), "value"]
+                if len(value):
+                    panel.scatter([value.iloc[0] * scale], [y], s=90, marker="|", color="black", linewidths=2, zorder=5)
+        coded, sentences = int(part["coded"].max()), int(part["sentences"].max())
+        panel.set_title(f"{_group_name(group)}\n(n={sentences}" + (f", {coded} coded)" if coding else ")"), fontsize=9.5)
+        if not shares:
+            panel.axvline(0, color="#999999", linewidth=0.8, linestyle=":")
+        panel.grid(axis="x", color="#eeeeee")
+    for panel in list(axes.flat)[len(groups):]:
+        panel.set_visible(False)
+    axes[0][0].set_yticks(positions, [label(c) if labels is None else labels.get(c, c) for c in shown])
+    for panel in axes[-1]:
+        panel.set_xlabel(axis_label)
+    if shares:
+        axes[0][0].set_xlim(left=0)
+    if coding:
+        subtitle = ("Filled dot and bar: corrected by the hand-coded sentences, with its 95% interval (design-based supervised "
+                    "learning, clustered by story); hollow dot: the program's coding, uncorrected.")
+        missing = results.loc[results["method"].str.startswith("none"), "method"]
+        if len(missing):
+            subtitle += f" No bar: not corrected ({missing.value_counts().index[0][6:]}{'; and other reasons in the CSV' if missing.nunique() > 1 else ''})."
+    else:
+        subtitle = ("The program's coding, UNCORRECTED, with 95% intervals that take its codes as true (clustered by story). "
+                    + accuracy_note + " Hand-code a sample (python -m analysis sample) to correct these numbers.")
+    if reference is not None:
+        subtitle += " Black tick: the full hand coding."
+    handles = [plt.Line2D([], [], marker="o", linestyle="-", color="#555555", markeredgecolor="white", markersize=7,
+                          label="corrected, 95% interval" if coding else "program's coding, 95% interval")]
+    if coding:
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#555555", markersize=7,
+                                  label="program's coding (naive)"))
+    if reference is not None:
+        handles.append(plt.Line2D([], [], marker="|", linestyle="", color="black", markersize=10, markeredgewidth=2, label="full hand coding"))
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=9, bbox_to_anchor=(0.5, -0.02))
+    fig.tight_layout(rect=(0, 0.05, 1, _figure_title(fig, title, subtitle)))
+    return fig
+
+
+def _figure_title(fig, title: str, subtitle: str) -> float:
+    """Put a figure-wide title (the question) and its subtitle at the top of ``fig``, each
+    wrapped to its width; return the fraction of the height left below them."""
+    width, height = fig.get_figwidth(), fig.get_figheight()
+    title = textwrap.fill(title, int(width * 72 / (13 * 0.58)))
+    subtitle = textwrap.fill(subtitle, int(width * 72 / (8.5 * 0.55)))
+    title_inches = 0.12 + 0.26 * (title.count("\n") + 1)
+    fig.suptitle(title, x=0.01, y=1 - 0.1 / height, ha="left", va="top", fontsize=13, fontweight="bold")
+    fig.text(0.01, 1 - (title_inches + 0.05) / height, subtitle, fontsize=8.5, color="#444444", va="top")
+    return 1 - (title_inches + 0.1 + 0.15 * (subtitle.count("\n") + 1)) / height
+
+
+def accuracy_by_group(accuracy: pd.DataFrame, what: str, sheet: str) -> plt.Figure | None:
+    """Dots with intervals: how often the program's source type agrees with the hand
+    coding in each group (``accuracy`` from ``estimates.accuracy``); ``what`` names a
+    group ("outlet"), ``sheet`` the coding sheet."""
+    title = f"How often does the program type a sentence as the hand coding does, in each {what}?"
+    accuracy = accuracy[accuracy["coded"] > 0]
+    if accuracy.empty:
+        return too_little(title, "hand-coded sentences", "are none")
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(accuracy), 0.5)))
+    positions = np.arange(len(accuracy))[::-1]
+    for y, row in zip(positions, accuracy.itertuples()):
+        colour = "#333333" if row.group == "all" else "#4C72B0"
+        if np.isfinite(row.accuracy):
+            ax.plot([row.low * 100, row.high * 100], [y, y], color=colour, linewidth=2.5)
+            ax.scatter([row.accuracy * 100], [y], s=55, color=colour, edgecolor="white", zorder=3)
+        ax.scatter([row.accuracy_coded * 100], [y], s=55, facecolor="white", edgecolor=colour, linewidths=1.5, zorder=4)
+    ax.set_yticks(positions, [f"{_group_name(g)} ({n} coded, κ={k:.2f})" for g, n, k in zip(accuracy["group"], accuracy["coded"], accuracy["kappa"])])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Sentences typed as the hand coding types them (%)")
+    _title(ax, title, f"Hollow dot: share of the coded sentences of {sheet} (κ: Cohen's kappa on them); filled dot and bar: "
+                      "estimate for all the group's sentences, weighted by the sheet's inclusion probabilities, with its "
+                      "95% interval (clustered by story; none with too few coded sentences or stories)")
     return _finish(fig)

@@ -31,9 +31,10 @@ def notebooks() -> list[Path]:
 def parameters_source(run: Run) -> str:
     """The code of the injected parameters cell for ``run``."""
     stories = f"{str(run.stories)!r}" if run.stories else "None"
+    coding = f"{str(run.coding)!r}" if run.coding else "None"
     return (
         "# Injected by `python -m analysis report` (`make report`)\n"
-        f"CORPUS = {str(run.corpus)!r}\nSTORIES = {stories}\nNAME = {run.name!r}\nFRAMES = {run.frame_set!r}\n"
+        f"CORPUS = {str(run.corpus)!r}\nSTORIES = {stories}\nNAME = {run.name!r}\nFRAMES = {run.frame_set!r}\nCODING = {coding}\n"
     )
 
 

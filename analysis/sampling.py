@@ -123,7 +123,7 @@ class CodedSample:
     ``rows`` has one row per coded sentence of the table: ``row`` (its position among the
     table's sentences, ``coded_sentences(table)``), ``story_id``, ``stratum``,
     ``inclusion``, the hand codes ``is_heading``, ``source_type`` and ``frames`` (a
-    frozenset, or None where frames were not coded), and ``speaker``. ``frames_coded``
+    frozenset, or None where frames were not coded), and the coder's ``speaker`` and ``note``. ``frames_coded``
     says whether the sheet codes frames; ``messages`` says what was assumed or left out
     (each is also warned)."""
 
@@ -175,6 +175,7 @@ def read_coding_sheet(coding: str | Path | pd.DataFrame, table: pd.DataFrame, fr
         "is_heading": heading,
         "source_type": types.where(~heading, ""),
         "speaker": sheet.get("speaker", pd.Series("", index=sheet.index)).astype(str).str.strip(),
+        "note": sheet.get("note", pd.Series("", index=sheet.index)).astype(str).str.strip(),
         "frames": frames,
         "inclusion": inclusion,
         "stratum": sheet["stratum"].astype(str) if "stratum" in sheet else None,
@@ -273,5 +274,5 @@ def _match(coded: pd.DataFrame, table: pd.DataFrame, frames_coded: bool, where: 
         warnings.warn(InputWarning(message), stacklevel=3)
     elif matched["stratum"].isna().any():
         matched["stratum"] = matched["stratum"].fillna("all")
-    rows = matched[["row", "story_id", "stratum", "inclusion", "is_heading", "source_type", "speaker", "frames"]].sort_values("row")
+    rows = matched[["row", "story_id", "stratum", "inclusion", "is_heading", "source_type", "speaker", "note", "frames"]].sort_values("row")
     return CodedSample(rows=rows.reset_index(drop=True), frames_coded=frames_coded, messages=messages)

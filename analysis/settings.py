@@ -1,8 +1,10 @@
 """What to analyse, and where a run writes its results: one setting for every notebook.
 
 A run is a corpus (a text file, a folder, or a CSV/JSONL table of articles), an optional
-manifest that splits text files into stories, a name, and the frame set whose frames
-the table holds (``generic`` by default, see ``data/framing``). The notebooks all call
+manifest that splits text files into stories, a name, the frame set whose frames
+the table holds (``generic`` by default, see ``data/framing``), and an optional filled
+coding sheet of its sentences (``python -m analysis sample``) that corrects the
+notebooks' shares and means (the seed's is its full hand coding). The notebooks all call
 ``current_run`` with their parameter cell's values; a value left at None comes from
 ``settings.yaml`` at the project root, which users edit to switch corpus for every
 notebook at once, and ``make report CORPUS=... NAME=...`` fills the parameter cells
@@ -37,18 +39,22 @@ VOCABULARY_FILES = ("cues.csv", "abbreviations.csv")
 SEED_NAME = "seed"
 SEED_CORPUS = PROJECT_DIR / "seeds"
 SEED_STORIES = PROJECT_DIR / "data" / "stories.csv"
+SEED_CODING = PROJECT_DIR / "data" / "annotations" / "seed_hand_coding.csv"
+SETTINGS_KEYS = ("corpus", "stories", "name", "frames", "coding")
 
 
 @dataclass(frozen=True)
 class Run:
     """One analysis: its ``corpus``, its manifest ``stories`` (or None), its ``name``,
-    the ``folder`` its results go to and its ``frame_set`` (a set's name or a folder)."""
+    the ``folder`` its results go to, its ``frame_set`` (a set's name or a folder) and
+    its ``coding``, a filled coding sheet of its sentences (or None)."""
 
     name: str
     corpus: Path
     stories: Path | None
     folder: Path
     frame_set: str = DEFAULT_FRAME_SET
+    coding: Path | None = None
 
     @property
     def processed(self) -> Path:
@@ -118,19 +124,23 @@ def current_run(
     name: str | None = None,
     frames: str | Path | None = None,
     settings: str | Path | None = None,
+    coding: str | Path | None = None,
 ) -> Run:
     """The run that the arguments describe, with what they leave at None taken from
     ``settings`` (default ``settings.yaml`` at the project root, when there is one),
-    else the seed. A corpus other than the seed gets no manifest unless one is given,
-    and, without a name, the name of its file or folder. ``frames`` is the frame set
-    (a name in ``data/framing`` or a folder; default ``generic``). Raises ``InputError``
-    for a corpus, manifest or frame set that does not exist, or a name that is not a
-    plain word."""
+    else the seed. A corpus other than the seed gets no manifest and no coding sheet
+    unless one is given, and, without a name, the name of its file or folder (the seed's
+    coding sheet is its full hand coding). ``frames`` is the frame set (a name in
+    ``data/framing`` or a folder; default ``generic``); ``coding`` a filled coding sheet
+    of the run's sentences. Raises ``InputError`` for a corpus, manifest, coding sheet
+    or frame set that does not exist, or a name that is not a plain word."""
     configured = _read_settings(Path(settings) if settings else SETTINGS_FILE)
     corpus = corpus if corpus is not None else configured.get("corpus")
+    coding = coding if coding is not None else configured.get("coding")
     if corpus is None or project_path(corpus) == SEED_CORPUS:
         corpus_path = SEED_CORPUS
         stories = stories if stories is not None else configured.get("stories", SEED_STORIES)
+        coding = coding if coding is not None else SEED_CODING
     else:
         corpus_path = project_path(corpus)
         stories = stories if stories is not None else configured.get("stories")
@@ -144,9 +154,12 @@ def current_run(
     stories_path = project_path(stories) if stories else None
     if stories_path is not None and not stories_path.exists():
         raise InputError(f"{stories_path}: no such manifest")
+    coding_path = project_path(coding) if coding else None
+    if coding_path is not None and not coding_path.is_file():
+        raise InputError(f"{coding_path}: no such coding sheet (draw one with: python -m analysis sample TABLE --out sheet.csv)")
     frame_set = _frame_set(frames if frames is not None else configured.get("frames", DEFAULT_FRAME_SET))
     folder = PROJECT_DIR / "data" if name == SEED_NAME else runs_dir() / str(name)
-    return Run(str(name), corpus_path, stories_path, folder, frame_set)
+    return Run(str(name), corpus_path, stories_path, folder, frame_set, coding_path)
 
 
 def _frame_set(frames: str | Path) -> str:
@@ -179,6 +192,6 @@ def _read_settings(path: Path) -> dict:
         return {}
     with path.open(encoding="utf-8") as handle:
         values = yaml.safe_load(handle) or {}
-    if not isinstance(values, dict) or set(values) - {"corpus", "stories", "name", "frames"}:
-        raise InputError(f"{path}: expected the keys corpus, stories, name and frames")
+    if not isinstance(values, dict) or set(values) - set(SETTINGS_KEYS):
+        raise InputError(f"{path}: expected the keys {', '.join(SETTINGS_KEYS)}")
     return {key: value for key, value in values.items() if value not in (None, "")}

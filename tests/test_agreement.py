@@ -4,8 +4,8 @@ import math
 
 import pandas as pd
 
-from analysis.agreement import agreement, align, binary_scores, disagreements, read_coding, stories_not_in
-from analysis.sampling import SHEET_COLUMNS, coding_sheet
+from analysis.agreement import agreement, binary_scores, compare, disagreements
+from analysis.sampling import SHEET_COLUMNS, coding_sheet, read_coding_sheet
 from analysis.datafiles import PROJECT_DIR
 
 
@@ -38,36 +38,32 @@ def test_binary_scores():
     assert scores["accuracy"] == 0.6
 
 
-def test_align_pairs_rows_by_offsets_and_lists_disagreements():
-    coding = pd.DataFrame(
-        {
-            "story_id": ["s", "s", "s"],
-            "start": [0, 10, 30],
-            "end": [9, 29, 40],
-            "text": ["One.", "Two, she said.", "Three."],
-            "is_heading": [False, False, False],
-            "source_type": ["narrator", "public", "narrator"],
-            "speaker": ["", "Ana", ""],
-            "note": ["", "", ""],
-        }
-    )
+def test_compare_pairs_coded_sentences_with_the_program_and_lists_disagreements():
     table = pd.DataFrame(
-        {"start": [0, 10, 30], "end": [9, 29, 41], "source_type": ["narrator", "official", "narrator"],
-         "speaker": [None, "Ana", None], "is_heading": [False, False, False]}
+        {"story_id": ["s"] * 4, "outlet": ["Gazette"] * 4, "start": [0, 10, 30, 45], "end": [9, 29, 41, 50],
+         "text": ["One.", "Two, she said.", "Three.", "Four."], "is_heading": [False] * 4,
+         "source_type": ["narrator", "official", "narrator", "narrator"], "speaker": [None, "Ana", None, None]}
     )
-    aligned = align(table, coding)
-    assert aligned["auto_type"].tolist()[:2] == ["narrator", "official"]
-    assert pd.isna(aligned["auto_type"].iloc[2])
-    assert disagreements(aligned)["text"].tolist() == ["Two, she said.", "Three."]
+    sheet = pd.DataFrame(
+        {"story_id": ["s", "s", "s"], "start": [0, 10, 30], "end": [9, 29, 41], "is_heading": ["false", "false", "true"],
+         "source_type": ["narrator", "public", ""], "speaker": ["", "Ana", ""], "note": ["", "doubtful: a resident?", ""],
+         "stratum": "all", "inclusion": 0.75}
+    )
+    compared = compare(table, read_coding_sheet(sheet, table))
+    assert compared["auto_type"].tolist() == ["narrator", "official", "narrator"]
+    assert compared["is_heading"].tolist() == [False, False, True]
+    assert disagreements(compared)[["text", "source_type", "auto_type", "note"]].values.tolist() == [
+        ["Two, she said.", "public", "official", "doubtful: a resident?"]
+    ]
 
 
-def test_the_seed_hand_coding_is_complete_and_well_formed():
-    coding = read_coding(PROJECT_DIR / "data" / "annotations" / "seed_hand_coding.csv")
+def test_the_seed_hand_coding_is_complete_and_well_formed(seed_table):
+    sample = read_coding_sheet(PROJECT_DIR / "data" / "annotations" / "seed_hand_coding.csv", seed_table)
+    coding = pd.read_csv(PROJECT_DIR / "data" / "annotations" / "seed_hand_coding.csv", keep_default_na=False)
     text = (PROJECT_DIR / "seeds" / "global_times_2024-07_three_stories.txt").read_text(encoding="utf-8")
-    assert len(coding) == 125
-    assert coding.loc[~coding["is_heading"], "source_type"].isin(
-        ["official", "analyst", "western_media", "other_media", "business", "civil_society", "public", "narrator"]
-    ).all()
+    assert len(coding) == 125 and len(sample.rows) == 122
+    assert sample.messages == ["3 coded row(s) are headings in the table too, outside what is estimated"]
+    assert (sample.rows["inclusion"] == 1).all()
     for row in coding.itertuples():
         assert " ".join(text[row.start : row.end].split()) == row.text
 
@@ -76,17 +72,10 @@ def test_a_coding_sheet_is_stratified_blind_and_reproducible(seed_table):
     table = seed_table.assign(outlet=seed_table["story_id"].map(lambda story: "A" if story.endswith("islands") else "B"))
     sheet = coding_sheet(table, n=12, by=("outlet", "source_type"), seed=3)
     assert len(sheet) == 12 and list(sheet.columns) == list(SHEET_COLUMNS)
-    assert (sheet[["is_heading", "source_type", "speaker", "note"]] == "").all().all()
+    assert (sheet[["is_heading", "source_type", "speaker", "frames", "note"]] == "").all().all()
     strata = table[~table["is_heading"]].groupby(["outlet", "source_type"], observed=True).size()
     drawn = sheet.merge(table[["story_id", "start", "source_type"]].rename(columns={"source_type": "auto"}), on=["story_id", "start"])
     counts = drawn.groupby([drawn["outlet"], drawn["auto"].astype(str)]).size()
     assert counts.max() - counts[counts.index.map(lambda key: strata[key] >= counts.max())].min() <= 1
     assert sheet.equals(coding_sheet(table, n=12, by=("outlet", "source_type"), seed=3))
     assert not sheet.equals(coding_sheet(table, n=12, by=("outlet", "source_type"), seed=4))
-
-
-def test_a_coding_of_other_stories_is_named_as_such(seed_table):
-    coding = pd.DataFrame({"story_id": ["elsewhere", "gt-pacific-islands"], "start": [0, 0], "end": [5, 174], "is_heading": [False, False]})
-    assert stories_not_in(seed_table, coding) == ["elsewhere"]
-    aligned = align(seed_table, coding)
-    assert aligned["auto_type"].isna().tolist() == [True, False]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import InputError, InputWarning
-from analysis.estimate import COLUMNS, CORRECTED, MIN_CODED, estimate, plan_sample
+from analysis.estimates import COLUMNS, CORRECTED, MIN_CODED, estimate, plan_sample
 from analysis.sampling import SHEET_COLUMNS, coding_sheet, read_coding_sheet
 from analysis.sourcetypes import SOURCE_TYPES
 

@@ -26,7 +26,7 @@ records it); the hand coding is right; the program's codes of the coded sentence
 not changed by learning from those same sentences (rows used to extend the codebook
 must not also correct estimates: use a separate draw). Where a group has too few coded
 sentences or stories, or a category too few coded cases, for an interval to hold (the
-thresholds below come from the simulation in ``tests/test_estimate.py``), no corrected
+thresholds below come from the simulation in ``tests/test_estimates.py``), no corrected
 estimate is given and ``method`` says why.
 """
 
@@ -77,7 +77,8 @@ def estimate(
     coding; without one, the naive value with its interval), empty where ``method``
     says why not; ``coded`` the group's hand-coded sentences; ``sentences`` its
     sentences (headings and page furniture left out). Shares are fractions from 0 to 1;
-    tone means are on each lexicon's scale (-1 to 1)."""
+    tone means are on each lexicon's scale (-1 to 1). ``attrs["coding"]`` says whether a
+    sheet corrected it, ``attrs["messages"]`` what reading the sheet assumed or left out."""
     frames = tuple(frames or ())
     if by is not None and by not in table:
         raise ValueError(f"no column {by!r} in the table to estimate by")
@@ -101,8 +102,10 @@ def estimate(
         for group, members in groups
     ]
     result = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(columns=list(COLUMNS))
+    result = result[list(COLUMNS)]
     result.attrs["messages"] = list(sample.messages) if sample else []
-    return result[list(COLUMNS)]
+    result.attrs["coding"] = sample is not None
+    return result
 
 
 class _Design:
@@ -330,10 +333,76 @@ def plan_sample(
     return pd.DataFrame(rows, columns=list(PLAN_COLUMNS)).astype({"to_code": "Int64"})
 
 
+def validation_accuracy() -> pd.DataFrame:
+    """The program's source-type accuracy on the validation batches coded before the rules
+    they measure were frozen (``data/annotations/typing_accuracy.csv``)."""
+    from .datafiles import data_dir
+
+    return pd.read_csv(data_dir() / "annotations" / "typing_accuracy.csv", comment="#")
+
+
+def uncorrected_note() -> str:
+    """What a chart of the program's uncorrected coding says of its accuracy elsewhere."""
+    accuracy = validation_accuracy()
+    return (f"On {len(accuracy)} batches of articles from other corpora, hand-coded before the rules were frozen, the program "
+            f"typed {accuracy['accuracy'].min():.2f}–{accuracy['accuracy'].max():.2f} of sentences right.")
+
+
+def chart_note(coding: str | Path | None) -> str:
+    """The note under a chart of the program's own shares or means: uncorrected, and where
+    the corrected values are (with a coding sheet) or how far to trust them (without)."""
+    if coding:
+        return "The program's coding, uncorrected; the charts marked 'corrected' give the values corrected by the run's hand-coded sample."
+    return "The program's coding, uncorrected. " + uncorrected_note() + " Hand-code a sample (python -m analysis sample) to correct it."
+
+
 def assumed_error_rate() -> float:
     """The share of sentences the program typed wrongly on the validation batches coded
     after its rules were frozen (``data/annotations/typing_accuracy.csv``), pooled."""
-    from .datafiles import data_dir
-
-    accuracy = pd.read_csv(data_dir() / "annotations" / "typing_accuracy.csv", comment="#")
+    accuracy = validation_accuracy()
     return float(1 - (accuracy["accuracy"] * accuracy["sentences"]).sum() / accuracy["sentences"].sum())
+
+
+ACCURACY_COLUMNS = ("group", "coded", "agreeing", "accuracy_coded", "kappa", "accuracy", "low", "high", "method")
+
+
+def accuracy(
+    table: pd.DataFrame, coding: str | Path | pd.DataFrame | CodedSample, by: str | None = "outlet", confidence: float = 0.95
+) -> pd.DataFrame:
+    """How often the program's source type agrees with the hand coding, overall (group
+    ``all``) and within each value of ``by``: on the coded sentences as they stand
+    (``accuracy_coded``, Cohen's ``kappa``), and as an estimate for all the group's
+    sentences, weighted by the sheet's inclusion probabilities, with its story-clustered
+    ``confidence`` interval (``accuracy``, ``low``, ``high``; empty where ``method`` says
+    why). Sentences the hand coding calls headings are left out."""
+    from .agreement import agreement
+
+    sample = coding if isinstance(coding, CodedSample) else read_coding_sheet(coding, table)
+    sentences = coded_sentences(table).reset_index(drop=True)
+    design = _Design(sentences, sample)
+    program = sentences["source_type"].astype("object").to_numpy()[design.rows]
+    agrees = (program == design.types) & design.content
+    groups = [(ALL, np.ones(len(sentences), dtype=bool))]
+    if by is not None and by in sentences:
+        values = sentences[by].astype("object")
+        groups += [(str(value), (values == value).to_numpy()) for value in pd.unique(values.dropna())]
+    rows = []
+    for group, members in groups:
+        coded = members[design.rows] & design.content
+        result = agreement(pd.Series(design.types[coded]), pd.Series(program[coded])) if coded.any() else None
+        row = {"group": group, "coded": int(coded.sum()), "agreeing": int(agrees[coded].sum()),
+               "accuracy_coded": result.accuracy if result else np.nan, "kappa": result.kappa if result else np.nan,
+               "accuracy": np.nan, "low": np.nan, "high": np.nan}
+        reason = _group_reason("source_type_share", design, int(coded.sum()), len(np.unique(design.stories[members])))
+        if reason:
+            row["method"] = "none: " + reason
+        else:
+            weights = np.zeros((len(sentences), 2))
+            weights[design.rows[coded], 0] = design.weights[coded] * agrees[coded]
+            weights[design.rows[coded], 1] = design.weights[coded]
+            zeros = np.zeros((int(members.sum()), 1))
+            estimate_, low, high = _ratio_intervals((zeros, zeros), (weights[members, :1], weights[members, 1:]), design.stories[members], confidence)
+            row.update(accuracy=float(estimate_[0]), low=float(np.clip(low[0], 0, 1)), high=float(np.clip(high[0], 0, 1)),
+                       method="weighted by the sheet's inclusion probabilities; story-clustered t interval")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(ACCURACY_COLUMNS))
