@@ -50,7 +50,9 @@ TONE_COLUMNS = {"vader_by_source_type": "vader", "polarity_by_source_type": "pol
 SHARES = ("source_type_share", "frame_share")
 # A group needs this many coded sentences and stories for a corrected interval; a share
 # needs this many coded sentences in which the hand coding or the program names its
-# category, and a type's mean tone this many coded sentences of the type by hand.
+# category (and one by hand, unless the uncoded sentences the program gives it leave its
+# interval some width), and a type's mean tone this many coded sentences of the type by
+# hand.
 MIN_CODED = 30
 MIN_STORIES = 5
 MIN_CATEGORY = 2
@@ -161,8 +163,10 @@ class _Values:
                 self.truth = (coded * score[design.rows], coded)
         if measure in TONE_COLUMNS:
             self.cases = self.truth[1] > 0
+            self.hand_cases = self.cases
         else:
-            self.cases = (self.truth[0] > 0) | (self.predicted[0][design.rows] > 0)
+            self.hand_cases = self.truth[0] > 0
+            self.cases = self.hand_cases | (self.predicted[0][design.rows] > 0)
 
 
 def _indicator_matrix(sets: list[set], categories: list[str]) -> np.ndarray:
@@ -187,8 +191,10 @@ def _estimate_group(measure: str, values: _Values, design: _Design, group: str, 
         corrections = tuple(design.corrections(whole, truth)[members] for whole, truth in zip(values.predicted, values.truth))
         estimate, low, high = _ratio_intervals(predicted, corrections, stories, confidence)
         bounds = (0.0, 1.0) if measure in SHARES else (-1.0, 1.0)
-        low, high = np.clip(low, *bounds), np.clip(high, *bounds)
-        methods = [_category_method(measure, design, values.cases[in_group, column].sum(), estimate[column]) for column in range(len(values.categories))]
+        estimate, low, high = np.clip(estimate, *bounds), np.clip(low, *bounds), np.clip(high, *bounds)
+        methods = [_category_method(measure, design, values.cases[in_group, column].sum(), values.hand_cases[in_group, column].sum(),
+                                    estimate[column], high[column] - low[column])
+                   for column in range(len(values.categories))]
         usable = np.array([method in (CORRECTED, UNCORRECTED) for method in methods])
         estimate, low, high = (np.where(usable, result, np.nan) for result in (estimate, low, high))
     return pd.DataFrame({
@@ -210,14 +216,18 @@ def _group_reason(measure: str, design: _Design, coded: int, stories: int) -> st
     return ""
 
 
-def _category_method(measure: str, design: _Design, cases: int, estimate: float) -> str:
-    """How one category's estimate was made, or "none: ..." with the reason there is none."""
+def _category_method(measure: str, design: _Design, cases: int, hand_cases: int, estimate: float, width: float) -> str:
+    """How one category's estimate was made, or "none: ..." with the reason there is none:
+    ``cases`` coded sentences bear on it, ``hand_cases`` of them have it by hand, and its
+    interval is ``width`` wide."""
     if not np.isfinite(estimate):
         return "none: no sentence of this kind" + (" in the coded sample" if design.sample is not None else "")
     if design.sample is None:
         return UNCORRECTED
     if measure in TONE_COLUMNS and cases < MIN_TONE:
         return f"none: only {int(cases)} coded sentence(s) of this type by hand (need {MIN_TONE})"
+    if measure in SHARES and hand_cases == 0 and not width > 0:
+        return "none: no coded sentence has it by hand, so the sample cannot bound its share (code more sentences)"
     if measure in SHARES and cases < MIN_CATEGORY:
         return f"none: only {int(cases)} coded sentence(s) in which the hand coding or the program names it (need {MIN_CATEGORY})"
     return CORRECTED

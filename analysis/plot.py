@@ -515,12 +515,13 @@ def _figure_title(fig, title: str, subtitle: str) -> float:
     """Put a figure-wide title (the question) and its subtitle at the top of ``fig``, each
     wrapped to its width; return the fraction of the height left below them."""
     width, height = fig.get_figwidth(), fig.get_figheight()
-    title = textwrap.fill(title, int(width * 72 / (13 * 0.58)))
-    subtitle = textwrap.fill(subtitle, int(width * 72 / (8.5 * 0.55)))
-    title_inches = 0.12 + 0.26 * (title.count("\n") + 1)
-    fig.suptitle(title, x=0.01, y=1 - 0.1 / height, ha="left", va="top", fontsize=13, fontweight="bold")
-    fig.text(0.01, 1 - (title_inches + 0.05) / height, subtitle, fontsize=8.5, color="#444444", va="top")
-    return 1 - (title_inches + 0.1 + 0.15 * (subtitle.count("\n") + 1)) / height
+    heading = fig.text(0.01, 1 - 0.1 / height, textwrap.fill(title, int(width * 72 / (13 * 0.58))), ha="left", va="top",
+                       fontsize=13, fontweight="bold")
+    renderer = fig.canvas.get_renderer()
+    below_title = heading.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
+    text = fig.text(0.01, below_title - 0.08 / height, textwrap.fill(subtitle, int(width * 72 / (8.5 * 0.55))), fontsize=8.5,
+                    color="#444444", va="top")
+    return text.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0 - 0.08 / height
 
 
 def accuracy_by_group(accuracy: pd.DataFrame, what: str, sheet: str) -> plt.Figure | None:
