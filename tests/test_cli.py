@@ -58,3 +58,33 @@ def test_sample_writes_a_stratified_coding_sheet_and_names_a_bad_column(tmp_path
     assert (coded["source_type"] == "").all()
     bad = run("sample", str(out), "--by", "newspaper", "--out", str(sheet))
     assert bad.returncode == 2 and "no column 'newspaper'" in bad.stderr
+
+
+def test_estimate_corrects_a_table_by_a_filled_sheet_and_refuses_a_misspelled_code(tmp_path):
+    from conftest import write_news_corpus
+
+    corpus = write_news_corpus(tmp_path / "corpus", stories=60)
+    table_path, sheet_path, out = tmp_path / "sentences.csv", tmp_path / "sheet.csv", tmp_path / "estimates.csv"
+    assert run("tabulate", str(corpus), "--out", str(table_path)).returncode == 0
+    drawn = run("sample", str(table_path), "--n", "240", "--by", "outlet", "--out", str(sheet_path))
+    assert drawn.returncode == 0, drawn.stderr
+    sheet = pd.read_csv(sheet_path, keep_default_na=False)
+    assert ((sheet["inclusion"] > 0) & (sheet["inclusion"] <= 1)).all() and sheet["stratum"].str.startswith("outlet=").all()
+    table = read_table(table_path)
+    program = sheet.merge(table[["story_id", "start", "source_type"]].rename(columns={"source_type": "program"}), on=["story_id", "start"])["program"]
+    sheet = sheet.assign(source_type=program.astype(str).to_numpy(), is_heading="false")
+    sheet.to_csv(sheet_path, index=False)
+    result = run("estimate", str(table_path), "--coding", str(sheet_path), "--by", "outlet", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    estimates = pd.read_csv(out)
+    assert list(estimates.columns) == ["measure", "group", "category", "naive", "estimate", "low", "high", "coded", "sentences", "method"]
+    shares = estimates[(estimates["measure"] == "source_type_share") & estimates["method"].str.startswith("DSL")]
+    assert len(shares) > 10 and (shares["estimate"] - shares["naive"]).abs().max() < 1e-9
+    assert set(estimates["group"]) == {"all", *table["outlet"].dropna().unique()}
+    sheet.loc[3, "source_type"] = "Official"
+    sheet.to_csv(sheet_path, index=False)
+    refused = run("estimate", str(table_path), "--coding", str(sheet_path), "--out", str(out))
+    assert refused.returncode == 2
+    assert "1 problem(s): line 5: source_type 'Official' is not a code (did you mean 'official'?)" in refused.stderr
+    planned = run("sample", str(table_path), "--plan", "--half-width", "0.1", "--error-rate", "0.3")
+    assert planned.returncode == 0 and "to_code" in planned.stdout and "harbour gazette" in planned.stdout
