@@ -9,6 +9,7 @@ shows what was analysed. The notebooks themselves are left unchanged.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -67,7 +68,8 @@ def make_report(run: Run, paths: Sequence[Path] | None = None, jobs: int = 1, ta
         return []
     pages = []
     for path in paths or notebooks():
-        print(f"executing {path.name}", file=sys.stderr)
+        started = time.perf_counter()
         pages.append(execute(path, run, run.reports / f"{path.stem}.html"))
+        print(f"executed {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print(f"pages in {run.reports}, charts and their data in {run.figures}", file=sys.stderr)
     return pages
