@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .sourcetypes import SOURCE_TYPES
+from .summarise import coded_sentences
 
 
 @dataclass
@@ -46,11 +47,11 @@ def coding_sheet(table: pd.DataFrame, n: int = 200, by: tuple[str, ...] = ("outl
     The strata are the combinations of the ``by`` columns (``outlet``, ``source_type``,
     ...): each gets an equal share of ``n`` as far as it has sentences, and what a small
     stratum cannot fill goes to the others, so rare kinds of sentence are coded too. The
-    same ``seed`` draws the same sample. Headings are left out."""
+    same ``seed`` draws the same sample. Headings and page furniture are left out."""
     missing = [column for column in by if column not in table]
     if missing:
         raise ValueError(f"no column {missing[0]!r} in the table to stratify by")
-    coded = table[~table["is_heading"].astype(bool)].copy()
+    coded = coded_sentences(table).copy()
     coded["context"] = table["text"].groupby(table["story_id"]).shift(1).reindex(coded.index)
     strata = [group for _, group in coded.groupby([coded[c].astype("object").fillna("(none)") for c in by], sort=True)] if by else [coded]
     quotas = _quotas([len(group) for group in strata], min(n, len(coded)))

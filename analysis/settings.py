@@ -42,13 +42,15 @@ SEED_STORIES = PROJECT_DIR / "data" / "stories.csv"
 @dataclass(frozen=True)
 class Run:
     """One analysis: its ``corpus``, its manifest ``stories`` (or None), its ``name``,
-    the ``folder`` its results go to and its ``frame_set`` (a set's name or a folder)."""
+    the ``folder`` its results go to, its ``frame_set`` (a set's name or a folder) and
+    whether its numeric dates put the day first (``dayfirst``; None: told per file)."""
 
     name: str
     corpus: Path
     stories: Path | None
     folder: Path
     frame_set: str = DEFAULT_FRAME_SET
+    dayfirst: bool | None = None
 
     @property
     def processed(self) -> Path:
@@ -82,7 +84,7 @@ class Run:
     def tabulate(self, jobs: int = 1) -> pd.DataFrame:
         """Tabulate the corpus (on ``jobs`` processes), save the table at ``table`` and
         return it."""
-        table = tabulate(self.corpus, stories=self.stories, jobs=jobs, frame_set=self.frame_set)
+        table = tabulate(self.corpus, stories=self.stories, jobs=jobs, frame_set=self.frame_set, dayfirst=self.dayfirst)
         write_table(table, self.table)
         self.table_frames.write_text(self._frame_set_path() + "\n", encoding="utf-8")
         return table
@@ -118,12 +120,15 @@ def current_run(
     name: str | None = None,
     frames: str | Path | None = None,
     settings: str | Path | None = None,
+    dayfirst: bool | None = None,
 ) -> Run:
     """The run that the arguments describe, with what they leave at None taken from
     ``settings`` (default ``settings.yaml`` at the project root, when there is one),
     else the seed. A corpus other than the seed gets no manifest unless one is given,
     and, without a name, the name of its file or folder. ``frames`` is the frame set
-    (a name in ``data/framing`` or a folder; default ``generic``). Raises ``InputError``
+    (a name in ``data/framing`` or a folder; default ``generic``); ``dayfirst`` whether
+    numeric dates put the day first (else the settings' ``dayfirst:``, else told from
+    each file's dates). Raises ``InputError``
     for a corpus, manifest or frame set that does not exist, or a name that is not a
     plain word."""
     configured = _read_settings(Path(settings) if settings else SETTINGS_FILE)
@@ -146,7 +151,10 @@ def current_run(
         raise InputError(f"{stories_path}: no such manifest")
     frame_set = _frame_set(frames if frames is not None else configured.get("frames", DEFAULT_FRAME_SET))
     folder = PROJECT_DIR / "data" if name == SEED_NAME else runs_dir() / str(name)
-    return Run(str(name), corpus_path, stories_path, folder, frame_set)
+    dayfirst = dayfirst if dayfirst is not None else configured.get("dayfirst")
+    if dayfirst is not None and not isinstance(dayfirst, bool):
+        raise InputError(f"dayfirst: {dayfirst!r}; write true (05/11/2004 is 5 November) or false (it is 11 May)")
+    return Run(str(name), corpus_path, stories_path, folder, frame_set, dayfirst)
 
 
 def _frame_set(frames: str | Path) -> str:
@@ -179,6 +187,6 @@ def _read_settings(path: Path) -> dict:
         return {}
     with path.open(encoding="utf-8") as handle:
         values = yaml.safe_load(handle) or {}
-    if not isinstance(values, dict) or set(values) - {"corpus", "stories", "name", "frames"}:
-        raise InputError(f"{path}: expected the keys corpus, stories, name and frames")
+    if not isinstance(values, dict) or set(values) - {"corpus", "stories", "name", "frames", "dayfirst"}:
+        raise InputError(f"{path}: expected the keys corpus, stories, name, frames and dayfirst")
     return {key: value for key, value in values.items() if value not in (None, "")}
