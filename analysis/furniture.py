@@ -62,6 +62,13 @@ TITLE_WORDS = 12
 GLUED_LINE_WORDS = 150
 MENU_WORDS = 10
 EXTENTS = ("line", "bracket", "sentence", "to_end")
+# Links in HTML: a block of at most LINK_BLOCK_WORDS words whose text is at least
+# LINK_SHARE link text is a list item; LINK_RUN links in a row holding LINK_RUN_WORDS
+# words, inside a paragraph, are a widget.
+LINK_SHARE = 0.8
+LINK_BLOCK_WORDS = 25
+LINK_RUN = 2
+LINK_RUN_WORDS = 6
 
 _WORDS = re.compile(r"\S+")
 _TERMINAL = re.compile(r"[.!?][\"”’'»)\]]*$")
@@ -173,9 +180,12 @@ def _lines(text: str, start: int, end: int) -> Spans:
     return found
 
 
-def page_spans(text: str, start: int = 0, end: int | None = None, known: Sequence[tuple[int, int]] = ()) -> Spans:
+def page_spans(text: str, start: int = 0, end: int | None = None, known: Sequence[tuple[int, int]] = (),
+               phrases_only: bool = False) -> Spans:
     """The furniture of ``text[start:end]`` (one story) found from the page alone,
-    joined with the ``known`` furniture (from the corpus or an extractor), merged."""
+    joined with the ``known`` furniture (from the corpus or an extractor), merged. With
+    ``phrases_only`` (a page whose blocks an extractor has judged), only the phrases of
+    ``data/furniture.csv`` add to it."""
     end = len(text) if end is None else end
     patterns = _patterns(load_phrases())
     lines = _lines(text, start, end)
@@ -187,7 +197,7 @@ def page_spans(text: str, start: int = 0, end: int | None = None, known: Sequenc
         marked = _furniture_line(line, words, patterns)
         if marked:
             found.append((a, b))
-        if not marked and _is_title_like(line, words):
+        if not marked and not phrases_only and _is_title_like(line, words):
             title_run.append((a, b))
             continue
         if len(title_run) >= TITLE_RUN:
@@ -195,12 +205,12 @@ def page_spans(text: str, start: int = 0, end: int | None = None, known: Sequenc
         title_run = []
         if not marked and words > LINE_WORDS:
             found.extend(_inside(text, a, b, patterns))
-        if words >= GLUED_LINE_WORDS:
+        if words >= GLUED_LINE_WORDS and not phrases_only:
             found.extend(_menus(text, a, b))
     if len(title_run) >= TITLE_RUN:
         found.extend(title_run)
     found = merge(found)
-    if found:
+    if found and not phrases_only:
         found = merge(found + _between(text, lines, found))
     return found
 
@@ -219,7 +229,7 @@ def _furniture_line(line: str, words: int, patterns: _Patterns) -> bool:
     phrase = patterns.by_phrase[match.group(1).lower()]
     if phrase.extent != "line":
         return True
-    if " " not in phrase.phrase.strip():
+    if re.fullmatch(r"\w+", phrase.phrase):
         return not _LETTERS.search(line[match.end() :])
     return words <= LINE_WORDS and not _TERMINAL.search(line)
 
@@ -493,10 +503,15 @@ class _Counts:
 # HTML pages: an extractor decides
 
 
-def html_furniture(page: str, text: str) -> Spans | None:
-    """The blocks (lines) of ``text``, the page's text as ``read.html_text`` gives it,
-    that trafilatura leaves out of the article, or None when it extracts nothing (or is
-    not installed), so that the page is read as before."""
+def html_furniture(page: str, text: str, links: Sequence[int] | None = None) -> Spans | None:
+    """The furniture of ``text``, the page's text as ``read.html_page`` gives it: the
+    blocks (lines) that trafilatura leaves out of the article, and, of those it keeps,
+    the blocks that are mostly the text of links (a list of related stories inside the
+    article) and runs of several links in a row inside a paragraph (a hover card). The
+    headline and standfirst are kept: a block before the article that reads as the
+    page's title or description. None when trafilatura extracts nothing (or is not
+    installed), so that the page is read as before. ``links`` numbers each character's
+    link (0 outside links)."""
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - a dependency, but keep the reader working
@@ -505,34 +520,50 @@ def html_furniture(page: str, text: str) -> Spans | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             extracted = trafilatura.bare_extraction(
-                page, include_comments=False, include_tables=True, favor_precision=False, with_metadata=True, deduplicate=False,
+                page, include_comments=False, include_tables=True, with_metadata=True, deduplicate=False,
             )
     except Exception:  # noqa: BLE001 - any failure of the extractor falls back to the reader
         return None
     if not extracted:
         return None
-    body = getattr(extracted, "text", None) if not isinstance(extracted, dict) else extracted.get("text")
-    title = getattr(extracted, "title", None) if not isinstance(extracted, dict) else extracted.get("title")
-    if not body or not body.strip():
+    metadata = extracted if isinstance(extracted, dict) else {
+        name: getattr(extracted, name, None) for name in ("text", "title", "description")}
+    body = metadata.get("text") or ""
+    if not body.strip():
         return None
-    article = _normalised(body)
     article_lines = {_normalised(line) for line in body.splitlines() if line.strip()}
-    if title:
-        article_lines.add(_normalised(title))
-    grams = _word_grams(article)
+    grams = _word_grams(_normalised(body))
+    heads = [_word_set(value) for value in (metadata.get("title"), metadata.get("description")) if value]
+    description = _normalised(metadata.get("description") or "")
+    lines = _lines(text, 0, len(text))
+    kept = [_normalised(text[a:b]) in article_lines or _in_article(_normalised(text[a:b]), grams) for a, b in lines]
+    # The headline and standfirst come before the article's first paragraph.
+    first = next((index for index, ((a, b), keep) in enumerate(zip(lines, kept)) if keep and _count_words(text[a:b]) > LINE_WORDS), len(lines))
     furniture: Spans = []
-    for a, b in _lines(text, 0, len(text)):
+    for index, ((a, b), keep) in enumerate(zip(lines, kept)):
         line = _normalised(text[a:b])
-        if line in article_lines or (title and line == _normalised(title)):
+        heading = index < first and (any(_similar(_word_set(line), head) for head in heads) or (len(line) > 20 and line in description))
+        if heading:
             continue
-        if _in_article(line, grams):
+        if not keep:
+            furniture.append((a, b))
             continue
-        furniture.append((a, b))
+        if links is not None:
+            furniture.extend(_link_furniture(text, links, a, b))
     return merge(furniture)
 
 
 def _normalised(piece: str) -> str:
     return " ".join(piece.replace("\u00a0", " ").split()).lower()
+
+
+def _word_set(piece: str) -> set[str]:
+    return set(re.findall(r"\w+", piece.lower()))
+
+
+def _similar(words: set[str], other: set[str]) -> bool:
+    """True when two sets of words share at least half of their union (Jaccard 0.5)."""
+    return bool(words) and len(words & other) >= 0.5 * len(words | other)
 
 
 def _word_grams(text: str, size: int = 3) -> set[tuple[str, ...]]:
@@ -548,6 +579,32 @@ def _in_article(line: str, grams: set[tuple[str, ...]]) -> bool:
         return False
     own = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
     return sum(gram in grams for gram in own) >= 0.5 * len(own)
+
+
+def _link_furniture(text: str, links: Sequence[int], start: int, end: int) -> Spans:
+    """In the block ``text[start:end]``: the whole block when it is short and mostly link
+    text, else the runs of ``LINK_RUN`` or more links that follow one another with
+    nothing but spaces and separators between them and hold ``LINK_RUN_WORDS`` words."""
+    letters = [index for index in range(start, end) if not text[index].isspace()]
+    linked = sum(1 for index in letters if links[index])
+    if letters and linked >= LINK_SHARE * len(letters) and _count_words(text[start:end]) <= LINK_BLOCK_WORDS:
+        return [(start, end)]
+    found: Spans = []
+    run_start, run_end, seen = None, None, set()
+    for index in range(start, end):
+        link = links[index]
+        if link:
+            if run_start is None:
+                run_start, seen = index, set()
+            seen.add(link)
+            run_end = index + 1
+        elif run_start is not None and not (text[index].isspace() or text[index] in "|·•,;-–—/"):
+            if len(seen) >= LINK_RUN and _count_words(text[run_start:run_end]) >= LINK_RUN_WORDS:
+                found.append((run_start, run_end))
+            run_start = None
+    if run_start is not None and len(seen) >= LINK_RUN and _count_words(text[run_start:run_end]) >= LINK_RUN_WORDS:
+        found.append((run_start, run_end))
+    return found
 
 
 # ---------------------------------------------------------------------------------

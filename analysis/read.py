@@ -97,6 +97,8 @@ class Document:
     guessed or repaired. ``furniture`` lists the ``(start, end)`` spans of ``text`` that
     are page furniture, found by an HTML extractor or from the corpus (see
     ``furniture.py``); the story's own page rules add to them when it is coded.
+    ``extracted`` is true when an extractor decided which blocks of an HTML page are
+    the article: then only the furniture phrases add to what it found.
     """
 
     doc: str
@@ -109,6 +111,7 @@ class Document:
     outlet: str = ""
     date: str = ""
     furniture: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    extracted: bool = field(default=False, compare=False)
 
     @property
     def working_text(self) -> str:
@@ -206,16 +209,18 @@ def read_documents(path: str | Path, skipped: list[Skipped] | None = None, name:
         text, notes = read_text(path)
         title = ""
         furniture: tuple[tuple[int, int], ...] = ()
+        extracted = False
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
             page = text
-            text, title = html_text(page)
+            text, title, links = html_page(page)
             notes.append("HTML markup stripped: offsets point into the page's text")
-            furniture = tuple(html_furniture(page, text) or ())
+            found = html_furniture(page, text, links)
+            furniture, extracted = tuple(found or ()), found is not None
         found = file_metadata(path, text, notes, dayfirst)
         title = _repaired(title or found["title"], "title", notes)
         outlet = _repaired(found["outlet"], "outlet", notes)
         document = _document(name or path.stem, text, path, None, notes, str(path), title, outlet, found["date"])
-        yield replace(document, furniture=furniture) if furniture else document
+        yield replace(document, furniture=furniture, extracted=True) if extracted else document
 
 
 def file_metadata(path: Path, text: str, notes: list[str] | None = None, dayfirst: bool | None = None) -> dict[str, str]:
@@ -502,7 +507,8 @@ def _looks_like_html(text: str) -> bool:
 
 
 class _TextOfPage(HTMLParser):
-    """Collect the readable text of an HTML page, a line per block."""
+    """Collect the readable text of an HTML page, a line per block, and which pieces of
+    it are the text of a link (``links``: the link's number, 0 outside links)."""
 
     # Not "form": some sites (ASP.NET pages) wrap the whole page in one.
     SKIP = {"script", "style", "noscript", "head", "nav", "footer", "aside", "svg", "template"}
@@ -512,41 +518,92 @@ class _TextOfPage(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.links: list[int] = []
         self.title: list[str] = []
         self._skipping = 0
         self._in_title = False
+        self._link = 0
+        self._link_count = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self._skipping += 1
         if tag == "title":
             self._in_title = True
+        if tag == "a":
+            self._link_count += 1
+            self._link = self._link_count
         if tag in self.BLOCKS:
             self.parts.append("\n")
+            self.links.append(0)
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self._skipping:
             self._skipping -= 1
         if tag == "title":
             self._in_title = False
+        if tag == "a":
+            self._link = 0
         if tag in self.BLOCKS:
             self.parts.append("\n")
+            self.links.append(0)
 
     def handle_data(self, data):
         if self._in_title:
             self.title.append(data)
         elif not self._skipping:
             self.parts.append(data)
+            self.links.append(self._link)
 
 
 def html_text(page: str) -> tuple[str, str | None]:
     """Return the text of an HTML page, one paragraph a line, and its title."""
+    text, title, _ = html_page(page)
+    return text, title
+
+
+def html_page(page: str) -> tuple[str, str | None, list[int]]:
+    """Return the text of an HTML page, one paragraph a line (white space folded), its
+    title, and for each character of the text the number of the link it is the text of
+    (0 outside links)."""
     parser = _TextOfPage()
     parser.feed(page)
     parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     title = " ".join("".join(parser.title).split()) or None
-    return "\n".join(line for line in lines if line) + "\n", title
+    text: list[str] = []
+    marks: list[int] = []
+    line: list[tuple[str, int]] = []
+
+    def end_line() -> None:
+        folded: list[tuple[str, int]] = []
+        for char, mark in line:
+            if char.isspace():
+                if folded and folded[-1][0] != " ":
+                    folded.append((" ", 0))
+            else:
+                folded.append((char, mark))
+        while folded and folded[-1][0] == " ":
+            folded.pop()
+        if folded:
+            text.extend(char for char, _ in folded)
+            marks.extend(mark for _, mark in folded)
+            text.append("\n")
+            marks.append(0)
+        line.clear()
+
+    for part, link in zip(parser.parts, parser.links):
+        if part == "\n":
+            end_line()
+            continue
+        pieces = part.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                end_line()
+            line.extend((char, link) for char in piece)
+    end_line()
+    if not text:
+        return "\n", title, [0]
+    return "".join(text), title, marks
 
 
 def _open_table(path: Path) -> Iterator[str]:
