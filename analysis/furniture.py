@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
 import numpy as np
 import pandas as pd
 
@@ -75,6 +76,8 @@ _TERMINAL = re.compile(r"[.!?][\"”’'»)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’'»)\]]*(?=\s|$)")
 _LETTERS = re.compile(r"[^\W\d_]")
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+# A quick test for a menu: capitalized words in a row (``_menus`` checks them).
+_CAPITALIZED_RUN = re.compile(r"(?:[^\sa-z\d]\S*(?<![.!?,;:])\s+){%d}" % (MENU_WORDS - 1))
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,17 @@ def load_phrases(path: str | None = None) -> tuple[Phrase, ...]:
     return _phrases(path, modified(path))
 
 
+def _compiled_phrases() -> _Patterns:
+    """The phrases of ``data/furniture.csv`` compiled, again when the file changes."""
+    path = str(data_dir() / "furniture.csv")
+    return _compiled(path, modified(path))
+
+
+@lru_cache(maxsize=4)
+def _compiled(path: str, version: tuple) -> _Patterns:
+    return _patterns(_phrases(path, version))
+
+
 @lru_cache(maxsize=4)
 def _phrases(path: str, version: tuple) -> tuple[Phrase, ...]:
     phrases = []
@@ -108,27 +122,28 @@ def _phrases(path: str, version: tuple) -> tuple[Phrase, ...]:
 
 @dataclass(frozen=True)
 class _Patterns:
-    """The phrases compiled: one expression for line starts, one per extent inside lines."""
+    """The phrases compiled: one expression for line starts, and an Aho-Corasick
+    automaton of the phrases that count inside a line (lower case), which finds them all
+    in one pass over a line."""
 
     line_start: re.Pattern
     by_phrase: dict[str, Phrase]
-    inside: dict[str, re.Pattern | None]
+    inside: ahocorasick.Automaton | None
 
 
-@lru_cache(maxsize=4)
 def _patterns(phrases: tuple[Phrase, ...]) -> _Patterns:
-    def alternatives(items: Iterable[Phrase]) -> str:
-        return "|".join(re.escape(p.phrase) for p in sorted(items, key=lambda p: -len(p.phrase)))
-
-    def bounded(body: str) -> str:
-        return rf"(?<![\w])(?:{body})(?![\w])" if body else r"(?!x)x"
-
-    line_start = re.compile(r"^[\W_]{0,3}(" + alternatives(phrases) + r")(?![\w])", re.IGNORECASE)
-    inside = {}
-    for extent in EXTENTS:
-        chosen = [p for p in phrases if p.inside_text and p.extent == extent]
-        flags = 0 if extent == "line" else re.IGNORECASE
-        inside[extent] = re.compile(bounded(alternatives(chosen)), flags) if chosen else None
+    alternatives = "|".join(re.escape(p.phrase) for p in sorted(phrases, key=lambda p: -len(p.phrase)))
+    line_start = re.compile(r"^[\W_]{0,3}(" + alternatives + r")(?![\w])", re.IGNORECASE)
+    chosen: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        if phrase.inside_text:
+            chosen.setdefault(phrase.phrase.lower(), []).append(phrase)
+    inside = None
+    if chosen:
+        inside = ahocorasick.Automaton()
+        for key, found in chosen.items():
+            inside.add_word(key, found)
+        inside.make_automaton()
     return _Patterns(line_start, {p.phrase.lower(): p for p in phrases}, inside)
 
 
@@ -187,7 +202,7 @@ def page_spans(text: str, start: int = 0, end: int | None = None, known: Sequenc
     ``phrases_only`` (a page whose blocks an extractor has judged), only the phrases of
     ``data/furniture.csv`` add to it."""
     end = len(text) if end is None else end
-    patterns = _patterns(load_phrases())
+    patterns = _compiled_phrases()
     lines = _lines(text, start, end)
     found: Spans = list(known)
     title_run: Spans = []
@@ -244,17 +259,30 @@ def _is_title_like(line: str, words: int) -> bool:
 
 
 def _inside(text: str, start: int, end: int, patterns: _Patterns) -> Spans:
-    """Furniture phrases inside the line ``text[start:end]``, with what each marks."""
+    """Furniture phrases inside the line ``text[start:end]``, at word boundaries (those
+    of extent ``line`` with their capitals as written), with what each marks."""
+    if patterns.inside is None:
+        return []
     line = text[start:end]
+    lower = line.lower()
+    if len(lower) != len(line):  # a few letters change length in lower case
+        lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in line)
     found: Spans = []
-    for extent, pattern in patterns.inside.items():
-        if pattern is None:
+    for last, phrases in patterns.inside.iter(lower):
+        at, to = last + 1 - len(phrases[0].phrase), last + 1
+        if (at and _is_word(line[at - 1]) and _is_word(line[at])) or (to < len(line) and _is_word(line[to]) and _is_word(line[to - 1])):
             continue
-        for match in pattern.finditer(line):
-            span = _extent(line, match.start(), match.end(), extent)
+        for phrase in phrases:
+            if phrase.extent == "line" and line[at:to] != phrase.phrase:
+                continue
+            span = _extent(line, at, to, phrase.extent)
             if span:
                 found.append((start + span[0], start + span[1]))
     return found
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _extent(line: str, at: int, to: int, extent: str) -> tuple[int, int] | None:
@@ -316,6 +344,8 @@ def _menus(text: str, start: int, end: int) -> Spans:
     """In a line that holds a whole page, runs of at least ``MENU_WORDS`` capitalized
     words in a row with no punctuation between them: menus ("Home Opinions Business
     Military World ..."), which no sentence or name runs to."""
+    if not _CAPITALIZED_RUN.search(text, start, end):
+        return []
     found: Spans = []
     run_start = run_end = None
     count = 0
@@ -396,7 +426,7 @@ class RepeatedSegments:
         if not len(keys):
             return []
         found: Spans = []
-        for hashes, where in self._units(text, start, end):
+        for hashes, where in self._units(text, start, end, offsets=True):
             index = np.searchsorted(keys, hashes)
             index[index >= len(keys)] = 0
             hit = keys[index] == hashes
@@ -408,25 +438,25 @@ class RepeatedSegments:
                 found.extend(self._segments(hit, np.where(hit, counts[index], 0), where))
         return found
 
-    def _units(self, text: str, start: int, end: int) -> Iterator[tuple[np.ndarray, tuple[int, int] | list[tuple[int, int]]]]:
+    def _units(self, text: str, start: int, end: int, offsets: bool = False,
+               ) -> Iterator[tuple[np.ndarray, tuple[int, int] | list[tuple[int, int]]]]:
         """For each line of ``text[start:end]``: the hash of the line and its span, or,
-        for a line that holds a whole page, the hashes of its runs of words and the
-        offsets of its words."""
+        for a line that holds a whole page, the hashes of its runs of words and (with
+        ``offsets``) the offsets of its words."""
+        numbers = self._words
         for a, b in _lines(text, start, end):
-            words = [match.span() for match in _WORDS.finditer(text, a, b)]
+            words = text[a:b].lower().split()
             if len(words) < GLUED_LINE_WORDS:
-                folded = " ".join(text[a:b].lower().split()).encode("utf-8")
-                digest = int.from_bytes(hashlib.blake2b(folded, digest_size=8).digest(), "little")
-                yield np.array([digest], dtype=np.uint64), (a, b)
+                digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
+                yield np.array([int.from_bytes(digest, "little")], dtype=np.uint64), (a, b)
                 continue
-            numbers = self._words
-            ids = np.fromiter((numbers.setdefault(text[x:y].lower(), len(numbers) + 1) for x, y in words), dtype=np.uint64, count=len(words))
+            ids = np.fromiter((numbers.setdefault(word, len(numbers) + 1) for word in words), dtype=np.uint64, count=len(words))
             count = len(ids) - self.width + 1
             hashes = np.zeros(count, dtype=np.uint64)
             with np.errstate(over="ignore"):
                 for offset in range(self.width):
                     hashes = hashes * _MULTIPLIER + ids[offset : offset + count]
-            yield hashes, words
+            yield hashes, [match.span() for match in _WORDS.finditer(text, a, b)] if offsets else []
 
     def _segments(self, found: np.ndarray, frequency: np.ndarray, words: list[tuple[int, int]]) -> Spans:
         """Join the repeated runs that overlap into segments of words; where a segment's

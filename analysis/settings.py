@@ -28,12 +28,12 @@ import yaml
 from .datafiles import PROJECT_DIR, data_dir
 from .frames import DEFAULT_FRAME_SET, FramingVocabulary, frame_set_folder, load_vocabulary
 from .read import InputError, expand_paths
-from .tabulate import read_table, tabulate, write_table
+from .tabulate import COLUMNS, read_table, tabulate, write_table
 
 SETTINGS_FILE = PROJECT_DIR / "settings.yaml"
 # The files of the data folder that change the coding (not the outputs kept beside them).
 VOCABULARY_FOLDERS = ("codebook", "framing", "stance")
-VOCABULARY_FILES = ("cues.csv", "abbreviations.csv")
+VOCABULARY_FILES = ("cues.csv", "abbreviations.csv", "furniture.csv")
 SEED_NAME = "seed"
 SEED_CORPUS = PROJECT_DIR / "seeds"
 SEED_STORIES = PROJECT_DIR / "data" / "stories.csv"
@@ -91,12 +91,14 @@ class Run:
 
     def load_table(self) -> pd.DataFrame:
         """The run's sentence table: the saved one when it is newer than the corpus,
-        the manifest and every vocabulary file and was made with the run's frame set,
-        else tabulated again (and saved), so an edit to the articles or the codebook, or
+        the manifest and every vocabulary file, was made with the run's frame set and
+        has every column of this version, else tabulated again (and saved), so an edit to the articles or the codebook, or
         another frame set, shows on the next run."""
         same_frames = self.table_frames.is_file() and self.table_frames.read_text(encoding="utf-8").strip() == self._frame_set_path()
         if same_frames and self.table.exists() and self.table.stat().st_mtime_ns > self._inputs_changed():
-            return read_table(self.table)
+            table = read_table(self.table)
+            if not set(COLUMNS) - set(table.columns):
+                return table  # else a table from an earlier version of the project
         return self.tabulate()
 
     def _frame_set_path(self) -> str:
