@@ -524,8 +524,10 @@ class _Counts:
         self.keys, self.counts, self.errors = self.keys[keep], self.counts[keep], self.errors[keep]
 
     def at_least(self, threshold: int) -> tuple[np.ndarray, np.ndarray]:
+        """The runs counted in at least ``threshold`` stories since they were first
+        kept (a lower bound of their count, exact until the first step), and counts."""
         self._flush()
-        keep = self.counts + self.errors >= threshold
+        keep = self.counts >= threshold
         return self.keys[keep], self.counts[keep]
 
 

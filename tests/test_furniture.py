@@ -252,3 +252,15 @@ def test_an_html_page_the_extractor_cannot_read_falls_back_to_the_reader(tmp_pat
         "More from the Bugle", "Council approves new budget for roads", "Schools close early for the summer",
         "Bridge repairs delayed again", "Copyright 2021 Daily Bugle Media.", "All rights reserved.", "Privacy Terms",
     ]
+
+
+def test_counting_in_steps_forgets_lines_seen_once_and_keeps_the_template():
+    exact, stepped = RepeatedSegments(least=3), RepeatedSegments(least=3, step=2)
+    stories = [f"Only in story {n}\nSign up to the Bugle morning briefing\nAlso only in {n}\n" for n in range(7)]
+    for story in stories:
+        exact.add("bugle", story, 0, len(story))
+        stepped.add("bugle", story, 0, len(story))
+    for counter in (exact, stepped):
+        assert [[story[a:b] for a, b in counter.spans("bugle", story, 0, len(story))] for story in stories] == [
+            ["Sign up to the Bugle morning briefing"]] * 7
+    assert (len(exact._groups["bugle"].keys), len(stepped._groups["bugle"].keys)) == (15, 3)
