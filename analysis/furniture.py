@@ -270,7 +270,9 @@ def _inside(text: str, start: int, end: int, patterns: _Patterns) -> Spans:
     found: Spans = []
     for last, phrases in patterns.inside.iter(lower):
         at, to = last + 1 - len(phrases[0].phrase), last + 1
-        if (at and _is_word(line[at - 1]) and _is_word(line[at])) or (to < len(line) and _is_word(line[to]) and _is_word(line[to - 1])):
+        # At word boundaries; a phrase that starts with a sign ("©") after no letter
+        # either (the "©" of the mojibake "protegÃ©s" is none).
+        if (at and _is_word(line[at - 1])) or (to < len(line) and _is_word(line[to]) and _is_word(line[to - 1])):
             continue
         for phrase in phrases:
             if phrase.extent == "line" and line[at:to] != phrase.phrase:
