@@ -30,6 +30,7 @@ import hashlib
 import math
 import re
 import sys
+import unicodedata
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -284,7 +285,9 @@ def _inside(text: str, start: int, end: int, patterns: _Patterns) -> Spans:
 
 
 def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    """A letter, digit, underscore or combining mark (the tilde of "Ã" written as A
+    and U+0303)."""
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
 
 
 def _extent(line: str, at: int, to: int, extent: str) -> tuple[int, int] | None:

@@ -267,7 +267,8 @@ def test_counting_in_steps_forgets_lines_seen_once_and_keeps_the_template():
 
 
 def test_a_sign_inside_a_word_is_no_furniture_phrase():
-    text = "He also told one of his young protegÃ©s on a regular basis that \"terrorism is the answer.\" " * 12 + "\n"
-    assert page_spans(text) == []
+    for mojibake in ("protegÃ©s", "protegA\u0303©s"):
+        text = f"He also told one of his young {mojibake} on a regular basis that \"terrorism is the answer.\" " * 12 + "\n"
+        assert page_spans(text) == []
     footer = "A long day. " * 30 + "© 2021 Daily Bugle\n"
     assert [footer[a:b] for a, b in page_spans(footer)] == ["© 2021 Daily Bugle"]
