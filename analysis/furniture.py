@@ -16,10 +16,14 @@ They are found three ways:
 - **From the page itself** (``page_spans``): lines and phrases listed in
   ``data/furniture.csv`` (editor lines, "Most Read", "Share this article", copyright
   lines); long runs of short title-like lines (menus, link lists); and, in a page
-  scraped onto one line, text with no sentence in it between two pieces of furniture
-  (the items of a list between its header and the footer).
+  scraped onto one line, runs of capitalized words (menus) and text with no sentence in
+  it between two pieces of furniture (the items of a list between its header and the
+  footer).
 - **For HTML** (``html_furniture``): trafilatura, an extractor made for this, decides
-  which blocks of the page are the article; the blocks it leaves out are furniture.
+  which blocks of the page are the article; the blocks it leaves out are furniture, and
+  so are blocks it keeps that are mostly link text and runs of links inside a
+  paragraph; the headline and standfirst are kept. On such a page only the phrases of
+  ``data/furniture.csv`` add to what it found.
 
 Spans are ``(start, end)`` character offsets, sorted and not overlapping.
 """
@@ -32,7 +36,6 @@ import re
 import sys
 import unicodedata
 import warnings
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -705,11 +708,3 @@ def print_furniture(lines: list[str]) -> None:
           "every count and chart):", file=sys.stderr)
     for line in lines:
         print(f"  {line}", file=sys.stderr)
-
-
-def in_spans(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """True when ``[start, end)`` lies inside one of ``spans`` (sorted, merged)."""
-    index = bisect_right([a for a, _ in spans], start) - 1
-    return index >= 0 and spans[index][1] >= end
-
-
