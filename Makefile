@@ -10,7 +10,10 @@ NAME ?=
 # The frame set: generic (the default) or seed, or a folder in the same format (data/framing/README.md).
 FRAMES ?=
 JOBS ?= 1
-RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) $(if $(FRAMES),--frames $(FRAMES)) --jobs $(JOBS)
+# How numeric dates are written: true (day first), false (month first), or empty to tell it from each file.
+DAYFIRST ?=
+RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) $(if $(FRAMES),--frames $(FRAMES)) --jobs $(JOBS) \
+	$(if $(filter true,$(DAYFIRST)),--dayfirst) $(if $(filter false,$(DAYFIRST)),--no-dayfirst)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: install report tabulate test lab clean

@@ -124,6 +124,11 @@ def test_engines_agree_with_furniture_detection_on(glued_corpus, glued_table):
         two = tabulate(glued_corpus, jobs=2)
     pd.testing.assert_frame_equal(two, glued_table)
     assert glued_table["is_boilerplate"].any()
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client, warnings.catch_warnings():
+            warnings.simplefilter("ignore", InputWarning)
+            pd.testing.assert_frame_equal(tabulate(glued_corpus, client=client), glued_table)
 
 
 def test_how_much_was_set_apart_is_reported_per_outlet(glued_table, glued_corpus, tmp_path):
