@@ -212,13 +212,14 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         count = len(texts)
     elif step == "stance":
         from .stance import load_model, stance_table
+        from .summarise import coded_sentences
         from .tabulate import tabulate
 
         table = tabulate(corpus)
         model = load_model()
         began, cpu = time.perf_counter(), time.process_time()
         stance_table(table, model, load_vocabulary())
-        count = int((~table["is_heading"]).sum())
+        count = len(coded_sentences(table))
     else:
         from .run import TableWriter, chunks, run_chunks
         from .stance import load_model, stance_table

@@ -17,9 +17,15 @@ from .sourcetypes import SOURCE_TYPES, load_codebook
 
 
 def coded_sentences(table: pd.DataFrame) -> pd.DataFrame:
-    """Return the rows that carry a voice: every sentence that is not a heading (every
-    row of a table without headings, such as the stance table)."""
-    return table[~table["is_heading"].astype(bool)] if "is_heading" in table else table
+    """Return the rows that carry a voice: the article's sentences, not its headings and
+    not page furniture (every row of a table without those columns, such as the stance
+    table). Every count, share, chart, target and stance starts from these rows."""
+    keep = None
+    for column in ("is_heading", "is_boilerplate"):
+        if column in table:
+            marked = table[column].astype(bool)
+            keep = ~marked if keep is None else keep & ~marked
+    return table if keep is None else table[keep]
 
 
 def describe_run(name: str, table: pd.DataFrame, coding=None) -> str:
@@ -57,7 +63,8 @@ def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
     and the ``first_sentence`` (its ``sentence_id``) and ``first_position`` (0 to 1).
     The narrator is left out.
     """
-    spoken = table[table["speaker"].notna() & ~table["is_heading"].astype(bool)]
+    coded = coded_sentences(table)
+    spoken = coded[coded["speaker"].notna()]
     grouped = spoken.groupby(["story_id", "speaker"], sort=False, observed=True)
     speakers = grouped.agg(
         descriptor=("descriptor", "first"),

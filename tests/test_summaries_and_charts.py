@@ -180,7 +180,7 @@ def test_annotated_story_html(table):
     assert "Speaker: Li Wei" in html and "Cue: said (direct quotation" in html
     assert "&quot;It is good,&quot; Li said." in html
     assert html.count("<p>") == 3
-    assert legend_html().count("<span") == 9
+    assert legend_html().count("<span") == 11
     assert coding_html(table).count('class="coding-story"') == 2
     with pytest.raises(ValueError):
         story_html(table, "missing")
