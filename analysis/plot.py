@@ -510,8 +510,9 @@ def estimates(
     for panel in list(axes.flat)[len(groups):]:
         panel.set_visible(False)
     axes[0][0].set_yticks(positions, [label(c) if labels is None else labels.get(c, c) for c in shown])
+    panel_inches = fig.get_figwidth() * 0.8 / columns
     for panel in axes[-1]:
-        panel.set_xlabel(axis_label)
+        panel.set_xlabel(textwrap.fill(axis_label, max(12, int(panel_inches * 72 / (10 * 0.62)))))
     if shares:
         axes[0][0].set_xlim(left=0)
     if coding:
