@@ -113,7 +113,7 @@ def group_shares(shares: pd.DataFrame, by: str, title: str, what: str) -> plt.Fi
     ``what`` names a group in the subtitle and axis ("outlet")."""
     if shares.empty or shares["sentences"].sum() == 0:
         column = "date" if by == "period" else by
-        return too_little(title, f"sentences with a known {what}", f"are none: no story has a {column} (the README says how to give them)")
+        return too_little(title, f"sentences with a known {what}", f"are none: no story has {'an' if column[0] in 'aeiou' else 'a'} {column} (the README says how to give them)")
     wide = shares.pivot(index=by, columns="source_type", values="sentences").reindex(columns=list(SOURCE_TYPES), fill_value=0).fillna(0)
     wide = wide.reindex(list(dict.fromkeys(shares[by])))
     stories = shares.drop_duplicates(by).set_index(by)["stories"]
