@@ -222,7 +222,8 @@ def positions(table: pd.DataFrame, top: int = 20) -> plt.Figure | None:
     if coded.empty:
         return too_little("position in story", "at least one sentence", "are none")
     sizes = coded.groupby("story_id", sort=False).size()
-    shown = [story for story in story_order(coded) if story in set(sizes.nlargest(top).index)]
+    longest = set(sizes.nlargest(top).index)
+    shown = [story for story in story_order(coded) if story in longest]
     titles = story_labels(coded, width=44)
     fig, (ax, tenths) = plt.subplots(2, 1, figsize=(FIGURE_WIDTH * 1.25, _height(len(shown), 0.42, 4.6)),
                                      gridspec_kw={"height_ratios": [max(len(shown), 2), 3]})
@@ -291,7 +292,7 @@ def means_with_intervals(
     if zero_line:
         ax.axvline(0, color="#999999", linewidth=0.8, linestyle=":")
     ax.set_xlabel(axis_label)
-    resampled = "over the story's sentences" if by == "story_id" else "by story"
+    resampled = "by story (over the sentences of a single story)" if by == "story_id" else "by story"
     _title(ax, title, f"Dots: sentences; bar: mean with its 95% interval, bootstrapped {resampled}; n = sentences")
     return _finish(fig)
 
