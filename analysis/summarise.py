@@ -199,7 +199,8 @@ def story_bootstrap_ci(
 
 def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFrame:
     """Mean of ``value`` by group, with its 95% interval bootstrapped by story (by
-    sentence within a group of one story), the number of sentences ``n`` and of ``stories``.
+    sentence when the groups are single stories, as in a chart of stories), the number
+    of sentences ``n`` and of ``stories``.
 
     Returns one row per group (groups with no values left out) with ``n``, ``stories``,
     ``mean``, ``ci_low`` and ``ci_high``; headings are left out. ``by`` is any column or
@@ -210,8 +211,8 @@ def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFram
     rows = []
     for key, group in coded.groupby(by, sort=False, observed=True):
         stories = group["pooled_from"] if "pooled_from" in group else group["story_id"]
-        several = stories.nunique() > 1
-        low, high = story_bootstrap_ci(group[value], stories) if several else bootstrap_ci(group[value])
+        one_story = "story_id" in by and stories.nunique() == 1
+        low, high = bootstrap_ci(group[value]) if one_story else story_bootstrap_ci(group[value], stories)
         key = key if isinstance(key, tuple) else (key,)
         rows.append({
             **dict(zip(by, key)), "n": len(group), "stories": stories.nunique(),
