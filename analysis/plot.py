@@ -167,7 +167,8 @@ def top_speakers(top: pd.DataFrame, by: str, title: str, unnamed: pd.DataFrame |
     left_out = ""
     if unnamed is not None and len(unnamed):
         kinds = unnamed.groupby("kind")["sentences"].sum()
-        left_out = "; left out: " + ", ".join(f"{count} sentences by {kind}s" for kind, count in kinds.items())
+        names = {"description": "descriptions", "group": "groups", "nationality": "nationality words", "pronoun": "pronouns"}
+        left_out = "; left out: " + ", ".join(f"{count} sentence{'s' if count != 1 else ''} by {names.get(kind, kind)}" for kind, count in kinds.items())
     _title(ax, title, f"The named speakers with the most attributed sentences in each {by}, coloured by source type{left_out}")
     return _finish(fig)
 
@@ -715,3 +716,53 @@ def grid_heatmap(
     subtitle = (f"{what}; n = {count_name}; cells from fewer than {min_count} {count_name} or {min_stories} stories are grey, "
                 "with their n and stories")
     return heatmap(shown, notes, title, subtitle, xlabel, ylabel, colour_label, cmap=cmap, limits=limits, hidden=hidden.to_numpy())
+
+
+def story_frame_heatmap(
+    shares: pd.DataFrame,
+    by: str,
+    frames: list[str],
+    labels: dict[str, str],
+    title: str,
+    axis: str,
+    subtitle: str,
+    rows: list | None = None,
+    min_stories: int = 3,
+) -> plt.Figure | None:
+    """A heat map of the share of each group's stories that show each frame (``shares``
+    from ``summarise.story_frame_shares(articles, labels, by)``), rows in the order of
+    ``rows`` (every week or month from first to last, say) with each row's stories;
+    rows of fewer than ``min_stories`` stories are grey, and a run of three or more rows
+    without a story becomes one row that says how long the gap is."""
+    if shares.empty:
+        return too_little(title, f"stories with a known {by}", "are none")
+    values = shares.pivot(index=by, columns="frame", values="share").reindex(index=rows, columns=frames) * 100
+    counts = shares.pivot(index=by, columns="frame", values="showing").reindex(index=values.index, columns=frames)
+    sizes = shares.groupby(by, observed=True)["stories"].first().reindex(values.index).fillna(0).astype(int)
+    keep, names, start = [], [], None
+    keys = list(values.index)
+    for number, key in enumerate(keys + [None]):
+        empty = key is not None and sizes[key] == 0
+        if empty and start is None:
+            start = number
+            continue
+        if empty:
+            continue
+        if start is not None:
+            run = keys[start:number]
+            if len(run) >= 3:
+                keep.append(run[0])
+                names.append(f"{_group_name(run[0])} to {_group_name(run[-1])}: no story ({len(run)})")
+            else:
+                keep.extend(run)
+                names.extend(f"{_group_name(k)} (n=0)" for k in run)
+            start = None
+        if key is not None:
+            keep.append(key)
+            names.append(f"{_group_name(key)} (n={sizes[key]})")
+    values, counts, sizes = values.loc[keep], counts.loc[keep], sizes.loc[keep]
+    notes = (values.round(0).astype("Int64").astype(str) + "%\n(" + counts.astype("Int64").astype(str) + ")").where(values.notna(), "")
+    hidden = hidden_rows(sizes, len(frames), min_stories)
+    values.index = notes.index = names
+    values.columns = notes.columns = [labels[f] for f in frames]
+    return heatmap(values, notes, title, subtitle, "Frame", axis, "Stories that show the frame (%)", cmap="Purples", limits=(0, 100), hidden=hidden)
