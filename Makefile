@@ -18,7 +18,7 @@ RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $
 	$(if $(filter true,$(DAYFIRST)),--dayfirst) $(if $(filter false,$(DAYFIRST)),--no-dayfirst)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: install report tabulate test lab clean
+.PHONY: install report tabulate test test-fast lab clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,13 @@ tabulate: install
 report: install
 	$(PY) -m analysis report $(RUN_ARGS)
 
+# Every test, notebooks included, on all cores (about 4 minutes on 2 cores).
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
+
+# The tests that execute no notebook, for a quick check while working (about a minute).
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest tests -o addopts="-ra -n auto" -m "not notebooks"
 
 lab: install
 	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks

@@ -70,3 +70,21 @@ def write_news_corpus(folder: Path, stories: int = 84, weeks: int = 6, seed: int
         headline = f"Port of {town} reopens after storm, story {number + 1}"
         (folder / f"{outlet}_{date.isoformat()}_story-{number + 1}.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def coded_news(tmp_path_factory) -> tuple[Path, Path]:
+    """A news corpus of six outlets over six weeks and a filled coding sheet of 240 of
+    its sentences: the hand codes are the program's, except that officials are ordinary
+    people in one outlet (a program that errs in one outlet only)."""
+    from analysis import tabulate
+    from analysis.sampling import coding_sheet
+
+    folder = tmp_path_factory.mktemp("coded_news")
+    corpus = write_news_corpus(folder / "corpus")
+    table = tabulate(corpus)
+    sheet = coding_sheet(table, n=240, by=("outlet",), seed=1)
+    program = sheet.merge(table[["story_id", "start", "source_type"]].rename(columns={"source_type": "program"}), on=["story_id", "start"])["program"].astype(str)
+    hand = program.where(~((sheet["outlet"] == "daily tide") & (program == "official")), "public")
+    sheet.assign(source_type=hand.to_numpy(), is_heading="false").to_csv(folder / "sheet.csv", index=False)
+    return corpus, folder / "sheet.csv"

@@ -12,6 +12,8 @@ from analysis.datafiles import PROJECT_DIR
 from analysis.frames import load_vocabulary
 from conftest import write
 
+pytestmark = pytest.mark.notebooks
+
 NOTEBOOKS = sorted((PROJECT_DIR / "notebooks").glob("0[0-9]_*.ipynb"))
 
 
@@ -25,23 +27,6 @@ def run_with(notebook: Path, overrides: str) -> str:
     return "\n".join(
         output.get("text", "") for cell in nb.cells if cell.cell_type == "code" for output in cell.get("outputs", [])
     )
-
-
-def stray_outputs(notebook: Path, overrides: str) -> list[str]:
-    """Execute ``notebook`` with ``overrides`` and return what a reader should not see:
-    warnings and anything else written to standard error, and paths echoed by a cell."""
-    nb = nbformat.read(notebook, as_version=4)
-    index = next(i for i, cell in enumerate(nb.cells) if "parameters" in cell.metadata.get("tags", []))
-    nb.cells.insert(index + 1, nbformat.v4.new_code_cell(overrides))
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(notebook.parent)}}).execute()
-    found = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            if output.get("name") == "stderr" or "Warning" in output.get("text", ""):
-                found.append(output.get("text", ""))
-            if "PosixPath(" in str(output.get("data", {}).get("text/plain", "")):
-                found.append(output["data"]["text/plain"])
-    return found
 
 
 @pytest.fixture()
@@ -91,47 +76,6 @@ def test_the_frame_set_setting_switches_the_frame_charts(frame_set, one_story, r
     assert (runs / f"sets-{frame_set}" / "figures" / "03_frames_by_story.png").exists()
 
 
-@pytest.fixture(scope="module")
-def coded_news(tmp_path_factory) -> tuple[Path, Path]:
-    """A news corpus of six outlets and a filled coding sheet of 240 of its sentences:
-    the hand codes are the program's, except that officials are ordinary people in one
-    outlet (a program that errs in one outlet only)."""
-    from analysis import tabulate
-    from analysis.sampling import coding_sheet
-    from conftest import write_news_corpus
-
-    folder = tmp_path_factory.mktemp("coded_news")
-    corpus = write_news_corpus(folder / "corpus", stories=60)
-    table = tabulate(corpus)
-    sheet = coding_sheet(table, n=240, by=("outlet",), seed=1)
-    program = sheet.merge(table[["story_id", "start", "source_type"]].rename(columns={"source_type": "program"}), on=["story_id", "start"])["program"].astype(str)
-    hand = program.where(~((sheet["outlet"] == "daily tide") & (program == "official")), "public")
-    sheet.assign(source_type=hand.to_numpy(), is_heading="false").to_csv(folder / "sheet.csv", index=False)
-    return corpus, folder / "sheet.csv"
-
-
-@pytest.mark.parametrize("stem", ["01_who_speaks", "02_sentiment_by_source", "05_validation", "06_outlets_and_time"])
-def test_with_a_coding_sheet_the_notebooks_draw_corrected_estimates_beside_the_programs(stem, coded_news, runs):
-    corpus, sheet = coded_news
-    printed = run_with(PROJECT_DIR / "notebooks" / f"{stem}.ipynb", f"CORPUS = {str(corpus)!r}\nNAME = 'coded'\nCODING = {str(sheet)!r}")
-    figures = runs / "coded" / "figures"
-    if stem == "01_who_speaks":
-        corrected = pd.read_csv(figures / "01_source_type_shares_corrected.csv")
-        assert corrected["method"].str.startswith("DSL").any()
-        official = corrected.set_index("category").loc["official"]
-        assert official["estimate"] < official["naive"]
-    if stem == "02_sentiment_by_source":
-        assert (figures / "02_vader_by_source_corrected.png").exists()
-    if stem == "05_validation":
-        accuracy = pd.read_csv(figures / "05_accuracy_by_outlet.csv").set_index("group")
-        assert accuracy.loc["daily tide", "accuracy_coded"] < 1 and accuracy.loc["harbour gazette", "accuracy_coded"] == 1
-        assert "240 sentences of sheet.csv matched to the table" in printed
-    if stem == "06_outlets_and_time":
-        corrected = pd.read_csv(figures / "06_source_types_by_outlet_corrected.csv")
-        tide = corrected[(corrected["group"] == "daily tide") & (corrected["category"] == "official")].iloc[0]
-        assert tide["method"].startswith("DSL") and tide["estimate"] < tide["naive"]
-
-
 def test_without_a_coding_sheet_the_charts_say_they_are_uncorrected_and_05_shows_no_other_runs_agreement(coded_news, runs):
     corpus, _ = coded_news
     printed = run_with(PROJECT_DIR / "notebooks" / "05_validation.ipynb", f"CORPUS = {str(corpus)!r}\nNAME = 'uncoded'")
@@ -141,9 +85,3 @@ def test_without_a_coding_sheet_the_charts_say_they_are_uncorrected_and_05_shows
     shares = pd.read_csv(runs / "uncoded" / "figures" / "01_source_type_shares_corrected.csv")
     assert shares["method"].str.startswith("uncorrected").all() or shares["method"].str.startswith("none").any()
     assert (shares["estimate"].dropna() == shares.loc[shares["estimate"].notna(), "naive"]).all()
-
-
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
-def test_the_executed_notebooks_carry_no_warnings_or_stray_paths(notebook, coded_news, runs):
-    corpus, sheet = coded_news
-    assert stray_outputs(notebook, f"CORPUS = {str(corpus)!r}\nNAME = 'clean'\nCODING = {str(sheet)!r}") == []

@@ -1,6 +1,8 @@
-"""Every notebook on a corpus the test writes itself (84 stories, 6 outlets, 6 weeks), run
-as `make report` runs it; every chart fits, and no text of a chart overlaps another. The
-same checks on the charts of a 1,000-story table."""
+"""Every notebook on a corpus the test writes itself (84 stories, 6 outlets, 6 weeks) with
+a coding sheet of 240 of its sentences, run as `make report` runs it: every page and
+chart is written, the corrected estimates are drawn beside the program's, no page shows
+a warning or a stray output, every chart fits, and no text of a chart overlaps another.
+The same checks on the charts of a 1,000-story table."""
 
 import matplotlib
 import numpy as np
@@ -14,20 +16,42 @@ from analysis.frames import load_vocabulary
 from analysis.report import make_report
 from conftest import write_news_corpus
 
+pytestmark = [pytest.mark.notebooks, pytest.mark.xdist_group("scaling report")]
+
 matplotlib.use("Agg")
 MAX_PIXELS = 2400
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    """The run of the generated corpus after `make report`: its folder and table."""
+def report(tmp_path_factory, coded_news):
+    """The run of the generated corpus with its coding sheet after `make report`."""
     root = tmp_path_factory.mktemp("scaling")
-    corpus = write_news_corpus(root / "corpus")
+    corpus, sheet = coded_news
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ANALYSIS_RUNS_DIR", str(root / "runs"))
-        run = current_run(str(corpus), None, "generated")
+        run = current_run(str(corpus), None, "generated", coding=str(sheet))
         make_report(run)
     return run
+
+
+def test_with_a_coding_sheet_the_report_draws_corrected_estimates_beside_the_programs(report):
+    corrected = pd.read_csv(report.figures / "01_source_type_shares_corrected.csv").set_index("category")
+    assert corrected["method"].str.startswith("DSL").any()
+    assert corrected.loc["official", "estimate"] < corrected.loc["official", "naive"]
+    assert (report.figures / "02_vader_by_source_corrected.png").exists()
+    accuracy = pd.read_csv(report.figures / "05_accuracy_by_outlet.csv").set_index("group")
+    assert accuracy.loc["daily tide", "accuracy_coded"] < 1 and accuracy.loc["harbour gazette", "accuracy_coded"] == 1
+    by_outlet = pd.read_csv(report.figures / "06_source_types_by_outlet_corrected.csv")
+    tide = by_outlet[(by_outlet["group"] == "daily tide") & (by_outlet["category"] == "official")].iloc[0]
+    assert tide["method"].startswith("DSL") and tide["estimate"] < tide["naive"]
+
+
+def test_the_pages_carry_no_warnings_or_stray_outputs(report):
+    for page in sorted(report.reports.glob("0*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert 'data-mime-type="application/vnd.jupyter.stderr"' not in html and "Warning:" not in html, page.name
+        assert "PosixPath(" not in html, page.name
+    assert "240 sentences of sheet.csv matched to the table" in (report.reports / "05_validation.html").read_text(encoding="utf-8")
 
 
 def test_the_report_writes_every_page_and_the_outlet_and_time_charts_into_the_runs_folder(report):
