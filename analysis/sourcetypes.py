@@ -19,7 +19,9 @@ What none of this types is ``unclassified``: ``public`` needs a lay role ("a res
 
 from __future__ import annotations
 
+import copy
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +30,12 @@ from textblob.en import lexicon
 
 from .datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatcher, keep_longest, word_spans
+
+# A story is of a genre when genres.csv's terms of that genre occur this often, in this
+# many different terms (measured on the BBC's collections: 0.86 of the sport articles
+# and 0.72 of the entertainment ones, 0.01 of business and politics).
+GENRE_MIN_TERMS = 5
+GENRE_MIN_DISTINCT = 4
 
 SOURCE_TYPES = (
     "official",
@@ -157,17 +165,22 @@ class Codebook:
         if unknown:
             raise ValueError(f"{folder / 'source_types.csv'}: unknown source types {sorted(unknown)}")
         terms: list[Term] = []
+        # Roles that mean something else in a story of a genre ("a manager" in sport is a
+        # team's): used by the codebook ``for_genre`` returns.
+        self.genre_roles: dict[str, list[Term]] = {}
         for row in read_rows(folder / "roles.csv"):
             self._check_type(folder / "roles.csv", row["source_type"])
-            terms.append(
-                Term(
-                    row["term"],
-                    "role",
-                    row["source_type"],
-                    defers=row.get("defer_to_organization", "").lower() == "yes",
-                    person=row.get("person", "").lower() == "yes",
-                )
+            term = Term(
+                row["term"],
+                "role",
+                row["source_type"],
+                defers=row.get("defer_to_organization", "").lower() == "yes",
+                person=row.get("person", "").lower() == "yes",
             )
+            if row.get("genre"):
+                self.genre_roles.setdefault(row["genre"], []).append(term)
+            else:
+                terms.append(term)
         for row in read_rows(folder / "organizations.csv"):
             self._check_type(folder / "organizations.csv", row["source_type"])
             terms.append(Term(row["name"], "organization", row["source_type"]))
@@ -186,6 +199,11 @@ class Codebook:
             for place in names + [a.strip() for a in row.get("adjectives", "").split("|") if a.strip()]:
                 places[place] = places.get(place, False) or western
         places.update({row["name"]: True for row in read_rows(folder / "western_places.csv")})
+        demonyms_file = folder / "demonyms.csv"
+        self.demonyms = frozenset(
+            [adjective.strip() for row in read_rows(folder / "states.csv") for adjective in row.get("adjectives", "").split("|") if adjective.strip()]
+            + ([row["word"] for row in read_rows(demonyms_file)] if demonyms_file.exists() else [])
+        )
         terms.extend(Term(place, "place", "western_media" if western else "other_media") for place, western in places.items())
         self.heads: dict[str, Head] = {}
         heads_file = folder / "organization_heads.csv"
@@ -207,12 +225,62 @@ class Codebook:
                 continue
             aliases = tuple(filter(None, (alias.strip() for alias in row.get("aliases", "").split("|"))))
             self.people.append(Person(row["name"], aliases, row["source_type"]))
+        self._genre_terms: list[tuple[str, str]] = []
+        self.genre_min_terms, self.genre_min_distinct = GENRE_MIN_TERMS, GENRE_MIN_DISTINCT
+        genres_file = folder / "genres.csv"
+        for row in read_rows(genres_file) if genres_file.exists() else []:
+            self._genre_terms.append((row["term"], row["genre"]))
+        unknown_genres = set(self.genre_roles) - {genre for _, genre in self._genre_terms}
+        if unknown_genres:
+            raise ValueError(f"{folder / 'roles.csv'}: genre(s) {sorted(unknown_genres)} have no terms in genres.csv")
+        self._genre_matchers = (
+            PhraseMatcher([(variant, genre) for term, genre in self._genre_terms if term.islower() for variant in (term, term + "s")], ignore_case=True),
+            PhraseMatcher([(term, genre) for term, genre in self._genre_terms if not term.islower()], ignore_case=False),
+        )
+        self.genre_name: str | None = None
+        self._terms = terms
+        self._variants: dict[str, Codebook] = {}
         self.matcher = TermMatcher(terms)
         self._people_by_name = {alias: person for person in self.people for alias in (person.name, *person.aliases)}
         self._people_by_surname = {person.name.split()[-1]: person for person in self.people}
         self._classify = lru_cache(maxsize=16384)(self._classify_uncached)
         self.evidence = lru_cache(maxsize=16384)(self._evidence)
         self._outlet = lru_cache(maxsize=16384)(self._outlet_uncached)
+
+    def genre(self, text: str) -> str | None:
+        """The genre of a story's ``text`` (``genres.csv``): the genre whose terms it has
+        at least ``genre_min_terms`` times, in at least ``genre_min_distinct`` different
+        terms, and more often than any other genre's; None for none (most news)."""
+        counts: Counter[str] = Counter()
+        distinct: dict[str, set[str]] = {}
+        folded, exact = self._genre_matchers
+        for match in keep_longest(folded.find(text) + exact.find(text)):
+            counts[match.value] += 1
+            distinct.setdefault(match.value, set()).add(match.text.lower().rstrip("s"))
+        ranked = [(count, genre) for genre, count in counts.items() if count >= self.genre_min_terms and len(distinct[genre]) >= self.genre_min_distinct]
+        ranked.sort(reverse=True)
+        if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return None
+        return ranked[0][1]
+
+    def for_genre(self, genre: str | None) -> Codebook:
+        """This codebook as it reads a story of ``genre``: the roles of ``roles.csv``
+        marked with the genre replace the general ones of the same term ("manager" in
+        sport is a team's manager, public). Made once per genre; itself without one."""
+        if not genre or genre == self.genre_name:
+            return self
+        variant = self._variants.get(genre)
+        if variant is None:
+            overrides = {term.text: term for term in self.genre_roles.get(genre, [])}
+            variant = copy.copy(self)
+            variant.genre_name = genre
+            variant._variants = {}
+            variant.matcher = TermMatcher([t for t in self._terms if not (t.kind == "role" and t.text in overrides)] + list(overrides.values()))
+            variant._classify = lru_cache(maxsize=16384)(variant._classify_uncached)
+            variant.evidence = lru_cache(maxsize=16384)(variant._evidence)
+            variant._outlet = lru_cache(maxsize=16384)(variant._outlet_uncached)
+            self._variants[genre] = variant
+        return variant
 
     @staticmethod
     def _check_type(path: Path, source_type: str) -> None:
@@ -229,6 +297,11 @@ class Codebook:
             return listed
         listed = self._people_by_surname.get(name)
         return listed if listed and listed.name in text else None
+
+    def is_demonym(self, word: str) -> bool:
+        """True when ``word`` names a person by nationality ("Spaniard", "American",
+        "Scot"): a state's adjective (``states.csv``) or a word of ``demonyms.csv``."""
+        return _LEADING_THE.sub("", word.strip()) in self.demonyms
 
     def is_state(self, name: str) -> bool:
         """True when ``name``, without a leading "the", is a state in ``states.csv``."""

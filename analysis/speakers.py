@@ -39,6 +39,13 @@ from .sourcetypes import DOCUMENT_WORDS, Codebook
 from .tagging import tag_words
 
 FALLBACK_TYPE = "unclassified"
+# What typed a speaker (the table's ``typed_by``): the codebook's lists of people and
+# states, the story's words about the speaker, the story's genre alone, or (in a corpus
+# pass, ``corpus.py``) the speaker's type in the run's other stories.
+TYPED_BY = ("story", "genre", "codebook", "corpus")
+# Genres whose people speak in their own name (codebook "Genres"): a named person whom
+# nothing in such a story describes is an athlete, a coach, a performer or an artist.
+PERSONAL_GENRES = frozenset({"sport", "entertainment"})
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
@@ -193,6 +200,7 @@ class Speaker:
     first_sentence: int
     person: bool
     plural: bool
+    typed_by: str = ""
 
 
 def story_outlet(text: str, outlet: str, codebook: Codebook) -> str | None:
@@ -221,7 +229,9 @@ def resolve_story(
     story_text = text[sentences[0].start : sentences[-1].end] if sentences else ""
     own = story_outlet(story_text, outlet, codebook)
     headings = [(s.start - sentences[0].start, s.end - sentences[0].start) for s in sentences if s.is_heading]
-    registry = _Registry(story_text, codebook, own, headings)
+    genre = codebook.genre(" ".join(text[s.start : s.end] for s in sentences if not s.is_heading))
+    starts = [s.start - sentences[0].start for s in sentences]
+    registry = _Registry(story_text, codebook.for_genre(genre), own, headings, genre, starts)
     speakers: list[Speaker | None] = [None] * len(attributions)
     for index, attribution in enumerate(attributions):
         if attribution.speaker is not None:
@@ -349,8 +359,13 @@ def _counts_people(words: list[str]) -> bool:
 class _Registry:
     """The speakers met so far in one story, for resolving later mentions."""
 
-    def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: Sequence[tuple[int, int]] = ()):
+    def __init__(
+        self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: Sequence[tuple[int, int]] = (),
+        genre: str | None = None, sentence_starts: Sequence[int] = (),
+    ):
         self.text = story_text
+        self.genre = genre
+        self.sentence_starts = list(sentence_starts)
         self.headings = sorted(headings)
         self.heading_starts = [start for start, _ in self.headings]
         self.codebook = codebook
@@ -376,6 +391,16 @@ class _Registry:
                 for word in set(_name_words(run.group())):
                     self._runs_with.setdefault(word, []).append(run)
         return self._runs
+
+    def floor(self, at: int) -> int:
+        """Where the sentence (or heading) that holds offset ``at`` starts: words that
+        describe a name never reach back over it into a headline or the sentence before
+        ("Hodgson shoulders England blame" is no description of the fly-half that the
+        next sentence names). The start of the line, too, for a story read without its
+        sentences."""
+        before = bisect_right(self.sentence_starts, at) - 1
+        line = self.text.rfind("\n", 0, at) + 1
+        return max(self.sentence_starts[before] if before >= 0 else 0, line)
 
     def _in_heading(self, at: int) -> bool:
         """True when offset ``at`` falls in one of the story's headings."""
@@ -438,7 +463,7 @@ class _Registry:
             found = self._last(lambda s: bool(_POLL.search(f"{s.name} {s.description}")))
             if found:
                 return found
-        if _AGE_EPITHET.match(lower):
+        if _AGE_EPITHET.match(lower) or (len(phrase.split()) == 2 and lower.startswith("the ") and self.codebook.is_demonym(phrase)):
             found = self._last(lambda s: s.person and not s.plural)
             if found:
                 return found
@@ -586,7 +611,7 @@ class _Registry:
                 continue
             if self._is_organization_name(name):
                 return name
-            introduced = f"{_words_before(self.text, run.start())} {name}".strip()
+            introduced = f"{_words_before(self.text, run.start(), self.floor(run.start()))} {name}".strip()
             if introduced != name and self._classify(introduced):
                 return introduced
         return None
@@ -665,6 +690,11 @@ class _Registry:
             words = [word for word in words if not _ABBREVIATION.fullmatch(word)] or words
         while len(words) > 1 and (words[0].lower() in SENTENCE_STARTERS or words[0].lower() in _TIME_WORDS or (words[0].isupper() and len(words[0]) > 2 and not words[-1].isupper())):
             words = words[1:]
+        while len(words) > 1 and _title_word(words[0]):
+            titles_before = f"{titles_before} {words[0]}".strip()
+            words = words[1:]
+        if len(words) > 1 and words[-1].endswith(".") and len(words[-1]) > 4:
+            words[-1] = words[-1][:-1]
         while len(words) > 1 and words[-1] in _NAME_PARTICLES:
             words = words[:-1]
         for position in range(1, len(words)):
@@ -717,8 +747,9 @@ class _Registry:
         if best is None:
             return name, ""
         full, titles = self._person_name(_name_run(best.group()))
-        before = _words_before(self.text, best.start())
-        set_off = _ROLE_SET_OFF_BEFORE.search(self.text, max(0, best.start() - 80), best.start())
+        floor = self.floor(best.start())
+        before = _words_before(self.text, best.start(), floor)
+        set_off = _ROLE_SET_OFF_BEFORE.search(self.text, max(floor, best.start() - 80), best.start())
         if not before and set_off:
             before = set_off.group(1)
         after = ""
@@ -737,12 +768,14 @@ class _Registry:
             if speaker.name == name:
                 return speaker
         if source_type is None:
-            source_type = self._type(name, description, person, offset)
-        speaker = Speaker(name, description, source_type, index, person, plural)
+            source_type, typed_by = self._type(name, description, person, offset)
+        else:
+            typed_by = "" if source_type in ("narrator", FALLBACK_TYPE) else "story"
+        speaker = Speaker(name, description, source_type, index, person, plural, typed_by)
         self.speakers.append(speaker)
         return speaker
 
-    def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> str:
+    def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> tuple[str, str]:
         """Type a new speaker: a listed person, a state, or a reader quoted by first name
         and town ("Andrew in Derby", public) or a person described only by home town
         ("from Omaha, Nebraska", public); a person described by a role that a pronoun
@@ -750,17 +783,21 @@ class _Registry:
         words around its other mentions in the story; for a person, else the group named
         before it, a "Dr" title, or the organization named before ``offset`` when its
         role defers ("a spokesman"); for research by an organization no list knows,
-        ``analyst``; else the fallback."""
+        ``analyst``; in a story of a genre whose people speak in their own name (sport,
+        entertainment and culture: ``PERSONAL_GENRES``), a person nothing else types is
+        ``public``; else the fallback. Returns the type and what typed it (``TYPED_BY``):
+        ``codebook`` (a listed person or state), ``story`` (the story's words), ``genre``
+        (the story's genre alone), or "" (unclassified, narrator)."""
         listed = self.codebook.person(name, self.text)
         if listed:
-            return listed.source_type
+            return listed.source_type, "codebook"
         if _READER.match(name) or (person and self._from_hometown(name) and not self.codebook.evidence(description or "")):
-            return "public"
+            return "public", "story"
         if self.codebook.is_state(name):
-            return "official"
+            return "official", "codebook"
         owner_type = self._possessor_type(description) if person else None
         if owner_type:
-            return owner_type
+            return owner_type, "story"
         own = name if person and " " in name else ""
         found = self._classify(f"{name}, {_before_speech(description)}", own)
         if found is None and name[:1].isupper():
@@ -774,8 +811,26 @@ class _Registry:
         if found is None and not person and _RESEARCH_BY.search(description or ""):
             found = "analyst"
         if found in ("other_media", "western_media") and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
-            return "narrator"
-        return found or FALLBACK_TYPE
+            return "narrator", ""
+        if found:
+            return found, "story"
+        if person and self.genre in PERSONAL_GENRES and self._named_person(name) and not self._described(name, description):
+            return "public", "genre"
+        return FALLBACK_TYPE, ""
+
+    def _described(self, name: str, description: str) -> bool:
+        """True when the story describes ``name`` by a role or an organization, in its
+        description or around any mention ("3 spokesperson Belinda Henderson" is a
+        spokesperson of an organization the codebook does not know, not a performer)."""
+        return any(m.term.kind in ("role", "organization", "outlet", "shaped") for text in [description, *self._mentions(name, True)] for m in self.codebook.evidence(text or ""))
+
+    def _named_person(self, name: str) -> bool:
+        """True when ``name`` is a person's name: capitalized words that are no state, no
+        nationality ("the Spaniard") and no common English word."""
+        words = name.split()
+        if not words or not all(word[:1].isupper() for word in words) or self.codebook.is_state(name) or self.codebook.is_demonym(name):
+            return False
+        return len(words) > 1 or (name.lower() not in lexicon and not name.isupper())
 
     def _possessor_type(self, description: str) -> str | None:
         """For a role that defers, owned by a pronoun and naming no organization ("her
@@ -961,8 +1016,9 @@ class _Registry:
             self.runs()
             run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= start < run.end()), start)
             titles = self.text[run_start:start].strip()
-            before = _words_before(self.text, run_start)
-            title = _TITLE_BEFORE.search(self.text, max(0, run_start - 160), run_start)
+            floor = self.floor(run_start)
+            before = _words_before(self.text, run_start, floor)
+            title = _TITLE_BEFORE.search(self.text, max(floor, run_start - 160), run_start)
             after = _APPOSITIVE.match(self.text, end)
             context = " ".join(filter(None, [before, title and title.group(1), titles, after and next(filter(None, after.groups()), None)]))
             if context.strip():
@@ -1032,14 +1088,15 @@ def _name_words(run: str) -> list[str]:
     return _name_run(run).split()
 
 
-def _words_before(text: str, at: int) -> str:
+def _words_before(text: str, at: int, floor: int = 0) -> str:
     """Up to six words before ``at`` in the same clause, stopping at punctuation (but
     not a bracketed acronym), a preposition, a reporting or linking verb, or a
     participle ("Tory leader" in "... said Tory leader Michael Howard"; "the Chinese
     Football Association (CFA) president")."""
     before_words: list[str] = []
-    window = text[max(0, at - 240) : at].split()
-    for word in reversed(window[-7:] if at <= 240 or len(window) > 7 else window[1:]):
+    start = max(floor, at - 240)
+    window = text[start:at].split()
+    for word in reversed(window[-7:] if start == floor or len(window) > 7 else window[1:]):
         if _BRACKETED_ACRONYM.fullmatch(word):
             before_words.insert(0, word)
             continue
@@ -1047,12 +1104,30 @@ def _words_before(text: str, at: int) -> str:
             not word[:1].isalnum()
             or not word[-1:].isalnum()
             or word.lower() in _STOP_BEFORE_NAME
-            or (word.islower() and word.endswith(("ed", "ing")))
+            or (word.islower() and (word.endswith(("ed", "ing")) or lexicon.get(word) in _VERB_TAGS))
             or _SPEECH_IN_DESCRIPTION.fullmatch(word.lower())
         ):
             break
         before_words.insert(0, word)
     return " ".join(before_words)
+
+
+_VERB_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+
+
+def _title_word(word: str) -> bool:
+    """True when a capitalized ``word`` that opens a run of names is no name but a
+    title, an epithet or a team's possessive ("Referee Graham Poll", "Defiant Matt
+    Williams", "Again Roddick", "Chelsea's William Gallas"): a possessive, or a common
+    English word that the lexicon does not know as a proper noun (it knows first names:
+    "Will", "Rose" and "Frank" stay)."""
+    if _POSSESSIVE_WORD.search(word):
+        return True
+    capitalized, lower = lexicon.get(word), lexicon.get(word.lower())
+    return capitalized != "NNP" and lower is not None and lower != "MD"
+
+
+_POSSESSIVE_WORD = re.compile(r"\w['’]s?$")
 
 
 def _join_unique(parts: list[str | None]) -> str:
