@@ -105,6 +105,8 @@ def attribute_story(
         attribution = Attribution(quote="direct" if direct else "none")
         quoted = [(max(0, span.start - sentence.start), span.end - sentence.start) for span in spans]
         found = find_cue(text[sentence.start : sentence.end], quoted, cues, accept, known_abbreviations)
+        if found is not None and _author_speaks(text[sentence.start : sentence.end], found.speaker, found.speaker_start, quoted):
+            found = None
         if found is not None:
             attribution.speaker, attribution.description = found.speaker, found.description
             attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame
@@ -144,6 +146,23 @@ def _link_quotations(sentences: list[Sentence], results: list[Attribution], quot
             source = min(cued, key=lambda i: (i < index, abs(i - index))) if cued else _nearest_speaker(results, index)
             if source is not None:
                 results[index].link, results[index].rule = source, "quotation"
+
+
+# The writer's own voice: "I think", "we all know", "my view" (codebook rule 12).
+_AUTHOR = frozenset({"i", "we", "we all", "me", "us", "my view", "in my view", "our view"})
+
+
+def _author_speaks(sentence: str, speaker: str | None, at: int, quoted: list[tuple[int, int]]) -> bool:
+    """True when the speaker of a cue is the writer's own "I" or "we" outside quotation
+    marks (codebook rule 12): in an opinion piece, a column or a blog post that is the
+    outlet's voice, the narrator's; and news reports say "I" outside quotation marks
+    only there. Not after a colon in the same sentence, where a speaker's words may be
+    given without marks ("He had a reminder:I want to remind ...")."""
+    if speaker is None or speaker.strip().lower() not in _AUTHOR:
+        return False
+    if any(start <= at < end for start, end in quoted):
+        return False
+    return ":" not in sentence[:at]
 
 
 def _nearest_speaker(results: list[Attribution], index: int) -> int | None:

@@ -467,6 +467,9 @@ class _Registry:
             found = self._last(lambda s: s.person and not s.plural)
             if found:
                 return found
+            named = self._named_before(offset, person=True)
+            if named:
+                return self._find(named, None, index, offset)
         words = lower.split()
         if words and words[0] == "the" and len(words) <= 3 and phrase.split()[-1].islower():
             head = words[-1].rstrip("s")
