@@ -205,6 +205,8 @@ def _link_continuations(text: str, sentences: list[Sentence], results: list[Attr
             follower.link, follower.rule, follower.quote = index, "continuation", "indirect"
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_CLOSES_AT_END = re.compile(r"[.!?,][\"”]\s*$")
 # A speaker's own words given without quotation marks speak in the first person.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|we're|we’re|we've|we’ve|us|our|Our)\b")
 
@@ -214,6 +216,9 @@ def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> b
     quotation opened before it, or speaks in the first person outside quotation marks."""
     if any(not span.opened or span.start < sentence.start for span in spans):
         return True
+    marks = _QUOTE_MARKS.findall(text, sentence.start, sentence.end)
+    if len(marks) % 2 == 1 and _CLOSES_AT_END.search(text, sentence.start, sentence.end):
+        return True  # a quotation whose opening mark the text lost or misplaced ends here
     unquoted, at = [], sentence.start
     for span in sorted(spans, key=lambda span: span.start):
         unquoted.append(text[at : max(at, span.start)])

@@ -165,7 +165,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
     from .score import textblob_scores, vader_compound
     from .sentences import split_story
     from .sourcetypes import load_codebook
-    from .speakers import names_someone, resolve_story
+    from .speakers import names_someone, proper_nouns, resolve_story
 
     if step == "split":
         stories = _stories(corpus)
@@ -177,7 +177,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         began, cpu = time.perf_counter(), time.process_time()
         count = 0
         for text, story, sentences in split:
-            attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook))
+            attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook, proper=proper_nouns(text, sentences)))
             resolve_story(text, sentences, attributions, codebook, story.outlet)
             count += len(sentences)
     elif step in ("textblob", "vader", "scoring", "frames"):

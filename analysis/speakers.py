@@ -35,7 +35,7 @@ from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
 from .matching import word_spans
 from .sourcetypes import NAME_RUN as _NAME_RUN
-from .sourcetypes import DOCUMENT_WORDS, Codebook
+from .sourcetypes import DOCUMENT_WORDS, MEDIA, Codebook
 from .tagging import tag_words
 
 FALLBACK_TYPE = "unclassified"
@@ -97,7 +97,7 @@ _GROUP_OF_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
-_TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
+_TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first afterwards afterward beforehand".split())
 _INSTITUTION_NAME = re.compile(r"[A-Z][\w'’.-]*\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|&)(?:\s+the)?\s+)?[A-Z][\w'’.-]*)*\s*$")
 # A share of those polled ("59 percent said", "less than a third agreed") speaks for the
 # last poll or survey the story reported.
@@ -249,7 +249,25 @@ def resolve_story(
     return speakers, registry.speakers
 
 
-def names_someone(phrase: str, codebook: Codebook) -> bool:
+def proper_nouns(text: str, sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The common English words that a story writes capitalized inside its sentences,
+    after a lower-case word or a comma, as names ("comic book company Marvel",
+    "retailer Next"): there they name someone ("Marvel said it would appeal")."""
+    found = set()
+    for sentence in sentences:
+        if sentence.is_heading:
+            continue
+        for match in _INNER_CAPITALIZED.finditer(text, sentence.start, sentence.end):
+            word = match.group(1)
+            if word.lower() in lexicon and lexicon.get(word) != "NNP":
+                found.add(word)
+    return frozenset(found)
+
+
+_INNER_CAPITALIZED = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][a-z]{2,})\b(?![\w'’-])")
+
+
+def names_someone(phrase: str, codebook: Codebook, proper: frozenset[str] = frozenset()) -> bool:
     """True when ``phrase`` can name a speaker: a pronoun ("he", "they", "he's"), or a
     noun phrase whose head (its last word before any preposition, bracket or clause,
     trailing adverbs dropped) is a codebook term (a role, an organization, a document,
@@ -258,7 +276,10 @@ def names_someone(phrase: str, codebook: Codebook) -> bool:
     farmers" are farmers). A phrase with a finite verb, an adverb or a pronoun after its
     first word is no noun phrase ("far too canny to make", "set out the choices he").
     Parts of speech come from TextBlob's offline Pattern tagger and lexicon: a single
-    capitalized word is a name unless it is a known common word ("Yukos", not "But")."""
+    capitalized word is a name unless it is a known common word ("Yukos", not "But"),
+    or one of ``proper``, the words the story writes as names (``proper_nouns``)."""
+    if proper and phrase.strip() in proper:
+        return True
     return _names_someone(phrase, codebook)
 
 
@@ -557,7 +578,7 @@ class _Registry:
             if not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
                 return self._publisher_after(offset)
         for run in reversed([run for run in self.runs() if run.end() <= offset]):
-            if self._is_organization_name(run.group()):
+            if self._is_organization_name(run.group()) and not self._is_own_voice(run.group()):
                 return run.group()
         return None
 
@@ -623,6 +644,8 @@ class _Registry:
         """True when ``phrase`` is headed by a document or a unit ("letter", "legal
         department"), which belongs to whoever owns it."""
         roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role"]
+        if roles and roles[-1].term.source_type == MEDIA:
+            return False  # "Uganda's New Vision newspaper" speaks for itself
         return bool(roles) and not roles[-1].term.person and roles[-1].end >= len(phrase.rstrip(" ."))
 
     def _organization_before(self, phrase: str, offset: int) -> str | None:
@@ -698,6 +721,8 @@ class _Registry:
             words = words[1:]
         if len(words) > 1 and words[-1].endswith(".") and len(words[-1]) > 4:
             words[-1] = words[-1][:-1]
+        if len(words) == 1 and (words[0] in self.codebook.heads or not _POSSESSIVE_WORD.search(words[0]) and _title_word(words[0])):
+            return None, ""  # "Marvel", "Arsenal": a common word written as a name names a body
         while len(words) > 1 and words[-1] in _NAME_PARTICLES:
             words = words[:-1]
         for position in range(1, len(words)):

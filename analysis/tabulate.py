@@ -22,7 +22,7 @@ from .read import Document, InputError, InputWarning, Skipped, expand_paths, rea
 from .score import textblob_scores, vader_compound
 from .sentences import split_story
 from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
-from .speakers import names_someone, resolve_story
+from .speakers import names_someone, proper_nouns, resolve_story
 from .stories import ManifestEntry, Story, read_manifest, split_stories
 
 QUOTE_KINDS = ("direct", "indirect", "none")
@@ -55,7 +55,7 @@ def code_story(
     vocabulary = vocabulary or load_vocabulary()
     text = document.working_text
     sentences = split_story(text, story.start, story.end)
-    attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook))
+    attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook, proper=proper_nouns(text, sentences)))
     speakers, _ = resolve_story(text, sentences, attributions, codebook, story.outlet)
     last = max(len(sentences) - 1, 1)
     rows = []
