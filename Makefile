@@ -12,7 +12,10 @@ FRAMES ?=
 # A filled coding sheet of the run's sentences (python -m analysis sample): corrects the charts' shares and means.
 CODING ?=
 JOBS ?= 1
-RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) $(if $(FRAMES),--frames $(FRAMES)) $(if $(CODING),--coding $(CODING)) --jobs $(JOBS)
+# How numeric dates are written: true (day first), false (month first), or empty to tell it from each file.
+DAYFIRST ?=
+RUN_ARGS = $(CORPUS) $(if $(STORIES),--stories $(STORIES)) $(if $(NAME),--name $(NAME)) $(if $(FRAMES),--frames $(FRAMES)) $(if $(CODING),--coding $(CODING)) --jobs $(JOBS) \
+	$(if $(filter true,$(DAYFIRST)),--dayfirst) $(if $(filter false,$(DAYFIRST)),--no-dayfirst)
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: install report tabulate test lab clean

@@ -4,7 +4,9 @@ The steps, in the order the data flows through them:
 
 1. ``read``: read documents (text, HTML, folders, CSV/JSONL tables of articles), with
    ``repair`` for mojibake;
-2. ``stories``: split documents into stories, as a manifest says;
+2. ``stories``: split documents into stories, as a manifest says; ``furniture``: find
+   the page furniture (menus, link lists, footers) from the corpus, the page and, for
+   HTML, trafilatura;
 3. ``sentences``: split stories into paragraphs, sentences and headings;
 4. ``attribute`` (with ``reporting`` and ``quotes``): find who speaks in each sentence;
 5. ``speakers`` and ``sourcetypes``: resolve speakers and type them by the codebook;

@@ -1,6 +1,7 @@
 """Show the coding in the text: each story as HTML, every sentence coloured by its source
 type, with speaker, cue, quotation kind and sentiment in a tooltip made in CSS (it shows on
-hover, and on a tap on touch screens, where ``title`` tooltips do not). It renders in
+hover, and on a tap on touch screens, where ``title`` tooltips do not); headings in bold,
+page furniture small and grey. It renders in
 JupyterLab, in the HTML copies of the notebooks, and in any browser; the standalone page
 adds a table of contents and filters by outlet and source type."""
 
@@ -13,6 +14,7 @@ import pandas as pd
 from .datafiles import atomic_output
 from .plot import PALETTE, label
 from .sourcetypes import SOURCE_TYPES
+from .summarise import coded_sentences
 
 _STYLE = """<style>
 .coding-story {font-family: Georgia, serif; font-size: 15px; line-height: 1.6; max-width: 46em}
@@ -20,7 +22,9 @@ _STYLE = """<style>
 .coding-story .meta {font-family: sans-serif; font-size: 12px; color: #555; margin-bottom: 1em}
 .coding-story p {margin: 0 0 0.8em 0}
 .coding-story .heading {font-family: sans-serif; font-weight: bold}
-.coding-story .s, .coding-story .heading {padding: 1px 2px; border-radius: 2px; cursor: help; position: relative; outline: none}
+.coding-story .furniture {font-family: sans-serif; font-size: 12px; color: #999; background: #f2f2f2}
+.coding-story .furniture::before {content: "page furniture: "; font-style: italic}
+.coding-story .s, .coding-story .heading, .coding-story .furniture {padding: 1px 2px; border-radius: 2px; cursor: help; position: relative; outline: none}
 .coding-story [data-tip]:hover::after, .coding-story [data-tip]:focus::after {
   content: attr(data-tip); white-space: pre-line; position: absolute; left: 0; top: 100%; z-index: 10;
   min-width: 18em; max-width: 28em; padding: 6px 8px; background: #222; color: #fff;
@@ -55,6 +59,8 @@ def _hover(row) -> str:
         cell = getattr(row, name)
         return "" if cell is None or pd.isna(cell) else str(cell)
 
+    if getattr(row, "is_boilerplate", False):
+        return "Page furniture (menu, link list, footer): not part of the article, not coded"
     if row.is_heading:
         return "Heading or caption: no source"
     parts = [f"Source type: {label(value('source_type'))}"]
@@ -71,8 +77,10 @@ def _hover(row) -> str:
 
 
 def legend_html(types=SOURCE_TYPES) -> str:
-    """The colour key of the source types, as HTML."""
+    """The colour key of the source types, headings and page furniture, as HTML."""
     swatches = "".join(f'<span style="{_style(t)}">{escape(label(t))}</span>' for t in types)
+    swatches += '<span style="font-weight: bold">Heading or caption</span>'
+    swatches += '<span style="color: #999; background: #f2f2f2">Page furniture (not coded)</span>'
     return f'<div class="coding-legend">{swatches}</div>'
 
 
@@ -83,7 +91,7 @@ def story_html(table: pd.DataFrame, story_id: str) -> str:
         raise ValueError(f"no story {story_id!r} in the table")
     first = rows.iloc[0]
     title = first["title"] if isinstance(first["title"], str) and first["title"] else story_id
-    coded = rows[~rows["is_heading"].astype(bool)]
+    coded = coded_sentences(rows)
     counts = coded["source_type"].value_counts()
     summary = ", ".join(f"{label(t)} {counts[t]}" for t in SOURCE_TYPES if counts.get(t, 0))
     date = first["date"].strftime("%Y-%m-%d") if isinstance(first["date"], pd.Timestamp) else ""
@@ -97,7 +105,9 @@ def story_html(table: pd.DataFrame, story_id: str) -> str:
         for row in paragraph.itertuples():
             text = escape(str(row.text))
             tip = escape(_hover(row))
-            if row.is_heading:
+            if getattr(row, "is_boilerplate", False):
+                pieces.append(f'<span class="furniture" tabindex="0" data-tip="{tip}">{text}</span>')
+            elif row.is_heading:
                 pieces.append(f'<span class="heading" tabindex="0" data-tip="{tip}">{text}</span>')
             else:
                 kind = escape(str(row.source_type)) if isinstance(row.source_type, str) else ""
@@ -115,7 +125,7 @@ def _anchor(story_id: str) -> str:
 def contents_html(table: pd.DataFrame, stories: list[str]) -> str:
     """A table of contents: a link to each story with its outlet, date and sentences."""
     firsts = table.drop_duplicates("story_id").set_index("story_id")
-    sizes = table[~table["is_heading"].astype(bool)].groupby("story_id", observed=True).size()
+    sizes = coded_sentences(table).groupby("story_id", observed=True).size()
     items = []
     for story in stories:
         first = firsts.loc[story]

@@ -97,6 +97,9 @@ def attribute_story(
     quotes = story_quotes(text, sentences)
     results: list[Attribution] = []
     for sentence in sentences:
+        if sentence.is_boilerplate:
+            results.append(Attribution(rule="boilerplate"))
+            continue
         if sentence.is_heading:
             results.append(Attribution(rule="heading"))
             continue

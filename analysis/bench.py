@@ -95,15 +95,19 @@ _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
-def generated_corpus(folder: Path, stories: int, seed: int = 1) -> Path:
+def generated_corpus(folder: Path, stories: int, seed: int = 1, outlets: int = 1, days: int = 0) -> Path:
     """Write ``stories`` generated news articles (12 to 24 sentences each, from fifteen
     templates filled with names, organizations, topics and numbers drawn at random) as a
     JSONL table, for benchmarks where no real news is at hand: unlike the seed repeated,
-    its sentences hardly ever repeat, so caches help no more than on real text."""
+    its sentences hardly ever repeat, so caches help no more than on real text. With
+    ``outlets`` above 1 the stories are spread over that many outlets, and with ``days``
+    their dates over that many days from 1 January 2023 (else undated)."""
+    import datetime
     import random
 
     rng = random.Random(seed)
     path = folder / f"generated_{stories}.jsonl"
+    names = ["Generated"] if outlets <= 1 else [f"Outlet {chr(ord('A') + number)}" for number in range(outlets)]
     with path.open("w", encoding="utf-8") as handle:
         for number in range(stories):
             sentences = []
@@ -116,7 +120,8 @@ def generated_corpus(folder: Path, stories: int, seed: int = 1) -> Path:
                 sentences.append(sentence[0].upper() + sentence[1:])
             body = "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
             title = f"{rng.choice(_TOPICS).capitalize()} in {rng.choice(_PLACES)}: story {number + 1}"
-            article = {"id": f"g{number:06d}", "title": title, "outlet": "Generated", "date": "", "text": f"{title}\n\n{body}\n"}
+            date = (datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(days))).isoformat() if days else ""
+            article = {"id": f"g{number:06d}", "title": title, "outlet": names[number % len(names)], "date": date, "text": f"{title}\n\n{body}\n"}
             handle.write(json.dumps(article) + "\n")
     return path
 
@@ -207,13 +212,14 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         count = len(texts)
     elif step == "stance":
         from .stance import load_model, stance_table
+        from .summarise import coded_sentences
         from .tabulate import tabulate
 
         table = tabulate(corpus)
         model = load_model()
         began, cpu = time.perf_counter(), time.process_time()
         stance_table(table, model, load_vocabulary())
-        count = int((~table["is_heading"]).sum())
+        count = len(coded_sentences(table))
     else:
         from .run import TableWriter, chunks, run_chunks
         from .stance import load_model, stance_table

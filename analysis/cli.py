@@ -15,6 +15,8 @@ from .read import InputError, InputWarning, Skipped, expand_paths
 from .stories import read_manifest
 from .tabulate import check_table_suffix
 
+DAYFIRST_HELP = ("numeric dates put the day first (05/11/2004 is 5 November); --no-dayfirst: the month first. Default: "
+                 "told from each file's own dates, and a file whose dates do not tell is reported and its numeric dates left empty")
 FRAMES_HELP = "the frames of the table's frames column: a set in data/framing (generic, the default; seed) or a folder in the same format"
 
 
@@ -47,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "an earlier file there is replaced only when the run succeeds")
     tab.add_argument("--codebook", metavar="FOLDER", help="a codebook folder to use instead of data/codebook")
     tab.add_argument("--frames", metavar="SET", help=FRAMES_HELP)
+    tab.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help=DAYFIRST_HELP)
     tab.add_argument("--jobs", type=int, default=1, metavar="N", help="code stories in N local processes (0: one per core; default 1)")
     tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
     tab.add_argument("--quiet", action="store_true", help="no progress bar (it is also hidden when not on a terminal)")
@@ -135,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--frames", metavar="SET", help=FRAMES_HELP)
     report.add_argument("--coding", metavar="SHEET", help="a filled coding sheet of the run's sentences (drawn by 'sample'): the notebooks then "
                         "draw corrected estimates beside the program's own")
+    report.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None, help=DAYFIRST_HELP + " (or dayfirst: in settings.yaml)")
     report.add_argument("--jobs", type=int, default=1, metavar="N", help="tabulate in N local processes (0: one per core; default 1)")
     report.add_argument("--tabulate-only", action="store_true", help="write the run's sentence table and stop")
 
@@ -230,7 +234,9 @@ def _check_inputs(paths: list, stories: str | None, out: str) -> None:
     reads, and the output is none of them."""
     files = expand_paths(paths)
     if stories:
-        read_manifest(stories)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the run warns about the manifest's dates
+            read_manifest(stories)
         files.append(Path(stories))
     if out != "-" and any(Path(out).resolve() == file.resolve() for file in files):
         raise InputError(f"{out}: this is also an input; write the table somewhere else")
@@ -239,6 +245,7 @@ def _check_inputs(paths: list, stories: str | None, out: str) -> None:
 def _write_table(args, paths: list, frame_set: str) -> int:
     """Tabulate ``paths`` into ``args.out`` with the frames of ``frame_set`` (a folder);
     return the exit status."""
+    from .furniture import add_summaries, describe, print_furniture, summary
     from .run import TableWriter, chunks, run_chunks
     from .summarise import typing_coverage
 
@@ -247,18 +254,21 @@ def _write_table(args, paths: list, frame_set: str) -> int:
     client = _dask_client(args.scheduler) if args.scheduler else None
     stories = set()
     coverage = {"attributed": 0, "typed": 0}
+    furniture = summary(pd_empty())
     try:
         with TableWriter(args.out) as writer:
-            work = chunks(paths, args.stories, args.codebook, skipped=skipped, frame_set=frame_set)
+            work = chunks(paths, args.stories, args.codebook, skipped=skipped, frame_set=frame_set, dayfirst=args.dayfirst)
             for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
                 writer.write(piece)
                 stories.update(piece["story_id"].unique())
                 for key, count in typing_coverage(piece).items():
                     coverage[key] += count
+                furniture = add_summaries(furniture, summary(piece))
     finally:
         if client is not None:
             client.close()
     print(f"wrote {writer.rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
+    print_furniture(describe(furniture))
     attributed = coverage["attributed"]
     share = f" ({coverage['typed'] / attributed:.0%})" if attributed else ""
     print(
@@ -274,13 +284,20 @@ def _write_table(args, paths: list, frame_set: str) -> int:
     return 0
 
 
+def pd_empty():
+    """An empty sentence table, to add furniture summaries to."""
+    from .tabulate import to_frame
+
+    return to_frame([])
+
+
 def _report(args) -> int:
     """Run ``report``: tabulate the run and execute the notebooks into its folder."""
     from .report import make_report
     from .settings import current_run
 
     jobs = _jobs(args.jobs)
-    run = current_run(args.corpus, args.stories, args.name, args.frames, coding=args.coding)
+    run = current_run(args.corpus, args.stories, args.name, args.frames, dayfirst=args.dayfirst, coding=args.coding)
     make_report(run, jobs=jobs, tabulate_only=args.tabulate_only)
     return 0
 
@@ -312,9 +329,10 @@ def _targets(args) -> int:
 
     from .datafiles import atomic_output
     from .frames import propose_targets
+    from .summarise import coded_sentences
 
     table = _input_table(args.table)
-    rows = propose_targets(table.loc[~table["is_heading"], "text"].astype(str), top=args.top)
+    rows = propose_targets(coded_sentences(table)["text"].astype(str), top=args.top)
     sheet = io.StringIO()
     writer = csv.writer(sheet)
     writer.writerow(["target", "alias"])

@@ -18,7 +18,7 @@ from matplotlib.colors import to_rgba
 
 from .datafiles import atomic_output, write_csv
 from .sourcetypes import SOURCE_TYPES, load_codebook
-from .summarise import coded_sentences, story_order
+from .summarise import coded_sentences, story_labels, story_order
 
 PALETTE = {
     "official": "#0072B2",
@@ -149,9 +149,10 @@ def _stacked_shares(wide: pd.DataFrame, rows: list[str], title: str, subtitle: s
     return _finish(fig)
 
 
-def top_speakers(top: pd.DataFrame, by: str, title: str) -> plt.Figure | None:
-    """Horizontal bars of the most-quoted speakers of each group (``top`` from
-    ``summarise.top_speakers``), one block per group, coloured by source type."""
+def top_speakers(top: pd.DataFrame, by: str, title: str, unnamed: pd.DataFrame | None = None) -> plt.Figure | None:
+    """Horizontal bars of the most-quoted named speakers of each group (``top`` from
+    ``summarise.top_speakers``), one block per group, coloured by source type; the
+    subtitle counts what was left out (``unnamed`` from ``summarise.unnamed_speakers``)."""
     if top.empty:
         return too_little(title, "named speakers with a known group", "are none")
     fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(top), 0.32)))
@@ -163,7 +164,11 @@ def top_speakers(top: pd.DataFrame, by: str, title: str) -> plt.Figure | None:
     ax.xaxis.get_major_locator().set_params(integer=True)
     handles = [matplotlib.patches.Patch(color=PALETTE[t], label=label(t)) for t in SOURCE_TYPES if t in set(top["source_type"])]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
-    _title(ax, title, f"The speakers with the most attributed sentences in each {by}, coloured by source type; pronouns left out")
+    left_out = ""
+    if unnamed is not None and len(unnamed):
+        kinds = unnamed.groupby("kind")["sentences"].sum()
+        left_out = "; left out: " + ", ".join(f"{count} sentences by {kind}s" for kind, count in kinds.items())
+    _title(ax, title, f"The named speakers with the most attributed sentences in each {by}, coloured by source type{left_out}")
     return _finish(fig)
 
 
@@ -209,29 +214,49 @@ def cue_chart(counts: pd.DataFrame) -> plt.Figure | None:
     return _finish(fig)
 
 
-def positions(table: pd.DataFrame) -> plt.Figure | None:
-    """Where each source type speaks along each story: one dot per sentence."""
+def positions(table: pd.DataFrame, top: int = 20) -> plt.Figure | None:
+    """Where each source type speaks along the stories: above, one dot per sentence of
+    the ``top`` stories with the most sentences (all of them when there are no more);
+    below, for every story, each type's share of the sentences in each tenth of a story."""
     coded = coded_sentences(table)
     if coded.empty:
         return too_little("position in story", "at least one sentence", "are none")
-    stories = story_order(coded)
-    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH, _height(len(stories), 0.6)))
-    rows = {story: len(stories) - 1 - index for index, story in enumerate(stories)}
+    sizes = coded.groupby("story_id", sort=False).size()
+    shown = [story for story in story_order(coded) if story in set(sizes.nlargest(top).index)]
+    titles = story_labels(coded, width=44)
+    fig, (ax, tenths) = plt.subplots(2, 1, figsize=(FIGURE_WIDTH * 1.25, _height(len(shown), 0.42, 4.6)),
+                                     gridspec_kw={"height_ratios": [max(len(shown), 2), 3]})
+    rows = {story: len(shown) - 1 - index for index, story in enumerate(shown)}
+    picked = coded[coded["story_id"].isin(shown)]
     rng = np.random.default_rng(0)
     for source_type in SOURCE_TYPES:
-        part = coded[coded["source_type"] == source_type]
+        part = picked[picked["source_type"] == source_type]
         if part.empty:
             continue
         y = part["story_id"].map(rows).to_numpy() + rng.uniform(-0.18, 0.18, len(part))
-        size = 14 if source_type == "narrator" else 30
-        ax.scatter(part["position"], y, s=size, color=PALETTE[source_type], label=label(source_type), alpha=0.9, linewidths=0)
-    counts = coded.groupby("story_id", sort=False).size()
-    ax.set_yticks(list(rows.values()), [f"{story} (n={counts[story]})" for story in rows])
+        ax.scatter(part["position"], y, s=12 if source_type == "narrator" else 26, color=PALETTE[source_type], alpha=0.9, linewidths=0)
+    ax.set_yticks(list(rows.values()), [f"{titles.get(story, story)} (n={sizes[story]})" for story in rows], fontsize=8.5)
     ax.set_xlim(-0.02, 1.02)
     ax.set_xlabel("Position in the story (0 = first sentence, 1 = last)")
-    _title(ax, "Where along each story does each source speak?", "One dot per sentence, coloured by source type")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
-    return _finish(fig)
+    tenth = np.minimum((coded["position"].to_numpy() * 10).astype(int), 9)
+    counts = pd.crosstab(tenth, pd.Categorical(coded["source_type"], categories=list(SOURCE_TYPES)), dropna=False).reindex(index=range(10), fill_value=0)
+    shares = counts.div(counts.sum(axis=1).where(lambda n: n > 0), axis=0).fillna(0) * 100
+    bottom = np.zeros(10)
+    for source_type in SOURCE_TYPES:
+        values = shares[source_type].to_numpy()
+        if values.any():
+            tenths.bar(np.arange(10) / 10 + 0.05, values, width=0.095, bottom=bottom, color=PALETTE[source_type], label=label(source_type))
+            bottom += values
+    tenths.set_xlim(-0.02, 1.02)
+    tenths.set_ylim(0, 100)
+    tenths.set_ylabel("Sentences (%)")
+    tenths.set_xlabel(f"Tenth of the story, all {len(sizes)} stories ({len(coded)} sentences)")
+    tenths.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45), ncol=5, frameon=False, fontsize=8.5)
+    subtitle = (f"Above: one dot per sentence, coloured by source type, for the {len(shown)} stories with the most sentences"
+                f"{'' if len(shown) == len(sizes) else f' (of {len(sizes)})'}; below: each source type's share of the sentences "
+                "in each tenth of the stories, all stories pooled")
+    fig.tight_layout(rect=(0, 0, 1, _figure_title(fig, "Where along the stories does each source speak?", subtitle)))
+    return fig
 
 
 def means_with_intervals(
@@ -266,7 +291,8 @@ def means_with_intervals(
     if zero_line:
         ax.axvline(0, color="#999999", linewidth=0.8, linestyle=":")
     ax.set_xlabel(axis_label)
-    _title(ax, title, "Dots: sentences; bar: mean with its 95% interval, bootstrapped by story; n = sentences")
+    resampled = "over the story's sentences" if by == "story_id" else "by story"
+    _title(ax, title, f"Dots: sentences; bar: mean with its 95% interval, bootstrapped {resampled}; n = sentences")
     return _finish(fig)
 
 
@@ -547,3 +573,143 @@ def accuracy_by_group(accuracy: pd.DataFrame, what: str, sheet: str) -> plt.Figu
                       "estimate for all the group's sentences, weighted by the sheet's inclusion probabilities, with its "
                       "95% interval (clustered by story; none with too few coded sentences or stories)")
     return _finish(fig)
+
+
+def _time_axis(ax, periods: pd.DatetimeIndex, unit: str) -> None:
+    """Date ticks for weeks or months on ``ax``, spanning every period."""
+    import matplotlib.dates as mdates
+
+    pad = pd.Timedelta(days=4 if unit == "week" else 15)
+    ax.set_xlim(periods.min() - pad, periods.max() + pad)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def shares_over_time(shares: pd.DataFrame, periods: pd.DatetimeIndex, unit: str, title: str, note: str = "") -> plt.Figure | None:
+    """Lines on a time axis: each source type's share of the sentences of each week or
+    month (``shares`` from ``summarise.shares_by(table, "period")``), over every period
+    from first to last (``summarise.all_periods``: periods without a story break the
+    lines), with the stories of each period as bars beneath. ``note`` says what the axis
+    leaves out (``summarise.time_note``)."""
+    if shares.empty or len(periods) == 0:
+        return too_little(title, "stories with a date", "are none: no story has a date (the README says how to give them)")
+    wide = shares.pivot(index="period", columns="source_type", values="share").reindex(index=periods, columns=list(SOURCE_TYPES))
+    stories = shares.drop_duplicates("period").set_index("period")["stories"].reindex(periods).fillna(0)
+    fig, (ax, counts) = plt.subplots(2, 1, figsize=(FIGURE_WIDTH, 5.8), sharex=True, gridspec_kw={"height_ratios": [4, 1]})
+    for source_type in SOURCE_TYPES:
+        values = wide[source_type] * 100
+        if values.fillna(0).max() == 0:
+            continue
+        ax.plot(periods, values, color=PALETTE[source_type], linewidth=1.8, marker="o", markersize=3.5, label=label(source_type))
+    ax.set_ylabel(f"Share of the {unit}'s sentences (%)")
+    ax.set_ylim(bottom=0)
+    counts.bar(periods, stories.to_numpy(), width=5 if unit == "week" else 20, color="#999999")
+    counts.set_ylabel("Stories")
+    _time_axis(counts, periods, unit)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    subtitle = f"Sentences by source type, {unit} by {unit}, headings and page furniture left out; n = {int(shares['sentences'].sum())} sentences in {int(stories.sum())} stories. {note}"
+    fig.tight_layout(rect=(0, 0, 1, _figure_title(fig, title, subtitle.strip())))
+    return fig
+
+
+def means_over_time(means: pd.DataFrame, periods: pd.DatetimeIndex, unit: str, title: str, axis_label: str, note: str = "") -> plt.Figure | None:
+    """Dots with intervals on a time axis: the mean of a score in each week or month
+    (``means`` from ``summarise.mean_ci(table, value, "period")``) over every period from
+    first to last, empty periods left blank, with the stories of each period as bars
+    beneath."""
+    if means.empty or len(periods) == 0:
+        return too_little(title, "stories with a date", "are none: no story has a date (the README says how to give them)")
+    means = means.set_index("period").reindex(periods)
+    fig, (ax, counts) = plt.subplots(2, 1, figsize=(FIGURE_WIDTH, 5.4), sharex=True, gridspec_kw={"height_ratios": [4, 1]})
+    shown = means.dropna(subset=["mean"])
+    ax.vlines(shown.index, shown["ci_low"], shown["ci_high"], color="#333333", linewidth=2)
+    ax.scatter(shown.index, shown["mean"], s=40, color="#333333", edgecolor="white", zorder=3)
+    ax.axhline(0, color="#999999", linewidth=0.8, linestyle=":")
+    ax.set_ylabel(axis_label)
+    counts.bar(periods, means["stories"].fillna(0).to_numpy(), width=5 if unit == "week" else 20, color="#999999")
+    counts.set_ylabel("Stories")
+    _time_axis(counts, periods, unit)
+    subtitle = (f"Mean of the {unit}'s sentences with its 95% interval, bootstrapped by story; n = {int(shown['n'].sum())} sentences in "
+                f"{int(shown['stories'].sum())} stories. {note}")
+    fig.tight_layout(rect=(0, 0, 1, _figure_title(fig, title, subtitle.strip())))
+    return fig
+
+
+def grid(
+    cells: pd.DataFrame,
+    row: str,
+    column: str,
+    value: str,
+    rows: list | None = None,
+    columns: list | None = None,
+    row_labels: dict | None = None,
+    column_labels: dict | None = None,
+) -> pd.DataFrame:
+    """A long table of ``cells`` (one per ``row`` and ``column`` value) as a wide one of
+    ``value``, rows and columns in the given order (else first seen; source types in
+    their fixed order) and named by their labels (source types by ``label``), as the
+    charts show them: the table to print under a heat map."""
+    wide = cells.pivot(index=row, columns=column, values=value)
+    rows = rows if rows is not None else _order(cells[row])
+    columns = columns if columns is not None else _order(cells[column])
+    wide = wide.reindex(index=rows, columns=columns)
+    wide.index = [_name(key, row_labels) for key in wide.index]
+    wide.columns = [_name(key, column_labels) for key in wide.columns]
+    return wide
+
+
+def _order(keys: pd.Series) -> list:
+    """Keys in chart order: source types in their fixed order, anything else first seen."""
+    seen = list(dict.fromkeys(keys.dropna()))
+    return [t for t in SOURCE_TYPES if t in seen] if set(seen) <= set(SOURCE_TYPES) else seen
+
+
+def _name(key, labels: dict | None) -> str:
+    """How a row or column key is named on a chart."""
+    if labels is not None and key in labels:
+        return labels[key]
+    return label(key) if key in SOURCE_TYPES else _group_name(key)
+
+
+def grid_heatmap(
+    cells: pd.DataFrame,
+    row: str,
+    column: str,
+    value: str,
+    title: str,
+    what: str,
+    xlabel: str,
+    ylabel: str,
+    colour_label: str,
+    percent: bool = False,
+    rows: list | None = None,
+    columns: list | None = None,
+    row_labels: dict | None = None,
+    column_labels: dict | None = None,
+    count: str = "n",
+    count_name: str = "sentences",
+    min_count: int = 5,
+    min_stories: int = 3,
+    cmap: str = "Blues",
+    limits: tuple[float, float] | None = None,
+) -> plt.Figure | None:
+    """A heat map of ``value`` (a share when ``percent``, else a mean) for each ``row`` and
+    ``column`` of ``cells`` (long: one row per cell, with ``count`` and ``stories``), each
+    cell noting its value and n; a cell from fewer than ``min_count`` ``count_name`` or
+    fewer than ``min_stories`` stories is grey and notes its n and stories instead: too
+    little to read. Rows and columns follow the charts' order and labels (``grid``)."""
+    if cells.empty:
+        return too_little(title, f"at least one {row} with {count_name}", "are none")
+    values = grid(cells, row, column, value, rows, columns, row_labels, column_labels).astype(float)
+    counts = grid(cells, row, column, count, rows, columns, row_labels, column_labels).fillna(0).astype(int)
+    stories = grid(cells, row, column, "stories", rows, columns, row_labels, column_labels).fillna(0).astype(int)
+    hidden = (counts < min_count) | (stories < min_stories)
+    shown = values * 100 if percent else values
+    text = shown.round(0).astype("Int64").astype(str) + "%" if percent else shown.round(2).map(lambda v: f"{v:.2f}")
+    notes = (text + "\nn=" + counts.astype(str)).where(~hidden, "n=" + counts.astype(str) + "\n" + stories.astype(str)
+                                                           + stories.map(lambda k: " story" if k == 1 else " stories"))
+    notes = notes.where(counts > 0, "")
+    subtitle = (f"{what}; n = {count_name}; cells from fewer than {min_count} {count_name} or {min_stories} stories are grey, "
+                "with their n and stories")
+    return heatmap(shown, notes, title, subtitle, xlabel, ylabel, colour_label, cmap=cmap, limits=limits, hidden=hidden.to_numpy())

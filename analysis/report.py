@@ -9,14 +9,18 @@ shows what was analysed. The notebooks themselves are left unchanged.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from .datafiles import PROJECT_DIR, atomic_output
+from .furniture import describe, print_furniture
+from .read import InputError
 from .settings import Run
 
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
@@ -62,12 +66,18 @@ def make_report(run: Run, paths: Sequence[Path] | None = None, jobs: int = 1, ta
     """Tabulate ``run`` (on ``jobs`` processes), then execute ``paths`` (default: every
     numbered notebook) into ``run.reports``; return the pages written."""
     table = run.tabulate(jobs=jobs)
+    skipped = table.attrs.get("skipped", [])
+    if table.empty:
+        left_out = f" ({len(skipped)} file(s) or article(s) left out, listed above)" if skipped else ""
+        raise InputError(f"{run.corpus}: no story left to analyse{left_out}; no notebook was run")
     print(f"run {run.name!r}: {len(table)} sentences of {table['story_id'].nunique()} stories in {run.table}", file=sys.stderr)
+    print_furniture(describe(pd.DataFrame(table.attrs.get("furniture", []))))
     if tabulate_only:
         return []
     pages = []
     for path in paths or notebooks():
-        print(f"executing {path.name}", file=sys.stderr)
+        started = time.perf_counter()
         pages.append(execute(path, run, run.reports / f"{path.stem}.html"))
+        print(f"executed {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print(f"pages in {run.reports}, charts and their data in {run.figures}", file=sys.stderr)
     return pages

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections import deque
 from contextlib import ExitStack
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -24,12 +25,16 @@ from tqdm import tqdm
 
 from .datafiles import atomic_output
 from .frames import load_vocabulary
+from .furniture import RepeatedSegments, merge
 from .read import Document, Skipped
 from .sourcetypes import load_codebook
 from .stories import Story
 from .tabulate import COLUMNS, CATEGORIES, code_story, iter_stories, to_frame
 
 STORIES_PER_CHUNK = 50
+# The corpus pass keeps the documents it read for the coding pass up to this many
+# characters of text (about as many bytes); a larger corpus is read twice.
+KEPT_CHARACTERS = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -48,29 +53,92 @@ class Chunk:
 
 
 def chunks(paths: Iterable[str | Path], stories: str | Path | None = None, codebook: str | Path | None = None,
-           size: int = STORIES_PER_CHUNK, skipped: list[Skipped] | None = None, frame_set: str | None = None) -> Iterator[Chunk]:
-    """Group the corpus's stories into chunks of about ``size`` stories, reading the
-    documents lazily; files that cannot be used go to ``skipped`` (see
+           size: int = STORIES_PER_CHUNK, skipped: list[Skipped] | None = None, frame_set: str | None = None,
+           dayfirst: bool | None = None) -> Iterator[Chunk]:
+    """Group the corpus's stories into chunks of about ``size`` stories, each document
+    with the furniture that the corpus shows (``with_repeated_furniture``, a pass over
+    the corpus before the first chunk); files that cannot be used go to ``skipped`` (see
     ``tabulate.iter_stories``). Every chunk is coded with the frames of ``frame_set``
     (a folder; None for the default set)."""
     batch: list[tuple[Document, tuple[Story, ...]]] = []
     count = number = 0
-    current, current_stories = None, []
     codebook = str(codebook) if codebook else None
-    for document, story in iter_stories(paths, stories, skipped):
-        if current is not None and document is not current:
-            batch.append((current, tuple(current_stories)))
-            count += len(current_stories)
-            current_stories = []
-            if count >= size:
-                yield Chunk(number, tuple(batch), codebook, frame_set)
-                batch, count, number = [], 0, number + 1
-        current = document
-        current_stories.append(story)
-    if current_stories:
-        batch.append((current, tuple(current_stories)))
+    for document, document_stories in with_repeated_furniture(paths, stories, skipped, dayfirst):
+        batch.append((document, document_stories))
+        count += len(document_stories)
+        if count >= size:
+            yield Chunk(number, tuple(batch), codebook, frame_set)
+            batch, count, number = [], 0, number + 1
     if batch:
         yield Chunk(number, tuple(batch), codebook, frame_set)
+
+
+def _documents(paths: Iterable[str | Path], stories: str | Path | None, skipped: list[Skipped] | None,
+               dayfirst: bool | None) -> Iterator[tuple[Document, tuple[Story, ...]]]:
+    """Each document of the corpus with its stories, in order."""
+    current, current_stories = None, []
+    for document, story in iter_stories(paths, stories, skipped, dayfirst=dayfirst):
+        if current is not None and document is not current:
+            yield current, tuple(current_stories)
+            current_stories = []
+        current = document
+        current_stories.append(story)
+    if current is not None:
+        yield current, tuple(current_stories)
+
+
+def furniture_group(document: Document, story: Story) -> str:
+    """The outlet whose stories a story's repeated segments are counted among: its
+    outlet, else the table it comes from or the folder of its file."""
+    if story.outlet.strip():
+        return "outlet:" + " ".join(story.outlet.lower().split())
+    if document.metadata is not None:
+        return f"table:{document.path}"
+    return f"folder:{document.path.parent}"
+
+
+def with_repeated_furniture(paths: Iterable[str | Path], stories: str | Path | None = None,
+                            skipped: list[Skipped] | None = None, dayfirst: bool | None = None,
+                            ) -> Iterator[tuple[Document, tuple[Story, ...]]]:
+    """Each document of the corpus with its stories, its ``furniture`` joined with the
+    segments repeated across many stories of its outlet (``furniture.RepeatedSegments``).
+
+    The segments are counted in a first pass over the whole corpus, in this process, so
+    that every engine codes the same furniture. Documents are kept from that pass while
+    their text stays under ``KEPT_CHARACTERS`` characters, else read again (quietly: the
+    first pass gave the warnings)."""
+    repeated = RepeatedSegments()
+    kept: list[tuple[Document, tuple[Story, ...]]] | None = []
+    size = 0
+    for document, document_stories in _documents(paths, stories, skipped, dayfirst):
+        text = document.working_text
+        for story in document_stories:
+            repeated.add(furniture_group(document, story), text, story.start, story.end)
+        if kept is not None:
+            size += len(text)
+            kept.append((document, document_stories))
+            if size > KEPT_CHARACTERS:
+                kept = None
+    if kept is None:
+        kept_or_read: Iterable[tuple[Document, tuple[Story, ...]]] = _quietly(paths, stories, dayfirst)
+    else:
+        kept_or_read = kept
+    for document, document_stories in kept_or_read:
+        spans = []
+        text = document.working_text
+        for story in document_stories:
+            spans.extend(repeated.spans(furniture_group(document, story), text, story.start, story.end))
+        if spans:
+            raw = [(document.to_raw(a), document.to_raw(b)) for a, b in spans]
+            document = replace(document, furniture=tuple(merge([*document.furniture, *raw])))
+        yield document, document_stories
+
+
+def _quietly(paths, stories, dayfirst) -> Iterator[tuple[Document, tuple[Story, ...]]]:
+    """The documents again, without repeating the first pass's warnings and skips."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield from _documents(paths, stories, [], dayfirst)
 
 
 def code_chunk(chunk: Chunk) -> pd.DataFrame:
@@ -139,7 +207,7 @@ PARQUET_SCHEMA = pa.schema(
     [
         (name, pa.dictionary(pa.int8(), pa.string()) if name in CATEGORIES
          else pa.int64() if name in ("paragraph", "sentence_id", "start", "end")
-         else pa.bool_() if name == "is_heading"
+         else pa.bool_() if name in ("is_heading", "is_boilerplate")
          else pa.float64() if name in ("position", "polarity", "subjectivity", "vader")
          else pa.timestamp("ns") if name == "date"
          else pa.string())

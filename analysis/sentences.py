@@ -3,7 +3,9 @@
 No downloaded models: boundaries come from punctuation, the abbreviation list in
 ``data/abbreviations.csv``, and the quotation marks of each paragraph. Every sentence of
 a multi-sentence quotation is its own sentence. Subheads, whether on a line of their own
-or glued to the end of a paragraph, and photo credits become heading rows.
+or glued to the end of a paragraph, and photo credits become heading rows. Page
+furniture (``furniture.py`` finds it) is cut from the text around it, even inside a line,
+and its pieces become rows of their own, marked ``is_boilerplate``.
 
 Offsets always point into the document text as given, so ``text[start:end]`` is the
 sentence, and the sentences of a story cover every non-space character of it once.
@@ -12,6 +14,8 @@ sentence, and the sentences of a story cover every non-space character of it onc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .datafiles import abbreviations
@@ -52,12 +56,14 @@ GLUED_HEADING_MAX_WORDS = 8
 @dataclass(frozen=True)
 class Sentence:
     """One sentence or heading: offsets into the document text, the paragraph it is in
-    (numbered from 1 within its story), and whether it is a heading or caption."""
+    (numbered from 1 within its story), whether it is a heading or caption, and whether
+    it is page furniture (menus, link lists, footers: not part of the article)."""
 
     start: int
     end: int
     paragraph: int
     is_heading: bool = False
+    is_boilerplate: bool = False
 
 
 def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -110,14 +116,23 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_story(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Split ``text[start:end]`` (one story) into sentences and headings, in order."""
+def split_story(text: str, start: int = 0, end: int | None = None, furniture: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
+    """Split ``text[start:end]`` (one story) into sentences and headings, in order.
+
+    ``furniture`` lists ``(start, end)`` spans of page furniture (sorted, not
+    overlapping): their edges cut paragraphs and sentences, so that furniture glued to a
+    headline or a sentence on the same line becomes rows of its own, marked
+    ``is_boilerplate`` (never headings)."""
     end = len(text) if end is None else end
     kinds = abbreviations()
-    paragraphs = paragraph_spans(text, start, end)
+    spans = paragraph_spans(text, start, end)
+    paragraphs = _cut(text, spans, furniture) if furniture else [(a, b, False) for a, b in spans]
     sentences: list[Sentence] = []
-    for number, (p_start, p_end) in enumerate(paragraphs, start=1):
+    for number, (p_start, p_end, boilerplate) in enumerate(paragraphs, start=1):
         spans = sentence_spans(text, p_start, p_end, kinds)
+        if boilerplate:
+            sentences.extend(Sentence(a, b, number, False, True) for a, b in spans)
+            continue
         is_last_paragraph = number == len(paragraphs)
         for index, (s_start, s_end) in enumerate(spans):
             pieces = caption_spans(text, s_start, s_end)
@@ -133,6 +148,28 @@ def split_story(text: str, start: int = 0, end: int | None = None) -> list[Sente
                 heading = is_caption(piece)
             sentences.append(Sentence(s_start, s_end, number, heading))
     return sentences
+
+
+def _cut(text: str, paragraphs: list[tuple[int, int]], furniture: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Cut ``paragraphs`` at the edges of the ``furniture`` spans: ``(start, end,
+    is_furniture)`` for each piece that holds a non-space character."""
+    pieces: list[tuple[int, int, bool]] = []
+    starts = [a for a, _ in furniture]
+    for p_start, p_end in paragraphs:
+        index = max(bisect_right(starts, p_start) - 1, 0)
+        position = p_start
+        while position < p_end:
+            while index < len(furniture) and furniture[index][1] <= position:
+                index += 1
+            if index < len(furniture) and furniture[index][0] <= position:
+                piece_end, boilerplate = min(furniture[index][1], p_end), True
+            else:
+                piece_end, boilerplate = (min(furniture[index][0], p_end) if index < len(furniture) else p_end), False
+            a, b = _strip_span(text, position, piece_end)
+            if a < b:
+                pieces.append((a, b, boilerplate))
+            position = piece_end
+    return pieces
 
 
 def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

@@ -30,24 +30,25 @@ import yaml
 from .datafiles import PROJECT_DIR, data_dir
 from .frames import DEFAULT_FRAME_SET, FramingVocabulary, frame_set_folder, load_vocabulary
 from .read import InputError, expand_paths
-from .tabulate import read_table, tabulate, write_table
+from .tabulate import COLUMNS, read_table, tabulate, write_table
 
 SETTINGS_FILE = PROJECT_DIR / "settings.yaml"
 # The files of the data folder that change the coding (not the outputs kept beside them).
 VOCABULARY_FOLDERS = ("codebook", "framing", "stance")
-VOCABULARY_FILES = ("cues.csv", "abbreviations.csv")
+VOCABULARY_FILES = ("cues.csv", "abbreviations.csv", "furniture.csv")
 SEED_NAME = "seed"
 SEED_CORPUS = PROJECT_DIR / "seeds"
 SEED_STORIES = PROJECT_DIR / "data" / "stories.csv"
 SEED_CODING = PROJECT_DIR / "data" / "annotations" / "seed_hand_coding.csv"
-SETTINGS_KEYS = ("corpus", "stories", "name", "frames", "coding")
+SETTINGS_KEYS = ("corpus", "stories", "name", "frames", "coding", "dayfirst")
 
 
 @dataclass(frozen=True)
 class Run:
     """One analysis: its ``corpus``, its manifest ``stories`` (or None), its ``name``,
     the ``folder`` its results go to, its ``frame_set`` (a set's name or a folder) and
-    its ``coding``, a filled coding sheet of its sentences (or None)."""
+    its ``coding``, a filled coding sheet of its sentences (or None), and whether its
+    numeric dates put the day first (``dayfirst``; None: told per file)."""
 
     name: str
     corpus: Path
@@ -55,6 +56,7 @@ class Run:
     folder: Path
     frame_set: str = DEFAULT_FRAME_SET
     coding: Path | None = None
+    dayfirst: bool | None = None
 
     @property
     def processed(self) -> Path:
@@ -88,19 +90,21 @@ class Run:
     def tabulate(self, jobs: int = 1) -> pd.DataFrame:
         """Tabulate the corpus (on ``jobs`` processes), save the table at ``table`` and
         return it."""
-        table = tabulate(self.corpus, stories=self.stories, jobs=jobs, frame_set=self.frame_set)
+        table = tabulate(self.corpus, stories=self.stories, jobs=jobs, frame_set=self.frame_set, dayfirst=self.dayfirst)
         write_table(table, self.table)
         self.table_frames.write_text(self._frame_set_path() + "\n", encoding="utf-8")
         return table
 
     def load_table(self) -> pd.DataFrame:
         """The run's sentence table: the saved one when it is newer than the corpus,
-        the manifest and every vocabulary file and was made with the run's frame set,
-        else tabulated again (and saved), so an edit to the articles or the codebook, or
+        the manifest and every vocabulary file, was made with the run's frame set and
+        has every column of this version, else tabulated again (and saved), so an edit to the articles or the codebook, or
         another frame set, shows on the next run."""
         same_frames = self.table_frames.is_file() and self.table_frames.read_text(encoding="utf-8").strip() == self._frame_set_path()
         if same_frames and self.table.exists() and self.table.stat().st_mtime_ns > self._inputs_changed():
-            return read_table(self.table)
+            table = read_table(self.table)
+            if not set(COLUMNS) - set(table.columns):
+                return table  # else a table from an earlier version of the project
         return self.tabulate()
 
     def _frame_set_path(self) -> str:
@@ -125,6 +129,7 @@ def current_run(
     frames: str | Path | None = None,
     settings: str | Path | None = None,
     coding: str | Path | None = None,
+    dayfirst: bool | None = None,
 ) -> Run:
     """The run that the arguments describe, with what they leave at None taken from
     ``settings`` (default ``settings.yaml`` at the project root, when there is one),
@@ -132,8 +137,10 @@ def current_run(
     unless one is given, and, without a name, the name of its file or folder (the seed's
     coding sheet is its full hand coding). ``frames`` is the frame set (a name in
     ``data/framing`` or a folder; default ``generic``); ``coding`` a filled coding sheet
-    of the run's sentences. Raises ``InputError`` for a corpus, manifest, coding sheet
-    or frame set that does not exist, or a name that is not a plain word."""
+    of the run's sentences; ``dayfirst`` whether numeric dates put the day first (else
+    the settings' ``dayfirst:``, else told from each file's dates). Raises ``InputError``
+    for a corpus, manifest, coding sheet or frame set that does not exist, or a name that
+    is not a plain word."""
     configured = _read_settings(Path(settings) if settings else SETTINGS_FILE)
     corpus = corpus if corpus is not None else configured.get("corpus")
     coding = coding if coding is not None else configured.get("coding")
@@ -159,7 +166,10 @@ def current_run(
         raise InputError(f"{coding_path}: no such coding sheet (draw one with: python -m analysis sample TABLE --out sheet.csv)")
     frame_set = _frame_set(frames if frames is not None else configured.get("frames", DEFAULT_FRAME_SET))
     folder = PROJECT_DIR / "data" if name == SEED_NAME else runs_dir() / str(name)
-    return Run(str(name), corpus_path, stories_path, folder, frame_set, coding_path)
+    dayfirst = dayfirst if dayfirst is not None else configured.get("dayfirst")
+    if dayfirst is not None and not isinstance(dayfirst, bool):
+        raise InputError(f"dayfirst: {dayfirst!r}; write true (05/11/2004 is 5 November) or false (it is 11 May)")
+    return Run(str(name), corpus_path, stories_path, folder, frame_set, coding_path, dayfirst)
 
 
 def _frame_set(frames: str | Path) -> str:

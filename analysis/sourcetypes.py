@@ -193,10 +193,12 @@ class Codebook:
                 terms.append(Term(name.strip(), "outlet", row["source_type"]))
                 self.outlet_names[name.strip()] = row["name"]
         self.states: set[str] = set()
+        self.nationalities: set[str] = set()
         places: dict[str, bool] = {}
         for row in read_rows(folder / "states.csv"):
             names = [name.strip() for name in [row["name"], *row.get("aliases", "").split("|")] if name.strip()]
             self.states.update(names)
+            self.nationalities.update(a.strip() for a in row.get("adjectives", "").split("|") if a.strip())
             western = row.get("western", "").lower() == "yes"
             for place in names + [a.strip() for a in row.get("adjectives", "").split("|") if a.strip()]:
                 places[place] = places.get(place, False) or western

@@ -229,7 +229,7 @@ def resolve_story(
     story_text = text[sentences[0].start : sentences[-1].end] if sentences else ""
     own = story_outlet(story_text, outlet, codebook)
     headings = [(s.start - sentences[0].start, s.end - sentences[0].start) for s in sentences if s.is_heading]
-    genre = codebook.genre(" ".join(text[s.start : s.end] for s in sentences if not s.is_heading))
+    genre = codebook.genre(" ".join(text[s.start : s.end] for s in sentences if not s.is_heading and not s.is_boilerplate))
     starts = [s.start - sentences[0].start for s in sentences]
     registry = _Registry(story_text, codebook.for_genre(genre), own, headings, genre, starts)
     speakers: list[Speaker | None] = [None] * len(attributions)
@@ -255,7 +255,7 @@ def proper_nouns(text: str, sentences: Sequence[Sentence]) -> frozenset[str]:
     "retailer Next"): there they name someone ("Marvel said it would appeal")."""
     found = set()
     for sentence in sentences:
-        if sentence.is_heading:
+        if sentence.is_heading or sentence.is_boilerplate:
             continue
         for match in _INNER_CAPITALIZED.finditer(text, sentence.start, sentence.end):
             word = match.group(1)

@@ -32,6 +32,7 @@ from .datafiles import data_dir, modified
 from .frames import FramingVocabulary, load_vocabulary
 from .score import textblob_scores, vader_compound, vader_lexicon
 from .sourcetypes import SOURCE_TYPES
+from .summarise import coded_sentences
 
 LABELS = (-1, 0, 1)
 LABEL_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -205,7 +206,8 @@ STANCE_COLUMNS = (
 
 
 def stance_table(table: pd.DataFrame, model: StanceModel | None = None, vocabulary: FramingVocabulary | None = None) -> pd.DataFrame:
-    """One row per mention of a target in a sentence of ``table`` (headings left out):
+    """One row per mention of a target in a sentence of ``table`` (headings and page
+    furniture left out):
     where it is (``start``/``end`` into the sentence's ``text``), the ``stance`` toward it
     (-1..1) and its label (``negative``, ``neutral``, ``positive``), with the sentence's
     speaker, source type, outlet, date and ``tone`` (its VADER score) beside it. It joins
@@ -213,7 +215,8 @@ def stance_table(table: pd.DataFrame, model: StanceModel | None = None, vocabula
     model = model or load_model()
     vocabulary = vocabulary or load_vocabulary()
     rows = []
-    spoken = table[~table["is_heading"].astype(bool) & (table["targets"].fillna("") != "")]
+    coded = coded_sentences(table)
+    spoken = coded[coded["targets"].fillna("") != ""]
     columns = [spoken[name].tolist() for name in ("story_id", "sentence_id", "text", "speaker", "source_type", "outlet", "date", "vader", "polarity")]
     for story_id, sentence_id, text, speaker, source_type, outlet, date, vader, polarity in zip(*columns):
         found = vocabulary.target_mentions(text)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .read import Document, InputError, InputWarning, is_date
+from .read import DateReader, Document, InputError, InputWarning
 
 MANIFEST_COLUMNS = ("story_id", "title", "outlet", "date", "file", "start_line")
 
@@ -61,8 +61,10 @@ class ManifestEntry:
     where: str
 
 
-def read_manifest(path: str | Path) -> list[ManifestEntry]:
-    """Read and check a CSV or YAML manifest; raise ``InputError`` naming file and line."""
+def read_manifest(path: str | Path, dayfirst: bool | None = None) -> list[ManifestEntry]:
+    """Read and check a CSV or YAML manifest; raise ``InputError`` naming file and line.
+    Numeric dates are read in the order of day and month that the manifest's dates show,
+    or that ``dayfirst`` sets (``read.DateReader``)."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such manifest file")
@@ -70,7 +72,10 @@ def read_manifest(path: str | Path) -> list[ManifestEntry]:
         records = _yaml_records(path)
     else:
         records = _csv_records(path)
-    entries = [_entry(path, line, record) for line, record in records]
+    dates = DateReader(str(path), (str(record.get("date") or "") for _, record in records), dayfirst)
+    if dates.problem:
+        warnings.warn(InputWarning(dates.problem), stacklevel=2)
+    entries = [_entry(path, line, record, dates) for line, record in records]
     _check_entries(entries)
     return entries
 
@@ -108,7 +113,7 @@ def _yaml_records(path: Path) -> list[tuple[int, dict]]:
     return [(number, item) for number, item in enumerate(loaded, start=1)]
 
 
-def _entry(path: Path, line: int, record: dict) -> ManifestEntry:
+def _entry(path: Path, line: int, record: dict, dates: DateReader | None = None) -> ManifestEntry:
     """Check one manifest record and turn it into a ``ManifestEntry``."""
     where = f"{path}, line {line}" if path.suffix.lower() == ".csv" else f"{path}, story {line}"
     values = {key: str(record.get(key) or "").strip() for key in (*MANIFEST_COLUMNS, "end_line")}
@@ -122,9 +127,9 @@ def _entry(path: Path, line: int, record: dict) -> ManifestEntry:
     file = _resolve(path, values["file"])
     if file is None:
         raise InputError(f"{where}: the file {values['file']!r} does not exist")
-    if values["date"] and not is_date(values["date"]):
-        warnings.warn(InputWarning(f"{where}: date {values['date']!r} is not a date (write YYYY-MM-DD); the story is kept without one"), stacklevel=2)
-        values["date"] = ""
+    values["date"], problem = (dates or DateReader(str(path), (values["date"],))).read(values["date"])
+    if problem:
+        warnings.warn(InputWarning(f"{where}: {problem.replace('the article', 'the story')}"), stacklevel=2)
     return ManifestEntry(
         values["story_id"], values["title"], values["outlet"], values["date"],
         file, start_line, end_line, where,

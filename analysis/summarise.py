@@ -13,13 +13,27 @@ import pandas as pd
 from scipy import stats
 
 from .cues import load_cues
-from .sourcetypes import SOURCE_TYPES
+from .sourcetypes import SOURCE_TYPES, load_codebook
 
 
 def coded_sentences(table: pd.DataFrame) -> pd.DataFrame:
-    """Return the rows that carry a voice: every sentence that is not a heading (every
-    row of a table without headings, such as the stance table)."""
-    return table[~table["is_heading"].astype(bool)] if "is_heading" in table else table
+    """Return the rows that carry a voice: the article's sentences, not its headings and
+    not page furniture (every row of a table without those columns, such as the stance
+    table). Every count, share, chart, target and stance starts from these rows."""
+    keep = None
+    for column in ("is_heading", "is_boilerplate"):
+        if column in table:
+            marked = table[column].astype(bool)
+            keep = ~marked if keep is None else keep & ~marked
+    return table if keep is None else table[keep]
+
+
+def describe_run(name: str, table: pd.DataFrame, coding=None) -> str:
+    """What a run's charts are computed from, for the note under each: the run, its
+    stories and sentences (headings and page furniture left out), and its coding sheet."""
+    sentences = coded_sentences(table)
+    sheet = f"coding sheet {getattr(coding, 'name', coding)}" if coding else "no coding sheet"
+    return f"Run '{name}': {table['story_id'].nunique():,} stories, {len(sentences):,} sentences; {sheet}."
 
 
 def source_type_summary(table: pd.DataFrame) -> pd.DataFrame:
@@ -49,7 +63,8 @@ def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
     and the ``first_sentence`` (its ``sentence_id``) and ``first_position`` (0 to 1).
     The narrator is left out.
     """
-    spoken = table[table["speaker"].notna() & ~table["is_heading"].astype(bool)]
+    coded = coded_sentences(table)
+    spoken = coded[coded["speaker"].notna()]
     grouped = spoken.groupby(["story_id", "speaker"], sort=False, observed=True)
     speakers = grouped.agg(
         descriptor=("descriptor", "first"),
@@ -182,8 +197,8 @@ def story_bootstrap_ci(
 
 
 def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFrame:
-    """Mean of ``value`` by group, with its 95% interval bootstrapped by story, the
-    number of sentences ``n`` and of ``stories``.
+    """Mean of ``value`` by group, with its 95% interval bootstrapped by story (by
+    sentence when the groups are stories), the number of sentences ``n`` and of ``stories``.
 
     Returns one row per group (groups with no values left out) with ``n``, ``stories``,
     ``mean``, ``ci_low`` and ``ci_high``; headings are left out. ``by`` is any column or
@@ -193,7 +208,7 @@ def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFram
     coded = coded_sentences(table).dropna(subset=[value, *by])
     rows = []
     for key, group in coded.groupby(by, sort=False, observed=True):
-        low, high = story_bootstrap_ci(group[value], group["story_id"])
+        low, high = bootstrap_ci(group[value]) if "story_id" in by else story_bootstrap_ci(group[value], group["story_id"])
         key = key if isinstance(key, tuple) else (key,)
         rows.append({
             **dict(zip(by, key)), "n": len(group), "stories": group["story_id"].nunique(),
@@ -232,12 +247,51 @@ def with_period(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return table.assign(period=periods), unit
 
 
+def all_periods(table: pd.DataFrame, unit: str) -> pd.DatetimeIndex:
+    """Every week or month (``unit``) from the first to the last ``period`` of ``table``
+    (from ``with_period``), those without a story included, so that time axes show gaps."""
+    dated = pd.to_datetime(table["period"]).dropna() if "period" in table else pd.Series(dtype="datetime64[ns]")
+    if dated.empty:
+        return pd.DatetimeIndex([])
+    return pd.date_range(dated.min(), dated.max(), freq="W-MON" if unit == "week" else "MS")
+
+
+def time_coverage(table: pd.DataFrame, unit: str) -> dict:
+    """What a chart over time rests on: ``stories``, ``dated`` and ``undated`` stories,
+    ``periods`` (weeks or months from first to last), ``empty`` periods without a story,
+    and ``one_outlet_per_period``: true when the stories come from two outlets or more but
+    every period with stories has one outlet only (then a change over time is a change of
+    outlet)."""
+    stories = table.drop_duplicates("story_id")
+    dated = stories.dropna(subset=["period"]) if "period" in stories else stories.iloc[:0]
+    periods = all_periods(table, unit)
+    outlets = dated.groupby("period")["outlet"].nunique(dropna=True) if len(dated) else pd.Series(dtype=int)
+    return {
+        "stories": len(stories), "dated": len(dated), "undated": len(stories) - len(dated), "periods": len(periods),
+        "empty": len(periods) - dated["period"].nunique(),
+        "one_outlet_per_period": bool(len(dated) and dated["outlet"].nunique() > 1 and (outlets <= 1).all()),
+    }
+
+
+def time_note(coverage: dict, unit: str) -> str:
+    """A chart's note on what its time axis leaves out or conflates (``time_coverage``)."""
+    parts = []
+    if coverage["undated"]:
+        parts.append(f"{coverage['undated']} of {coverage['stories']} stories have no date and are left out")
+    if coverage["empty"]:
+        parts.append(f"{coverage['empty']} of {coverage['periods']} {unit}s have no story")
+    if coverage["one_outlet_per_period"]:
+        parts.append(f"CAUTION: every {unit} holds stories of one outlet only, so a change over time is also a change of outlet")
+    return "; ".join(parts) + ("." if parts else "")
+
+
 def top_speakers(table: pd.DataFrame, by: str = "outlet", top: int = 5) -> pd.DataFrame:
-    """The ``top`` named speakers of each group of ``by`` by attributed sentences (the
-    narrator and pronouns left out), with their source type and stories."""
-    spoken = coded_sentences(table)
-    spoken = spoken[spoken["speaker"].notna() & (spoken["source_type"] != "narrator")].dropna(subset=[by])
-    spoken = spoken[~spoken["speaker"].str.lower().isin(_PRONOUNS)]
+    """The ``top`` named speakers of each group of ``by`` by attributed sentences, with
+    their source type and stories. Only names count (``speaker_kind``): groups,
+    pronouns, nationality words and descriptions are left out (``unnamed_speakers``
+    counts them)."""
+    spoken = _attributed(table, by)
+    spoken = spoken[spoken["speaker"].map(speaker_kind) == "name"]
     counts = spoken.groupby([by, "speaker"], observed=True).agg(
         sentences=("text", "size"), stories=("story_id", "nunique"), source_type=("source_type", lambda s: s.mode().iat[0])
     ).reset_index()
@@ -245,7 +299,51 @@ def top_speakers(table: pd.DataFrame, by: str = "outlet", top: int = 5) -> pd.Da
     return counts.groupby(by, observed=True).head(top).reset_index(drop=True)
 
 
-_PRONOUNS = frozenset("he she they it we i you his her their its them him us".split())
+def unnamed_speakers(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """The attributed sentences of each group of ``by`` whose speaker is not a name, by
+    kind (``speaker_kind``: group, pronoun, nationality, description), with an example
+    of each: what a chart of named speakers leaves out."""
+    spoken = _attributed(table, by)
+    spoken = spoken.assign(kind=spoken["speaker"].map(speaker_kind))
+    spoken = spoken[spoken["kind"] != "name"]
+    if spoken.empty:
+        return pd.DataFrame(columns=[by, "kind", "sentences", "example"])
+    return spoken.groupby([by, "kind"], observed=True).agg(
+        sentences=("text", "size"), example=("speaker", lambda s: s.mode().iat[0])
+    ).reset_index()
+
+
+def _attributed(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The sentences of ``table`` with a speaker other than the narrator, and a ``by``."""
+    spoken = coded_sentences(table)
+    return spoken[spoken["speaker"].notna() & (spoken["source_type"] != "narrator")].dropna(subset=[by])
+
+
+SPEAKER_KINDS = ("name", "group", "pronoun", "nationality", "description")
+_PRONOUNS = frozenset("he she they it we i you his her their its them him us one".split())
+_QUANTIFIERS = frozenset("many some several most few both all other others various numerous two three four five dozens hundreds".split())
+
+
+def speaker_kind(speaker: str) -> str:
+    """What a speaker's name is: ``name`` (a proper name: "Tony Blair", "The Washington
+    Post", "Rep. Jim Clyburn (D-S.C.)"), ``pronoun`` ("she"), ``nationality`` (a
+    nationality word of the codebook's states: "Chinese", "Europeans"), ``group`` (a
+    quantity or a list of people: "Many Europeans", "Chinese officials and experts") or
+    ``description`` (common nouns: "mother", "a spokesman")."""
+    words = str(speaker).split()
+    if not words:
+        return "description"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS and words[0] in (words[0].lower(), words[0].capitalize()):
+        return "pronoun"
+    nationalities = load_codebook().nationalities
+    if all(word in nationalities or word.rstrip("s") in nationalities for word in words):
+        return "nationality"
+    if words[0].lower() in _QUANTIFIERS or any(word.lower() in ("and", "&") for word in words):
+        return "group"
+    alphabetic = [word for word in words if re.search(r"[A-Za-z]", word)]
+    if not alphabetic or not alphabetic[0][0].isupper() or not re.sub(r"^\W+", "", alphabetic[-1])[:1].isupper():
+        return "description"
+    return "name"
 
 
 def quote_kinds(table: pd.DataFrame) -> pd.DataFrame:
@@ -339,17 +437,19 @@ def frame_shares(table: pd.DataFrame, by: str, frames: list[str], column: str = 
     "targets"``, that mention each target, given as ``frames``).
 
     Returns one row per group and frame with ``sentences`` (the group's non-heading
-    sentences), ``with_frame`` and ``share``; rows whose ``by`` is missing are left out.
+    sentences), its ``stories``, ``with_frame`` and ``share``; rows whose ``by`` is
+    missing are left out.
     """
     coded = coded_sentences(table).dropna(subset=[by])
     found = split_labels(coded[column])
     rows = []
     for key, index in coded.groupby(by, sort=False, observed=True).groups.items():
         group_frames = found.loc[index]
+        stories = coded.loc[index, "story_id"].nunique()
         for frame in frames:
             hits = sum(frame in items for items in group_frames)
-            rows.append({by: key, "frame": frame, "sentences": len(index), "with_frame": hits, "share": hits / len(index)})
-    return pd.DataFrame(rows, columns=[by, "frame", "sentences", "with_frame", "share"])
+            rows.append({by: key, "frame": frame, "sentences": len(index), "stories": stories, "with_frame": hits, "share": hits / len(index)})
+    return pd.DataFrame(rows, columns=[by, "frame", "sentences", "stories", "with_frame", "share"])
 
 
 def stance_by_target(table: pd.DataFrame, score: str = "vader") -> pd.DataFrame:

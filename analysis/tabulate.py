@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -18,7 +19,8 @@ import pandas as pd
 from .attribute import attribute_story
 from .datafiles import atomic_output
 from .frames import FramingVocabulary, frame_set_folder, load_vocabulary
-from .read import Document, InputError, InputWarning, Skipped, expand_paths, read_documents
+from .furniture import blank, clip, page_spans, summary as furniture_summary
+from .read import Document, InputError, InputWarning, Skipped, document_names, expand_paths, read_documents
 from .score import textblob_scores, vader_compound
 from .sentences import split_story
 from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
@@ -28,11 +30,11 @@ from .stories import ManifestEntry, Story, read_manifest, split_stories
 QUOTE_KINDS = ("direct", "indirect", "none")
 ATTRIBUTION_RULES = (
     "forward", "trailing", "according_to", "reportedly", "quotation",
-    "continuation", "narrator", "heading",
+    "continuation", "narrator", "heading", "boilerplate",
 )
 COLUMNS = (
     "doc", "story_id", "title", "outlet", "date", "paragraph", "sentence_id", "position",
-    "start", "end", "text", "is_heading", "speaker", "descriptor", "source_type", "cue",
+    "start", "end", "text", "is_heading", "is_boilerplate", "speaker", "descriptor", "source_type", "cue",
     "quote", "rule", "polarity", "subjectivity", "vader", "frames", "targets", "contrast",
 )
 CATEGORIES = {
@@ -50,22 +52,31 @@ def code_story(
 
     The pipeline reads the document's ``working_text`` (mojibake repaired); ``start``
     and ``end`` point into its text as read. ``frames`` and ``targets`` are joined with
-    ";" (empty when there are none)."""
+    ";" (empty when there are none). Page furniture (the document's own, found from the
+    corpus or by an extractor, and what ``furniture.page_spans`` finds in the story) is
+    kept as rows marked ``is_boilerplate``, with no speaker, type, cue, frames, targets
+    or position; the rest of the story is coded as if it were not there."""
     codebook = codebook or load_codebook()
     vocabulary = vocabulary or load_vocabulary()
     text = document.working_text
-    sentences = split_story(text, story.start, story.end)
-    attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook, proper=proper_nouns(text, sentences)))
-    speakers, _ = resolve_story(text, sentences, attributions, codebook, story.outlet)
-    last = max(len(sentences) - 1, 1)
+    known = clip([(document.to_working(a), document.to_working(b)) for a, b in document.furniture], story.start, story.end)
+    furniture = page_spans(text, story.start, story.end, known, phrases_only=document.extracted)
+    sentences = split_story(text, story.start, story.end, furniture)
+    visible = blank(text, furniture)
+    attributions = attribute_story(visible, sentences, accept=partial(names_someone, codebook=codebook, proper=proper_nouns(visible, sentences)))
+    speakers, _ = resolve_story(visible, sentences, attributions, codebook, story.outlet)
+    last = max(sum(not sentence.is_boilerplate for sentence in sentences) - 1, 1)
     rows = []
+    article = 0
     for number, (sentence, attribution, speaker) in enumerate(zip(sentences, attributions, speakers), start=1):
         piece = " ".join(text[sentence.start : sentence.end].split())
         polarity, subjectivity = textblob_scores(piece)
-        if sentence.is_heading:
+        furniture_row = sentence.is_boilerplate
+        if sentence.is_heading or furniture_row:
             source_type = None
         else:
             source_type = speaker.source_type if speaker else "narrator"
+        spoken = bool(speaker) and source_type not in (None, "narrator")
         rows.append(
             {
                 "doc": story.doc,
@@ -75,45 +86,72 @@ def code_story(
                 "date": story.date,
                 "paragraph": sentence.paragraph,
                 "sentence_id": number,
-                "position": (number - 1) / last,
+                "position": float("nan") if furniture_row else article / last,
                 "start": document.to_raw(sentence.start),
                 "end": document.to_raw(sentence.end),
                 "text": piece,
                 "is_heading": sentence.is_heading,
-                "speaker": speaker.name if speaker and source_type != "narrator" else None,
-                "descriptor": speaker.description if speaker and source_type != "narrator" else None,
+                "is_boilerplate": furniture_row,
+                "speaker": speaker.name if spoken else None,
+                "descriptor": speaker.description if spoken else None,
                 "source_type": source_type,
-                "cue": attribution.cue if speaker and source_type != "narrator" else None,
-                "quote": attribution.quote if speaker and source_type != "narrator" else "none",
-                "rule": attribution.rule if speaker or sentence.is_heading else "narrator",
+                "cue": attribution.cue if spoken else None,
+                "quote": attribution.quote if spoken else "none",
+                "rule": attribution.rule if speaker or sentence.is_heading or furniture_row else "narrator",
                 "polarity": polarity,
                 "subjectivity": subjectivity,
                 "vader": vader_compound(piece),
-                "frames": ";".join(vocabulary.frames_in(piece, source_type)),
-                "targets": ";".join(vocabulary.targets_in(piece)),
-                "contrast": vocabulary.contrast_in(piece),
+                "frames": "" if furniture_row else ";".join(vocabulary.frames_in(piece, source_type)),
+                "targets": "" if furniture_row else ";".join(vocabulary.targets_in(piece)),
+                "contrast": None if furniture_row else vocabulary.contrast_in(piece),
             }
         )
+        article += not furniture_row
     return rows
 
 
 def iter_stories(
-    paths: Iterable[str | Path], stories: str | Path | None = None, skipped: list[Skipped] | None = None
+    paths: Iterable[str | Path], stories: str | Path | None = None, skipped: list[Skipped] | None = None,
+    dayfirst: bool | None = None,
 ) -> Iterator[tuple[Document, Story]]:
     """Yield every story of the documents at ``paths`` with its document, in order.
 
     With a ``skipped`` list, a file or article that cannot be used is added to it, with
     the reason, and the others go on; without it, the first one raises ``InputError``.
-    A bad path or manifest always raises.
+    A bad path or manifest always raises. Every story id is unique in the run: files
+    with the same stem in different folders are named by their folders too, and a story
+    whose id an earlier file already used (two tables with the same ids) is named by its
+    file too, each with a warning. ``dayfirst`` says how numeric dates are written
+    (None: told from each file's dates).
     """
-    manifest: list[ManifestEntry] = read_manifest(stories) if stories else []
-    for path in expand_paths(paths, skipped):
-        if manifest and path.resolve() == Path(stories).resolve():
-            continue
+    manifest: list[ManifestEntry] = read_manifest(stories, dayfirst) if stories else []
+    files = [path for path in expand_paths(paths, skipped) if not (manifest and path.resolve() == Path(stories).resolve())]
+    names = document_names(files)
+    renamed = [f"{file} as {name}" for file, name in names.items() if name != file.stem]
+    names.update({file: file.stem for file in files if file not in names})
+    if renamed:
+        warnings.warn(InputWarning(
+            f"{len(renamed)} files share their name with another file of the run, so their stories are named by their "
+            f"folders too: {', '.join(renamed[:4])}{', ...' if len(renamed) > 4 else ''}"
+        ), stacklevel=2)
+    used: dict[str, Path] = {}
+    for path in files:
         try:
-            for document in read_documents(path, skipped):
+            clashes: list[str] = []
+            for document in read_documents(path, skipped, names[path], dayfirst):
                 for story in split_stories(document, manifest):
+                    if used.get(story.story_id, path) != path:
+                        clashes.append(story.story_id)
+                        label = f"{names[path]}/{story.story_id}"
+                        document = replace(document, doc=label) if document.doc == story.story_id else document
+                        story = replace(story, story_id=label, doc=document.doc)
+                    used[story.story_id] = path
                     yield document, story
+            if clashes:
+                warnings.warn(InputWarning(
+                    f"{path}: {len(clashes)} story id(s) already used by another file, such as {clashes[0]!r}: "
+                    f"named {names[path]}/ID instead"
+                ), stacklevel=2)
         except InputError as error:
             if skipped is None:
                 raise
@@ -139,8 +177,9 @@ def apply_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("paragraph", "sentence_id", "start", "end"):
         if column in frame:
             frame[column] = frame[column].astype("int64")
-    if "is_heading" in frame:
-        frame["is_heading"] = frame["is_heading"].astype(bool)
+    for column in ("is_heading", "is_boilerplate"):
+        if column in frame:
+            frame[column] = frame[column].astype(bool)
     for column in ("polarity", "subjectivity", "vader", "position"):
         if column in frame:
             frame[column] = frame[column].astype("float64")
@@ -167,6 +206,7 @@ def tabulate(
     progress: bool | None = False,
     keep_going: bool = True,
     frame_set: str | Path | None = None,
+    dayfirst: bool | None = None,
 ) -> pd.DataFrame:
     """Return the sentence table of the articles at ``paths``.
 
@@ -180,6 +220,9 @@ def tabulate(
     ``InputWarning`` each, and listed in ``table.attrs["skipped"]``; without it, the
     first one raises ``InputError``. ``frame_set`` names the frames the ``frames``
     column holds (a set in ``data/framing`` or a folder; default ``generic``).
+    ``dayfirst`` says whether numeric dates put the day first (None: told from each
+    file's dates; ``read.DateReader``). ``table.attrs["furniture"]`` says, per outlet,
+    how many stories, rows and characters were set apart as page furniture.
     """
     from .run import chunks, run_chunks
 
@@ -190,11 +233,13 @@ def tabulate(
             raise InputError("tabulate() takes paths to articles; this looks like the text of an article: use tabulate_text(text) for that")
     skipped: list[Skipped] | None = [] if keep_going else None
     frame_set = str(frame_set_folder(frame_set))
-    pieces = list(run_chunks(chunks(paths, stories, codebook, skipped=skipped, frame_set=frame_set), jobs=jobs, client=client, progress=progress))
+    work = chunks(paths, stories, codebook, skipped=skipped, frame_set=frame_set, dayfirst=dayfirst)
+    pieces = list(run_chunks(work, jobs=jobs, client=client, progress=progress))
     table = apply_dtypes(pd.concat(pieces, ignore_index=True)) if pieces else to_frame([])
     for left_out in skipped or []:
         warnings.warn(InputWarning(f"skipped {left_out.message}"), stacklevel=2)
     table.attrs["skipped"] = [left_out.message for left_out in skipped or []]
+    table.attrs["furniture"] = furniture_summary(table).to_dict("records")
     return table
 
 
@@ -237,12 +282,15 @@ def tabulate_text(
 ) -> pd.DataFrame:
     """Return the sentence table of one article given as text (pasted, or read from
     anywhere), with its ``title``, ``outlet`` and ``date``, its frames from
-    ``frame_set`` (default ``generic``)."""
+    ``frame_set`` (default ``generic``). One page alone has no corpus to show its
+    site's template: its furniture is what the page's own rules find."""
     if not text.strip():
         raise InputError("the text is empty: nothing to tabulate")
     document = Document(doc=story_id, text=text, path=Path(f"<{story_id}>"), metadata={"title": title, "outlet": outlet, "date": date})
     vocabulary = load_vocabulary(frame_set=frame_set)
-    return to_frame(row for story in split_stories(document) for row in code_story(document, story, vocabulary=vocabulary))
+    table = to_frame(row for story in split_stories(document) for row in code_story(document, story, vocabulary=vocabulary))
+    table.attrs["furniture"] = furniture_summary(table).to_dict("records")
+    return table
 
 
 def load_table(

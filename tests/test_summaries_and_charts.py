@@ -180,7 +180,7 @@ def test_annotated_story_html(table):
     assert "Speaker: Li Wei" in html and "Cue: said (direct quotation" in html
     assert "&quot;It is good,&quot; Li said." in html
     assert html.count("<p>") == 3
-    assert legend_html().count("<span") == 9
+    assert legend_html().count("<span") == 11
     assert coding_html(table).count('class="coding-story"') == 2
     with pytest.raises(ValueError):
         story_html(table, "missing")
@@ -213,3 +213,55 @@ def test_rows_of_few_sentences_are_greyed_in_a_heat_map():
     figure = plot.heatmap(values, values.astype(str), "T", "s", "x", "y", "c", hidden=plot.hidden_rows([12, 2], 2, 5))
     shown = figure.axes[0].images[0].get_array()
     assert shown.mask.tolist() == [[False, False], [True, True]]
+
+
+def dated_table(dates: dict[str, str], outlets: dict[str, str]) -> pd.DataFrame:
+    """A table of one-sentence stories with the given dates and outlets."""
+    rows = [{"story_id": story, "date": date, "outlet": outlets[story], "text": "Rain fell.", "is_heading": False,
+             "source_type": "narrator", "vader": 0.1} for story, date in dates.items()]
+    return apply_dtypes(pd.DataFrame(rows))
+
+
+def test_a_two_year_gap_is_drawn_as_empty_months_and_undated_stories_are_noted():
+    table = dated_table({"a": "2020-11-03", "b": "2020-11-20", "c": "2023-01-09", "d": ""}, {"a": "X", "b": "Y", "c": "X", "d": "Y"})
+    table, unit = summarise.with_period(table)
+    periods = summarise.all_periods(table, unit)
+    assert unit == "month" and len(periods) == 27 and periods[0] == pd.Timestamp("2020-11-01") and periods[-1] == pd.Timestamp("2023-01-01")
+    coverage = summarise.time_coverage(table, unit)
+    assert (coverage["undated"], coverage["empty"], coverage["one_outlet_per_period"]) == (1, 25, False)
+    note = summarise.time_note(coverage, unit)
+    assert note == "1 of 4 stories have no date and are left out; 25 of 27 months have no story."
+    figure = plot.shares_over_time(summarise.shares_by(table, "period"), periods, unit, "Over time?", note)
+    lines = [line for line in figure.axes[0].get_lines() if line.get_label() == plot.label("narrator")]
+    assert len(lines[0].get_xdata()) == 27 and np.isnan(lines[0].get_ydata()[1:26].astype(float)).all()
+
+
+def test_periods_that_coincide_with_outlets_are_flagged():
+    table = dated_table({"a": "2021-01-04", "b": "2021-01-05", "c": "2021-03-01"}, {"a": "X", "b": "X", "c": "Y"})
+    table, unit = summarise.with_period(table)
+    coverage = summarise.time_coverage(table, unit)
+    assert coverage["one_outlet_per_period"]
+    assert "CAUTION: every week holds stories of one outlet only" in summarise.time_note(coverage, unit)
+
+
+def test_a_heat_map_cell_from_one_story_is_grey_with_its_story_count():
+    cells = pd.DataFrame({"outlet": ["X", "X", "Y"], "target": ["Taiwan", "Japan", "Taiwan"], "n": [15, 6, 9],
+                          "stories": [1, 4, 3], "mean": [0.153, -0.2, 0.4]})
+    figure = plot.grid_heatmap(cells, "outlet", "target", "mean", "Stance?", "Mean stance", "Target", "Outlet", "Mean",
+                               count_name="mentions", min_count=3, cmap="RdBu", limits=(-1, 1))
+    notes = {text.get_text() for text in figure.axes[0].texts}
+    assert "n=15\n1 story" in notes and "-0.20\nn=6" in notes and "0.40\nn=9" in notes
+    shown = figure.axes[0].images[0].get_array()
+    assert np.ma.is_masked(shown[0, 0]) or np.isnan(shown[0, 0])
+    assert plot.grid(cells, "outlet", "target", "mean").loc["X", "Taiwan"] == 0.153
+
+
+def test_top_speakers_are_names_and_the_rest_is_counted_apart():
+    rows = [("s1", "Tony Blair", "official"), ("s1", "Tony Blair", "official"), ("s2", "Many Europeans", "public"),
+            ("s2", "she", "official"), ("s3", "Chinese", "official"), ("s3", "a spokesman", "business")]
+    table = apply_dtypes(pd.DataFrame([{"story_id": s, "speaker": who, "source_type": kind, "outlet": "X", "text": "x", "is_heading": False}
+                                       for s, who, kind in rows]))
+    assert summarise.top_speakers(table, "outlet")["speaker"].tolist() == ["Tony Blair"]
+    left_out = summarise.unnamed_speakers(table, "outlet").set_index("kind")["sentences"].to_dict()
+    assert left_out == {"description": 1, "group": 1, "nationality": 1, "pronoun": 1}
+    assert [summarise.speaker_kind(name) for name in ("US", "The Washington Post", "Chinese officials and experts")] == ["name", "name", "group"]
