@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
     tab.add_argument("--quiet", action="store_true", help="no progress bar (it is also hidden when not on a terminal)")
     tab.add_argument(
+        "--corpus-types", action=argparse.BooleanOptionalAction, default=True,
+        help="a speaker that a story leaves without evidence takes the type that the run's other stories give it by the same "
+        "name, or by a surname unique in its outlet (typed_by 'corpus'; the default); --no-corpus-types types each story alone",
+    )
+    tab.add_argument(
         "--keep-going", action=argparse.BooleanOptionalAction, default=True,
         help="leave out files and articles that cannot be read, go on with the rest, list them at the end and "
         "exit with status 1 (the default); --no-keep-going stops at the first one with status 2",
@@ -246,7 +251,7 @@ def _write_table(args, paths: list, frame_set: str) -> int:
     """Tabulate ``paths`` into ``args.out`` with the frames of ``frame_set`` (a folder);
     return the exit status."""
     from .furniture import add_summaries, describe, print_furniture, summary
-    from .run import TableWriter, chunks, run_chunks
+    from .run import chunks, write_run
     from .summarise import typing_coverage
 
     jobs = _jobs(args.jobs)
@@ -255,24 +260,30 @@ def _write_table(args, paths: list, frame_set: str) -> int:
     stories = set()
     coverage = {"attributed": 0, "typed": 0}
     furniture = summary(pd_empty())
+    def count(piece):
+        nonlocal furniture
+        stories.update(piece["story_id"].unique())
+        for key, number in typing_coverage(piece).items():
+            coverage[key] += number
+        for key, number in piece["typed_by"].astype("object").value_counts().items():
+            typed_by[key] = typed_by.get(key, 0) + int(number)
+        furniture = add_summaries(furniture, summary(piece))
+
+    typed_by: dict[str, int] = {}
     try:
-        with TableWriter(args.out) as writer:
-            work = chunks(paths, args.stories, args.codebook, skipped=skipped, frame_set=frame_set, dayfirst=args.dayfirst)
-            for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
-                writer.write(piece)
-                stories.update(piece["story_id"].unique())
-                for key, count in typing_coverage(piece).items():
-                    coverage[key] += count
-                furniture = add_summaries(furniture, summary(piece))
+        work = chunks(paths, args.stories, args.codebook, skipped=skipped, frame_set=frame_set, dayfirst=args.dayfirst)
+        rows = write_run(work, args.out, jobs=jobs, client=client, progress=False if args.quiet else None,
+                         corpus_types=args.corpus_types, codebook=args.codebook, frame_set=frame_set, on_piece=count)
     finally:
         if client is not None:
             client.close()
-    print(f"wrote {writer.rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
+    print(f"wrote {rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
     print_furniture(describe(furniture))
     attributed = coverage["attributed"]
     share = f" ({coverage['typed'] / attributed:.0%})" if attributed else ""
+    lent = f", {typed_by['corpus']} of them by the evidence of other stories of the run" if typed_by.get("corpus") else ""
     print(
-        f"typed {coverage['typed']} of {attributed} attributed sentences{share}; "
+        f"typed {coverage['typed']} of {attributed} attributed sentences{share}{lent}; "
         f"list the rest with: python -m analysis gaps {args.out}",
         file=sys.stderr,
     )

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import warnings
 from collections import deque
 from contextlib import ExitStack
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from .furniture import RepeatedSegments, merge
 from .read import Document, Skipped
 from .sourcetypes import load_codebook
 from .stories import Story
-from .tabulate import COLUMNS, CATEGORIES, code_story, iter_stories, to_frame
+from .tabulate import COLUMNS, CATEGORIES, apply_dtypes, code_story, iter_stories, to_frame
 
 STORIES_PER_CHUNK = 50
 # The corpus pass keeps the documents it read for the coding pass up to this many
@@ -259,3 +260,47 @@ class TableWriter:
             else:
                 self._csv.close()
         self._output.__exit__(kind, error, traceback)
+
+
+def write_run(
+    work: Iterable[Chunk], path: str | Path, jobs: int = 1, client=None, progress: bool | None = None,
+    corpus_types: bool = True, codebook: str | Path | None = None, frame_set: str | None = None,
+    on_piece: Callable[[pd.DataFrame], None] | None = None,
+) -> int:
+    """Code the chunks of ``work`` and write the sentence table to ``path`` (as
+    ``TableWriter``); return the number of rows written. ``on_piece`` sees every piece
+    as it is written.
+
+    With ``corpus_types`` (the default), speakers that a story leaves without evidence
+    take the type that the run's other stories give them (``corpus.CorpusPeople``): the
+    pieces are written as they are coded to a Parquet file beside the output (in a
+    temporary folder for standard output) while the run's evidence is counted, then read
+    back one piece at a time, typed and written to ``path``. Memory follows a piece and
+    the speakers' names, never the corpus."""
+    from .corpus import CorpusPeople
+    from .frames import load_vocabulary
+
+    if not corpus_types:
+        with TableWriter(path) as writer:
+            for piece in run_chunks(work, jobs=jobs, client=client, progress=progress):
+                writer.write(piece)
+                if on_piece is not None:
+                    on_piece(piece)
+        return writer.rows
+    people = CorpusPeople(load_codebook(codebook))
+    folder = None if str(path) == "-" else Path(path).resolve().parent
+    with tempfile.TemporaryDirectory(prefix=".coding-", dir=folder) as scratch:
+        first = Path(scratch) / "first_pass.parquet"
+        with TableWriter(first) as writer:
+            for piece in run_chunks(work, jobs=jobs, client=client, progress=progress):
+                writer.write(piece)
+                people.add(piece)
+        vocabulary = load_vocabulary(frame_set=frame_set)
+        coded = pq.ParquetFile(first)
+        with TableWriter(path) as final:
+            for group in range(coded.num_row_groups):
+                piece = people.lend(apply_dtypes(coded.read_row_group(group).to_pandas()), vocabulary)
+                final.write(piece)
+                if on_piece is not None:
+                    on_piece(piece)
+    return final.rows
