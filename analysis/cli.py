@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     gaps.add_argument("--types", nargs="+", default=["unclassified", "public"], choices=["unclassified", "public"],
                       help="which types to list (default: unclassified public)")
     gaps.add_argument("--top", type=int, default=25, metavar="N", help="rows to print when there is no --out (default 25)")
+    gaps.add_argument(
+        "--from-sheet", metavar="SHEET",
+        help="instead, propose people.csv rows from a filled coding sheet of TABLE (python -m analysis sample): the named "
+        "speakers the coder typed where the program left the sentence unclassified or typed it otherwise, with the coder's "
+        "type and the sheet's fingerprint (from_sheet); review them and append them to people.csv. A sheet that taught the "
+        "codebook must not also correct estimates: draw another one for that",
+    )
 
     targets = commands.add_parser(
         "targets",
@@ -442,15 +449,40 @@ def _gaps(args) -> int:
     from .datafiles import write_csv
 
     table = _input_table(args.table)
+    if args.from_sheet:
+        return _gaps_from_sheet(args, table)
     gaps = codebook_gaps(table, tuple(args.types))
     coverage = typing_coverage(table)
+    conflicting = int(gaps["typed_as"].astype(str).str.startswith("conflict:").sum()) if len(gaps) else 0
     print(f"{len(gaps)} speakers in {int(gaps['sentences'].sum()) if len(gaps) else 0} sentences "
-          f"({', '.join(args.types)}); typed {coverage['typed']} of {coverage['attributed']} attributed sentences", file=sys.stderr)
+          f"({', '.join(args.types)}{f', and {conflicting} that different stories type differently (typed_as: conflict)' if conflicting else ''}); "
+          f"typed {coverage['typed']} of {coverage['attributed']} attributed sentences", file=sys.stderr)
     if args.out:
         write_csv(gaps, args.out)
         print(f"wrote {args.out}: fill in source_type and append the rows to data/codebook/people.csv", file=sys.stderr)
     else:
         print(gaps.drop(columns=["aliases", "source_type"]).head(args.top).to_string(index=False, max_colwidth=50))
+    return 0
+
+
+def _gaps_from_sheet(args, table) -> int:
+    """Run ``gaps --from-sheet``: propose people.csv rows from a filled coding sheet."""
+    from .datafiles import write_csv
+    from .sampling import read_coding_sheet
+    from .summarise import codebook_rows_from_sheet
+
+    sample = read_coding_sheet(args.from_sheet, table)
+    proposed = codebook_rows_from_sheet(table, sample)
+    print(f"{len(proposed)} named speaker(s) in {int(proposed['sentences'].sum()) if len(proposed) else 0} coded sentences that the "
+          f"program left unclassified or typed otherwise; sheet fingerprint {sample.fingerprint}", file=sys.stderr)
+    for message in sample.messages:
+        print(message, file=sys.stderr)
+    if args.out:
+        write_csv(proposed, args.out)
+        print(f"wrote {args.out}: review the rows and append them to data/codebook/people.csv; then use another sheet, "
+              "not this one, to correct estimates", file=sys.stderr)
+    else:
+        print(proposed.drop(columns=["from_sheet"]).head(args.top).to_string(index=False, max_colwidth=50))
     return 0
 
 

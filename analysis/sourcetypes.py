@@ -223,10 +223,16 @@ class Codebook:
         not_speakers = folder / "not_speakers.csv"
         self.not_speakers = frozenset(row["word"].lower() for row in read_rows(not_speakers)) if not_speakers.exists() else frozenset()
         self.people = []
+        # The coding sheets that rows of people.csv came from (their ``from_sheet``
+        # fingerprints, with how many rows each gave): such a sheet no longer measures
+        # the program (``sampling.read_coding_sheet`` says so).
+        self.taught_by: Counter[str] = Counter()
         for row in read_rows(folder / "people.csv"):
             self._check_type(folder / "people.csv", row["source_type"])
             if not row["source_type"]:
                 continue
+            if row.get("from_sheet"):
+                self.taught_by[row["from_sheet"]] += 1
             aliases = tuple(filter(None, (alias.strip() for alias in row.get("aliases", "").split("|"))))
             self.people.append(Person(row["name"], aliases, row["source_type"]))
         genre_terms: list[tuple[str, tuple[str, int]]] = []
