@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .datafiles import abbreviations
 from .cues import CueLexicon, load_cues
 from .quotes import QuoteSpan, quote_spans
-from .reporting import find_cue
+from .reporting import Found, find_cue
 from .sentences import Sentence
 from .tagging import narrates_past
 
@@ -111,6 +111,8 @@ def attribute_story(
         if found is not None and _author_speaks(text[sentence.start : sentence.end], found.speaker, found.speaker_start, quoted):
             found = None
         if found is not None:
+            found = _learned_from(text[sentence.start : sentence.end], found)
+        if found is not None:
             attribution.speaker, attribution.description = found.speaker, found.description
             attribution.cue, attribution.rule, attribution.frame = found.cue, found.kind, found.frame
             attribution.speaker_at = found.speaker_start
@@ -166,6 +168,22 @@ def _author_speaks(sentence: str, speaker: str | None, at: int, quoted: list[tup
     if any(start <= at < end for start, end in quoted):
         return False
     return ":" not in sentence[:at]
+
+
+# "The Global Times learned from the Ministry of Commerce that ...": the ministry told it.
+_LEARNED_FROM = re.compile(r"\s+from\s+((?:the\s+)?[A-Z][^,.;:\"“”]{1,80}?)\s+that\b")
+
+
+def _learned_from(sentence: str, found: Found) -> Found:
+    """The source that a reporter "learned from" (codebook rule 5: the innermost
+    speaker counts): "the Global Times learned from the Xi'an Satellite Control Center
+    that ..." reports the center, not the newspaper."""
+    if not found.cue.lower().startswith("learn"):
+        return found
+    source = _LEARNED_FROM.match(sentence, found.cue_start + len(found.cue))
+    if not source:
+        return found
+    return replace(found, speaker=source.group(1), description=None, speaker_start=source.start(1))
 
 
 def _nearest_speaker(results: list[Attribution], index: int) -> int | None:

@@ -147,6 +147,9 @@ _RESEARCH_BY = re.compile(r"\b(?:survey|poll|study|research|report|analysis|inde
 # "Mia Kent of the Harbour Workers Federation": a person and the organization they are of.
 _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|from|at)\s+.+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+# A run of capitalized words that goes over the end of a sentence ("the Global Times on
+# Tuesday. Aimed at ...") is no name.
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][\w&'’.-]*")
@@ -578,7 +581,9 @@ class _Registry:
             if not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
                 return self._publisher_after(offset)
         for run in reversed([run for run in self.runs() if run.end() <= offset]):
-            if self._is_organization_name(run.group()) and not self._is_own_voice(run.group()):
+            if self._is_organization_name(run.group()) and not self._is_own_voice(run.group()) and not (
+                self.own_outlet and self.codebook.outlet(run.group()) == self.own_outlet
+            ):
                 return run.group()
         return None
 
@@ -934,7 +939,7 @@ class _Registry:
             for run in _NAME_RUN.finditer(self.text, max(0, at - 60), at + len(name) + 60):
                 if run.start() > at:
                     break
-                if at + len(name) <= run.end() and run.group() != name:
+                if at + len(name) <= run.end() and run.group() != name and not _SENTENCE_INSIDE.search(run.group()):
                     named = self.codebook.organizations(run.group())
                     if named and self.codebook.classify(run.group()):
                         return self.codebook.classify(run.group())

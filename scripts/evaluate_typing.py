@@ -27,6 +27,7 @@ import argparse
 import json
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -34,13 +35,13 @@ import pandas as pd
 
 from analysis.agreement import agreement
 from analysis.datafiles import PROJECT_DIR
-from analysis.read import Document
+from analysis.read import Document, InputWarning
 from analysis.sourcetypes import SOURCE_TYPES
 from analysis.stories import Story
 from analysis.tabulate import code_story, tabulate, to_frame
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from validation_articles import SHARED, article_text, read_articles  # noqa: E402
+from validation_articles import OUTLET_NAMES, SHARED, _peoples_daily_body, article_text, read_articles  # noqa: E402
 
 ANNOTATIONS = PROJECT_DIR / "data" / "annotations"
 LABELS = (*SOURCE_TYPES, "heading")
@@ -77,15 +78,84 @@ def family(row: dict) -> str:
     return CHINESE_STATE if row["corpus"] == "peoples_daily" else WESTERN
 
 
-def compare(batch: str, root: Path) -> pd.DataFrame:
-    """Return the coded sentences of ``batch`` with the program's type and speaker."""
+def collection(row: dict) -> str:
+    """The collection an article comes from, as a user would tabulate it: its BBC
+    collection folder, PolNeAR's train folder, the People's Daily pages, or the
+    Narrative Frames table."""
+    parts = Path(row["source"]).parts
+    return "/".join(parts[:2]) if row["corpus"] in ("bbc", "peoples_daily") else str(Path(row["source"]).parent) if row["corpus"] == "polnear" else row["source"]
+
+
+def collection_articles(name: str, root: Path) -> list[dict]:
+    """Every article of a collection, as ``validation_articles.article_text`` rebuilds it
+    (a People's Daily page's body; a Narrative Frames row's text), with the outlet the
+    evaluation gives it: ``id`` (source, and row for a table), ``outlet``, ``text``."""
+    found = []
+    if name.endswith(".csv"):
+        import csv
+
+        with (root / name).open(encoding="utf-8", newline="") as handle:
+            for record in csv.DictReader(handle):
+                found.append({"id": f"{name}#{record['id']}", "outlet": record["outlet"], "text": record["text"]})
+        return found
+    for path in sorted((root / name).rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        source = str(path.relative_to(root))
+        if name.startswith("corpora/peoples_daily"):
+            credit, _, text = _peoples_daily_body(text)
+            if not text:
+                continue
+            found.append({"id": source, "outlet": credit, "text": text})
+        elif name.startswith("polnear"):
+            found.append({"id": source, "outlet": OUTLET_NAMES.get(path.stem.split("_", 1)[0], path.stem.split("_", 1)[0]), "text": text})
+        else:
+            found.append({"id": source, "outlet": "BBC", "text": text})
+    return found
+
+
+def in_corpus_tables(batches: list[str], root: Path) -> dict[str, pd.DataFrame]:
+    """The program's table of each article of ``batches``, coded within its whole
+    collection in one run (so that the corpus pass can lend types across stories), as a
+    user tabulating the collection would get it. The genre_test articles are left out of
+    the collections unless genre_test is among ``batches``."""
+    import json
+    import tempfile
+
+    rows = [row for row in read_articles() if row["batch"] in batches]
+    left_out = set() if "genre_test" in batches else {
+        (r["source"], r["row_id"]) for r in read_articles() if r["batch"] == "genre_test"
+    }
+    tables = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name in sorted({collection(row) for row in rows}):
+            wanted = {(row["source"] + (f"#{row['row_id']}" if row["row_id"] else "")): row["article_id"] for row in rows if collection(row) == name}
+            path = Path(folder) / (name.replace("/", "_") + ".jsonl")
+            with path.open("w", encoding="utf-8") as handle:
+                for article in collection_articles(name, root):
+                    source, _, row_id = article["id"].partition("#")
+                    if (source, row_id) in left_out:
+                        continue
+                    handle.write(json.dumps({"id": article["id"], "title": "", "outlet": article["outlet"], "date": "", "text": article["text"]}) + "\n")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", InputWarning)
+                table = tabulate(path, jobs=2)
+            for story_id, part in table.groupby(table["story_id"].astype(str), sort=False):
+                if story_id in wanted:
+                    tables[wanted[story_id]] = part.reset_index(drop=True)
+    return tables
+
+
+def compare(batch: str, root: Path, tables: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """Return the coded sentences of ``batch`` with the program's type and speaker (from
+    ``tables``, the in-corpus tables by article, when given; else each article coded
+    alone)."""
     coding = pd.read_csv(ANNOTATIONS / f"validation_{batch}_coding.csv", keep_default_na=False)
     coding["is_heading"] = coding["is_heading"].astype(str).str.lower().eq("true")
     pieces = []
     for row in read_articles():
         if row["batch"] != batch:
             continue
-        table = code_article(row, root)
+        table = tables[row["article_id"]] if tables is not None else code_article(row, root)
         auto = pd.DataFrame(
             {
                 "start": table["start"],
@@ -208,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bbc", action="store_true", help="also report the type shares on the BBC corpus")
     parser.add_argument("--sport-entertainment", action="store_true",
                         help="also report the type shares on the BBC sport and entertainment corpus (corpora/bbc_sport_entertainment)")
+    parser.add_argument("--in-corpus", action="store_true",
+                        help="code each article within its whole collection in one run, as a user tabulating it would, so that "
+                        "speakers are also typed from the collection's other stories (the corpus pass); default: each article alone")
     parser.add_argument("--families", action="store_true",
                         help="report each type's share by hand and by the program per outlet family, with intervals (per batch, and pooled over the batches)")
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
@@ -217,11 +290,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     report = {}
     pooled = []
+    tables = in_corpus_tables(args.batch, args.root) if args.in_corpus else None
     for batch in args.batch:
         if not (ANNOTATIONS / f"validation_{batch}_coding.csv").exists():
             print(f"{batch}: no hand coding yet")
             continue
-        compared = compare(batch, args.root)
+        compared = compare(batch, args.root, tables)
         pooled.append(compared)
         result = scores(compared)
         confusion = result.pop("confusion")
