@@ -149,6 +149,7 @@ _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|fr
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 # A run of capitalized words that goes over the end of a sentence ("the Global Times on
 # Tuesday. Aimed at ...") is no name.
+_LEADING_THE_WORD = re.compile(r"^(?:The|the)\s+")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+")
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -494,6 +495,13 @@ class _Registry:
             named = self._named_before(offset, person=True)
             if named:
                 return self._find(named, None, index, offset)
+        acronym = _strip_determiners(phrase)
+        expanded = self._expand_acronym(acronym)
+        if expanded:
+            listed = self.codebook.classify(acronym) if self.codebook.organizations(acronym) else None
+            if listed:  # the codebook knows the acronym ("CNSA"): its type, under the full name
+                return self._add(expanded, description or phrase, listed, index, person=False, plural=False)
+            return self._find(expanded, description, index, offset)
         words = lower.split()
         if words and words[0] == "the" and len(words) <= 3 and phrase.split()[-1].islower():
             head = words[-1].rstrip("s")
@@ -501,6 +509,10 @@ class _Registry:
             found = self._last(lambda s: s.person == person and (head in s.description.lower() or head in s.name.lower()))
             if found:
                 return found
+            if person and not words[-1].endswith("s"):
+                named = self._named_before(offset, person=True, since=self.floor(self.floor(offset) - 1))
+                if named:
+                    return self._find(named, phrase, index, offset)
         possessed = _POSSESSED.match(phrase)
         if possessed and self._is_thing(possessed.group(2)):
             return self._find(possessed.group(1), None, index, offset)
@@ -552,10 +564,34 @@ class _Registry:
                 return name
         return None
 
-    def _named_before(self, offset: int, person: bool) -> str | None:
+    def _expand_acronym(self, name: str) -> str | None:
+        """The full name that the story gives an acronym ("Robert Koch Institute (RKI)",
+        or the initials of a name it writes out: "Asian Football Confederation" for
+        "AFC"), so that an organization is one speaker under its full name."""
+        if not (2 <= len(name) <= 8 and name.isupper() and name.isalpha()) or self.codebook.outlet(name) or self.codebook.is_state(name):
+            return None
+        for at in _find_all(self.text, f"({name})"):
+            defined = _NAME_BEFORE_BRACKET.search(self.text, max(0, at - 160), at + 1)
+            if defined and "".join(word[0] for word in defined.group(1).split() if word[:1].isupper()).endswith(name[:1]):
+                return _LEADING_THE_WORD.sub("", defined.group(1))
+        if len(name) >= 3:
+            if self._initials is None:
+                self._initials = {}
+                for run in _NAME_RUN.finditer(self.text):
+                    initials = "".join(word[0] for word in _LEADING_THE_WORD.sub("", run.group()).split() if word[:1].isupper())
+                    if len(initials) >= 3:
+                        self._initials.setdefault(initials, run.group())
+            full = self._initials.get(name)
+            if full and len(full.split()) > 1:
+                return _LEADING_THE_WORD.sub("", full)
+        return None
+
+    def _named_before(self, offset: int, person: bool, since: int = 0) -> str | None:
         """For "he" or "it" with no speaker before to refer to: the nearest person (or
-        organization) named before ``offset`` in the story."""
-        for run in reversed([run for run in self.runs() if run.end() <= offset]):
+        organization) named before ``offset`` in the story (after ``since``). A definite
+        description of a person that no speaker before fits ("..., the comedian has told
+        BBC News") refers the same way, within its sentence and the one before."""
+        for run in reversed([run for run in self.runs() if since <= run.start() and run.end() <= offset]):
             if person:
                 name, _ = self._person_name(run.group())
                 if name and len(run.group().split()) > 1 and not self.codebook.is_state(name):
@@ -741,9 +777,14 @@ class _Registry:
         return " ".join(words), titles_before
 
     def _ends_with_organization(self, phrase: str) -> bool:
-        """True when ``phrase`` ends with an organization or outlet the codebook knows."""
+        """True when ``phrase`` ends with an organization or outlet the codebook knows,
+        or a name of several words that its head types ("China National Space
+        Administration" is no Mr Administration)."""
         matches = self.codebook.matcher.find(phrase)
-        return bool(matches) and matches[-1].term.kind in ("organization", "outlet") and matches[-1].end >= len(phrase.rstrip(" .")) - 1
+        if matches and matches[-1].term.kind in ("organization", "outlet") and matches[-1].end >= len(phrase.rstrip(" .")) - 1:
+            return True
+        shaped = [m for m in self.codebook.organizations(phrase) if m.term.kind == "shaped"]
+        return bool(shaped) and shaped[-1].end >= len(phrase.rstrip(" .")) - 1 and len(shaped[-1].term.text.split()) > 1
 
     def _same_person(self, name: str) -> Speaker | None:
         """An earlier person whose name contains ``name``, or is contained in it."""
@@ -863,6 +904,8 @@ class _Registry:
         words = name.split()
         if not words or not all(word[:1].isupper() for word in words) or self.codebook.is_state(name) or self.codebook.is_demonym(name):
             return False
+        if self.codebook.evidence(name):
+            return False  # "Hollywood Reporter", "Bookmakers Ladbrokes": a role, a body or an outlet, no person
         return len(words) > 1 or (name.lower() not in lexicon and not name.isupper())
 
     def _possessor_type(self, description: str) -> str | None:
