@@ -165,7 +165,7 @@ def conflicts(table: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     typed = table[table["typed_by"].astype("object").isin(EVIDENCE) & table["speaker"].notna()]
     typed = typed.drop_duplicates(["story_id", "speaker", "source_type"])
-    typed = typed[[is_name(name) for name in typed["speaker"]]]
+    typed = typed[typed["speaker"].map(is_name).astype(bool)]
     rows = []
     for name, group in typed.groupby(typed["speaker"].astype(str), sort=True):
         votes = group["source_type"].astype(str).value_counts()

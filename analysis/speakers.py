@@ -149,6 +149,7 @@ _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|fr
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 # A run of capitalized words that goes over the end of a sentence ("the Global Times on
 # Tuesday. Aimed at ...") is no name.
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 _LEADING_THE_WORD = re.compile(r"^(?:The|the)\s+")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+")
@@ -595,7 +596,7 @@ class _Registry:
             if person:
                 name, _ = self._person_name(run.group())
                 if name and len(run.group().split()) > 1 and not self.codebook.is_state(name):
-                    return run.group()
+                    return _POSSESSIVE_END.sub("", run.group())
             elif self._is_organization_name(run.group()):
                 return run.group()
         return None
