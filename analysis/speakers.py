@@ -115,8 +115,10 @@ _NOT_APPOSITIVE = r"(?!\s*(?:said|says|told|added|and|but)\b)"
 _POSSESSIVE_OWNER = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
 # A role set off by a comma right before a name: "her senior policy adviser, Jake Sullivan".
 _ROLE_SET_OFF_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while)\s+)((?:his|her|their|its|the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}),\s*$")
+# A title's abbreviation does not end a description ("..., Mrs. Clinton's communications director").
+_TITLE_PERIOD = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|St|Jr|Sr)\."
 _APPOSITIVE = re.compile(
-    r"\s*(?:\(([^()]{1,60})\)|,\s*(" + _NOT_APPOSITIVE + r"[^.;,]{1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
+    r"\s*(?:\(([^()]{1,60})\)|,\s*(" + _NOT_APPOSITIVE + r"(?:" + _TITLE_PERIOD + r"|[^.;,]){1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
     r"|\s+(?:is|was|has\s+been)\s+((?:a|an|the)\s[^.;,]{1,100})"
     r"|[.!?]\s+(?:She|He)(?:['’]s|\s+is|\s+was)\s+((?:a|an|the)\s[^.;]{1,100}))"
 )
@@ -162,7 +164,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"”’']?\s*$")
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}\.")
 _BRACKETED_ACRONYM = re.compile(r"\([A-Z][\w&.-]*\)")
 # What follows the fullest form of a name that introduces it: an appositive or a participle.
-_INTRODUCTION_AFTER = re.compile(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)")
+_INTRODUCTION_AFTER = re.compile(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))((?:" + _TITLE_PERIOD + r"|[^.;]){1,120}?)(?:,\s|[.;]|$)")
 # A definite role that is the subject of the next sentence ("The rural affairs minister said").
 _ROLE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:said|says|told|added|has|had|is|was|also|would|will)\b)")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+")
@@ -405,6 +407,8 @@ class _Registry:
         self._introductions: dict[str, tuple[str, str]] = {}
         self._story_types: dict[str, str | None] = {}
         self._initials: dict[str, str] | None = None
+        self._typing: set[str] = set()
+        self._index = self._offset = 0
         self._sentence_ends: list[int] | None = None
 
     def runs(self) -> list[re.Match[str]]:
@@ -457,6 +461,7 @@ class _Registry:
 
     def _find(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
         """Resolve ``phrase`` to a speaker: pronoun, description, organization, person or new speaker."""
+        self._offset = offset
         if _CONTRACTION.sub("", phrase).lower() in _REFERRING_WORDS:
             phrase = _CONTRACTION.sub("", phrase)
         lower = phrase.lower()
@@ -534,7 +539,7 @@ class _Registry:
             return self._add(full, described, None, index, person=True, plural=False, offset=offset)
         canonical = _strip_determiners(phrase)
         described = ", ".join(filter(None, [phrase, description]))
-        owner = self._owner_before(phrase, offset) if self._classify(described) is None else None
+        owner = self._owner_before(phrase, offset) if self._classify(described) is None and not _POSSESSIVE_OWNER.match(phrase) else None
         owner_type = None
         if owner:
             described = f"{described}, {owner}"
@@ -843,6 +848,7 @@ class _Registry:
             if speaker.name == name:
                 return speaker
         if source_type is None:
+            self._index = index
             source_type, typed_by = self._type(name, description, person, offset)
         else:
             typed_by = "" if source_type in ("narrator", FALLBACK_TYPE) else "story"
@@ -870,7 +876,7 @@ class _Registry:
             return "public", "story"
         if self.codebook.is_state(name):
             return "official", "codebook"
-        owner_type = self._possessor_type(description) if person else None
+        owner_type = self._possessor_type(description, self._offset, self._index) if person else None
         if owner_type:
             return owner_type, "story"
         own = name if person and " " in name else ""
@@ -909,10 +915,12 @@ class _Registry:
             return False  # "Hollywood Reporter", "Bookmakers Ladbrokes": a role, a body or an outlet, no person
         return len(words) > 1 or (name.lower() not in lexicon and not name.isupper())
 
-    def _possessor_type(self, description: str) -> str | None:
+    def _possessor_type(self, description: str, offset: int | None = None, index: int = 0) -> str | None:
         """For a role that defers, owned by a pronoun and naming no organization ("her
         senior policy adviser", "his lawyer"), the type of the person the pronoun refers
-        to: the last person (or, for "their", group) who spoke, when typed."""
+        to: the last person (or, for "their", group) who spoke, else for "his" or "her"
+        the person named last before ``offset`` (a lawyer speaks for the client the story
+        has just named, codebook Genres: law), when typed."""
         owner = _POSSESSIVE_OWNER.match(description or "")
         if not owner:
             return None
@@ -922,6 +930,12 @@ class _Registry:
             return None
         plural = owner.group(1).lower() == "their"
         referent = self._last(lambda s: s.person and s.plural == plural)
+        if referent is None and not plural and offset is not None:
+            named = self._named_before(offset, person=True)
+            if named and named not in self._typing:
+                self._typing.add(named)
+                referent = self._find(named, None, index, offset)
+                self._typing.discard(named)
         if referent is None or referent.source_type in ("unclassified", "narrator"):
             return None
         return referent.source_type
