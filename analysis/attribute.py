@@ -200,7 +200,9 @@ def _link_continuations(text: str, sentences: list[Sentence], results: list[Attr
     paragraph, over the sentences with no cue of their own, only while a sentence shows
     that the account goes on (codebook rule 3): it speaks in the first person outside
     quotation marks ("We are ready. Our people ...", a speaker's words given without
-    marks), or it closes a quotation that the cue's sentence left open. Plain narration
+    marks), closes a quotation that the cue's sentence left open, argues (what someone
+    will, may, should or does not do: "They will either transfer ...") or opens by
+    weighing the account ("In stark contrast, ..."). Plain narration
     after a speaker ("The investigation could take up to 18 months.") is the outlet's:
     on the hand-coded batches, two carried sentences in three were. A turn ("But ...")
     always ends the account, and so does a sentence that narrates a past event after the
@@ -228,13 +230,21 @@ def _link_continuations(text: str, sentences: list[Sentence], results: list[Attr
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _CLOSES_AT_END = re.compile(r"[.!?,][\"”]\s*$")
+# A speaker's argument goes on in what it predicts, allows or requires, and in what a
+# party does not do ("They will either transfer ...", "this move may be good ...", "China
+# does not seek ..."), and in a sentence that opens by weighing or adding to it ("In stark
+# contrast, ..."); plain narration reports what happened or is ("The investigation could
+# take up to 18 months", "Masai missed the trials").
+_STANCE = re.compile(r"\b(?:will|would|may|might|can|cannot|should|must|won't|won’t|wouldn't|wouldn’t|shouldn't|shouldn’t|can't|can’t|does\s+not|do\s+not|doesn't|doesn’t|don't|don’t)\b(?!\s+be\s+(?:held|decided|announced|published|released)\b)")
+_ARGUMENT_OPENS = re.compile(r"(?:In\s+(?:stark\s+|sharp\s+)?contrast|On\s+the\s+(?:other|one)\s+hand|In\s+the\s+long\s+(?:run|term)|Moreover|Furthermore|Besides|In\s+addition|What\s+is\s+more|Therefore|Thus|Hence)\b")
 # A speaker's own words given without quotation marks speak in the first person.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|we're|we’re|we've|we’ve|us|our|Our)\b")
 
 
 def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> bool:
     """True when ``sentence`` carries on the reported speech before it: it closes a
-    quotation opened before it, or speaks in the first person outside quotation marks."""
+    quotation opened before it, or, outside quotation marks, speaks in the first person,
+    argues (``_STANCE``) or opens by weighing the account (``_ARGUMENT_OPENS``)."""
     if any(not span.opened or span.start < sentence.start for span in spans):
         return True
     marks = _QUOTE_MARKS.findall(text, sentence.start, sentence.end)
@@ -245,4 +255,5 @@ def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> b
         unquoted.append(text[at : max(at, span.start)])
         at = max(at, span.end)
     unquoted.append(text[at : sentence.end])
-    return bool(_FIRST_PERSON.search(" ".join(unquoted)))
+    words = " ".join(unquoted)
+    return bool(_FIRST_PERSON.search(words) or _STANCE.search(words) or _ARGUMENT_OPENS.match(words.lstrip()))

@@ -448,3 +448,14 @@ def test_a_time_adjunct_before_the_subject_and_an_adverb_after_it_are_not_the_sp
 )
 def test_states_owning_roles_trailing_findings_and_impersonal_passives(tmp_path, sentence, expected):
     assert codes(code(tmp_path, sentence + "\n")) == [expected]
+
+
+def test_an_argument_goes_on_where_narration_does_not(tmp_path):
+    """Rule 3's evidence: what the speaker says a party will or does not do carries on;
+    what happened, told after the speaker, is the narrator's."""
+    table = code(
+        tmp_path,
+        "Analysts pointed out that most firms will suffer little. They will either switch suppliers or pay more. "
+        "The rules took effect in May.\n",
+    )
+    assert [row[0] for row in codes(table)] == ["analyst", "analyst", "narrator"]
