@@ -70,22 +70,31 @@ class CorpusPeople:
         speakers: one vote per story for each type that its evidence gives a name."""
         if "typed_by" not in table or table.empty:
             return
-        typed = table[table["typed_by"].astype("object").isin(EVIDENCE) & table["speaker"].notna()]
-        if typed.empty:
+        typed_by = table["typed_by"].to_numpy(dtype=object)
+        rows = [row for row, kind in enumerate(typed_by) if kind in EVIDENCE]
+        if not rows:
             return
         self._resolved.clear()
-        firsts = typed.drop_duplicates(["story_id", "speaker", "source_type"])
-        outlets = firsts["outlet"].astype("object").fillna("").astype(str)
-        for name, source_type, description, outlet in zip(firsts["speaker"].astype(str), firsts["source_type"].astype(str), firsts["descriptor"].astype("object"), outlets):
-            if not is_name(name):
+        stories, speakers = table["story_id"].to_numpy(dtype=object), table["speaker"].to_numpy(dtype=object)
+        types, descriptions = table["source_type"].to_numpy(dtype=object), table["descriptor"].to_numpy(dtype=object)
+        outlets = table["outlet"].to_numpy(dtype=object)
+        seen = set()
+        for row in rows:
+            name, source_type = speakers[row], types[row]
+            key = (stories[row], name, source_type)
+            if key in seen or not is_name(name):
                 continue
+            seen.add(key)
             self._votes.setdefault(name, Counter())[source_type] += 1
+            description = descriptions[row]
             if isinstance(description, str) and description.strip():
                 kept = self._descriptions.setdefault((name, source_type), Counter())
                 if description in kept or len(kept) < _DESCRIPTIONS_KEPT:
                     kept[description] += 1
-            if self._person_like(name):
-                self._surnames.setdefault((outlet, name.split()[-1]), set()).add(name)
+            words = name.split()
+            if 2 <= len(words) <= 4:
+                outlet = outlets[row] if isinstance(outlets[row], str) else ""
+                self._surnames.setdefault((outlet, words[-1]), set()).add(name)
 
     def _person_like(self, name: str) -> bool:
         """True when ``name`` may be a person's full name, whose last word a story may
@@ -117,8 +126,8 @@ class CorpusPeople:
             return speaker
         if " " in speaker or self.codebook.is_state(speaker) or self.codebook.organizations(speaker):
             return None
-        names = self._surnames.get((outlet, speaker))
-        return next(iter(names)) if names and len(names) == 1 else None
+        names = {name for name in self._surnames.get((outlet, speaker), ()) if self._person_like(name)}
+        return next(iter(names)) if len(names) == 1 else None
 
     def lend(self, table: pd.DataFrame, vocabulary=None) -> pd.DataFrame:
         """``table`` (a piece of the run) with the speakers its stories left without
@@ -127,31 +136,35 @@ class CorpusPeople:
         again (``vocabulary``, a ``frames.FramingVocabulary``, when given)."""
         if "typed_by" not in table or table.empty or not self._votes:
             return table
-        types = table["source_type"].astype("object")
-        receiving = (types.isin(_RECEIVING_TYPES) | table["typed_by"].astype("object").isin(_RECEIVING_BY)) & table["speaker"].notna()
-        if not receiving.any():
-            return table
-        outlets = table["outlet"].astype("object").fillna("").astype(str)
+        types, typed_by = table["source_type"].to_numpy(dtype=object), table["typed_by"].to_numpy(dtype=object)
+        speakers, outlets = table["speaker"].to_numpy(dtype=object), table["outlet"].to_numpy(dtype=object)
         changes: dict[int, tuple[str, str, str]] = {}
-        for index in table.index[receiving]:
-            speaker = str(table.at[index, "speaker"])
-            if not is_name(speaker):
+        for row in range(len(table)):
+            if not (types[row] in _RECEIVING_TYPES or typed_by[row] in _RECEIVING_BY) or not is_name(speakers[row]):
                 continue
-            name = self.target(speaker, outlets[index])
+            speaker = speakers[row]
+            name = self.target(speaker, outlets[row] if isinstance(outlets[row], str) else "")
             found = self.resolve(name) if name else None
-            if found is None or (found[0] == types[index] and name == speaker):
+            if found is None or (found[0] == types[row] and name == speaker):
                 continue
-            changes[index] = (name, found[0], found[1])
+            changes[row] = (name, found[0], found[1])
         if not changes:
             return table
         table = table.copy()
         rows = list(changes)
-        table.loc[rows, "speaker"] = [changes[row][0] for row in rows]
-        table.loc[rows, "source_type"] = [changes[row][1] for row in rows]
-        table.loc[rows, "descriptor"] = [changes[row][2] or table.at[row, "descriptor"] for row in rows]
-        table.loc[rows, "typed_by"] = "corpus"
-        if vocabulary is not None and "frames" in table:
-            table.loc[rows, "frames"] = [";".join(vocabulary.frames_in(str(table.at[row, "text"]), changes[row][1])) for row in rows]
+        found = list(changes.values())
+        columns = {column: table[column].to_numpy(dtype=object, copy=True) for column in ("speaker", "descriptor", "source_type", "typed_by", "frames", "text") if column in table}
+        columns["speaker"][rows] = [name for name, _, _ in found]
+        columns["source_type"][rows] = [kind for _, kind, _ in found]
+        columns["descriptor"][rows] = [described or columns["descriptor"][row] for row, (_, _, described) in zip(rows, found)]
+        columns["typed_by"][rows] = "corpus"
+        if vocabulary is not None and "frames" in columns:
+            columns["frames"][rows] = [";".join(vocabulary.frames_in(str(columns["text"][row]), kind)) for row, (_, kind, _) in zip(rows, found)]
+        for column in ("speaker", "descriptor", "frames"):
+            if column in columns:
+                table[column] = pd.array(columns[column], dtype=table[column].dtype)
+        for column in ("source_type", "typed_by"):
+            table[column] = pd.Categorical(columns[column], categories=table[column].cat.categories) if isinstance(table[column].dtype, pd.CategoricalDtype) else columns[column]
         return table
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from textblob.en import lexicon
 
 from .datafiles import data_dir, modified, read_rows
-from .matching import PhraseMatcher, keep_longest, word_spans
+from .matching import PhraseMatch, PhraseMatcher, keep_longest, word_spans
 
 # A story is of a genre when genres.csv's terms of that genre weigh this much together, in
 # this many different terms (measured on the BBC's collections without their headlines:
@@ -120,6 +120,32 @@ class TermMatcher:
         text = text.replace("’", "'")
         found = keep_longest(self._folded.find(text) + self._exact.find(_THE_BEFORE_NAME.sub("The", text)))
         return tuple(Match(match.start, match.end, match.value) for match in found)
+
+
+class OverlayMatcher:
+    """A ``TermMatcher`` with some terms replaced (a genre's roles, ``Codebook.for_genre``):
+    the base matcher's matches, without those of the replaced terms, merged with the
+    overlay's own, the longest winning where they overlap. Built in a moment, where a
+    whole new matcher of the codebook's thousands of terms takes a good part of a second,
+    and sharing the base matcher's remembered answers."""
+
+    def __init__(self, base: TermMatcher, terms: list[Term]):
+        self._base = base
+        self._replaced = frozenset(term.text for term in terms)
+        self._overlay = TermMatcher(terms)
+        self._found = lru_cache(maxsize=8192)(self._find_uncached)
+
+    def find(self, text: str) -> list[Match]:
+        """Return the terms in ``text``, left to right, without overlaps."""
+        return list(self._found(text))
+
+    def _find_uncached(self, text: str) -> tuple[Match, ...]:
+        own = self._overlay.find(text)
+        if not own:
+            return tuple(m for m in self._base.find(text) if not (m.term.kind == "role" and m.term.text in self._replaced))
+        base = [m for m in self._base.find(text) if not (m.term.kind == "role" and m.term.text in self._replaced)]
+        merged = keep_longest([PhraseMatch(m.start, m.end, text[m.start : m.end], m) for m in base + own])
+        return tuple(found.value for found in merged)
 
 
 @dataclass(frozen=True)
@@ -250,7 +276,6 @@ class Codebook:
             PhraseMatcher([(term, value) for term, value in genre_terms if not term.islower()], ignore_case=False),
         )
         self.genre_name: str | None = None
-        self._terms = terms
         self._variants: dict[str, Codebook] = {}
         self.matcher = TermMatcher(terms)
         self._people_by_name = {alias: person for person in self.people for alias in (person.name, *person.aliases)}
@@ -290,7 +315,7 @@ class Codebook:
             variant = copy.copy(self)
             variant.genre_name = genre
             variant._variants = {}
-            variant.matcher = TermMatcher([t for t in self._terms if not (t.kind == "role" and t.text in overrides)] + list(overrides.values()))
+            variant.matcher = OverlayMatcher(self.matcher, list(overrides.values()))
             variant._classify = lru_cache(maxsize=16384)(variant._classify_uncached)
             variant.evidence = lru_cache(maxsize=16384)(variant._evidence)
             variant._outlet = lru_cache(maxsize=16384)(variant._outlet_uncached)

@@ -256,25 +256,39 @@ def resolve_story(
     return speakers, registry.speakers
 
 
-def proper_nouns(text: str, sentences: Sequence[Sentence]) -> frozenset[str]:
+class ProperNouns:
     """The common English words that a story writes capitalized inside its sentences,
     after a lower-case word or a comma, as names ("comic book company Marvel",
-    "retailer Next"): there they name someone ("Marvel said it would appeal")."""
-    found = set()
-    for sentence in sentences:
-        if sentence.is_heading or sentence.is_boilerplate:
-            continue
-        for match in _INNER_CAPITALIZED.finditer(text, sentence.start, sentence.end):
-            word = match.group(1)
-            if word.lower() in lexicon and lexicon.get(word) != "NNP":
-                found.add(word)
-    return frozenset(found)
+    "retailer Next"): there they name someone ("Marvel said it would appeal"). Found only
+    when first asked about, since most stories never need them."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]):
+        self._text, self._sentences = text, sentences
+        self._found: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._found is None:
+            found = set()
+            for sentence in self._sentences:
+                if sentence.is_heading or sentence.is_boilerplate:
+                    continue
+                for match in _INNER_CAPITALIZED.finditer(self._text, sentence.start, sentence.end):
+                    candidate = match.group(1)
+                    if candidate.lower() in lexicon and lexicon.get(candidate) != "NNP":
+                        found.add(candidate)
+            self._found = frozenset(found)
+        return word in self._found
+
+
+def proper_nouns(text: str, sentences: Sequence[Sentence]) -> ProperNouns:
+    """The story's common words written as names (``ProperNouns``), found when needed."""
+    return ProperNouns(text, sentences)
 
 
 _INNER_CAPITALIZED = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][a-z]{2,})\b(?![\w'’-])")
 
 
-def names_someone(phrase: str, codebook: Codebook, proper: frozenset[str] = frozenset()) -> bool:
+def names_someone(phrase: str, codebook: Codebook, proper: ProperNouns | frozenset[str] = frozenset()) -> bool:
     """True when ``phrase`` can name a speaker: a pronoun ("he", "they", "he's"), or a
     noun phrase whose head (its last word before any preposition, bracket or clause,
     trailing adverbs dropped) is a codebook term (a role, an organization, a document,
@@ -285,9 +299,10 @@ def names_someone(phrase: str, codebook: Codebook, proper: frozenset[str] = froz
     Parts of speech come from TextBlob's offline Pattern tagger and lexicon: a single
     capitalized word is a name unless it is a known common word ("Yukos", not "But"),
     or one of ``proper``, the words the story writes as names (``proper_nouns``)."""
-    if proper and phrase.strip() in proper:
+    if _names_someone(phrase, codebook):
         return True
-    return _names_someone(phrase, codebook)
+    word = phrase.strip()
+    return word[:1].isupper() and " " not in word and word in proper
 
 
 @lru_cache(maxsize=16384)
