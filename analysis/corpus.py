@@ -30,14 +30,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from .sourcetypes import Codebook, load_codebook
 
 EVIDENCE = ("story", "codebook")
-# Rows that may take a type from the corpus: no evidence in their story, or only its genre.
-_RECEIVING_TYPES = frozenset({"unclassified"})
-_RECEIVING_BY = frozenset({"genre"})
+# Rows that may take a type from the corpus: no evidence in their story ("unclassified"),
+# or only its genre (typed_by "genre").
 _CONNECTORS = frozenset("of for and the de da van von bin al le la del der dos du ibn & y".split())
 _NOT_NAMES = frozenset("I We You They He She It The A An This That These Those".split())
 # How many different descriptions are kept per name and type, to choose the commonest.
@@ -139,8 +139,9 @@ class CorpusPeople:
         types, typed_by = table["source_type"].to_numpy(dtype=object), table["typed_by"].to_numpy(dtype=object)
         speakers, outlets = table["speaker"].to_numpy(dtype=object), table["outlet"].to_numpy(dtype=object)
         changes: dict[int, tuple[str, str, str]] = {}
-        for row in range(len(table)):
-            if not (types[row] in _RECEIVING_TYPES or typed_by[row] in _RECEIVING_BY) or not is_name(speakers[row]):
+        receiving = np.flatnonzero((types == "unclassified") | (typed_by == "genre"))
+        for row in receiving:
+            if not is_name(speakers[row]):
                 continue
             speaker = speakers[row]
             name = self.target(speaker, outlets[row] if isinstance(outlets[row], str) else "")
