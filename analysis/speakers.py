@@ -1117,11 +1117,12 @@ class _Registry:
         that Works for People, Valdis Dombrovskis", "Yukos, the Russian oil firm,", "Mr
         Howard (Conservative)")."""
         key = name.split()[-1] if person else name
+        own = set(name.split())
         found = []
         for start, end in word_spans(self.text, key):
             self.runs()
             run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= start < run.end()), start)
-            titles = self.text[run_start:start].strip()
+            titles = " ".join(word for word in self.text[run_start:start].split() if word not in own)  # "Bill" of "Bill Nye" is no bill
             floor = self.floor(run_start)
             before = _words_before(self.text, run_start, floor)
             title = _TITLE_BEFORE.search(self.text, max(floor, run_start - 160), run_start)
