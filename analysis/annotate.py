@@ -53,8 +53,9 @@ def _style(source_type) -> str:
     return f"background: {_tint(colour, alpha)}; border-bottom: 2px solid {colour};"
 
 
-def _hover(row) -> str:
-    """The text shown on hover over a sentence: type, speaker, description, cue, sentiment."""
+def _hover(row, names: dict[str, str]) -> str:
+    """The text shown on hover over a sentence: type, speaker, description, cue, sentiment
+    (``names``: each source type's label)."""
     def value(name):
         cell = getattr(row, name)
         return "" if cell is None or pd.isna(cell) else str(cell)
@@ -63,7 +64,7 @@ def _hover(row) -> str:
         return "Page furniture (menu, link list, footer): not part of the article, not coded"
     if row.is_heading:
         return "Heading or caption: no source"
-    parts = [f"Source type: {label(value('source_type'))}"]
+    parts = [f"Source type: {names.get(value('source_type'), value('source_type'))}"]
     if value("speaker"):
         parts.append(f"Speaker: {value('speaker')}")
     if value("descriptor") and value("descriptor") != value("speaker"):
@@ -89,32 +90,52 @@ def story_html(table: pd.DataFrame, story_id: str) -> str:
     rows = table[table["story_id"] == story_id]
     if rows.empty:
         raise ValueError(f"no story {story_id!r} in the table")
-    first = rows.iloc[0]
-    title = first["title"] if isinstance(first["title"], str) and first["title"] else story_id
-    coded = coded_sentences(rows)
-    counts = coded["source_type"].value_counts()
-    summary = ", ".join(f"{label(t)} {counts[t]}" for t in SOURCE_TYPES if counts.get(t, 0))
-    date = first["date"].strftime("%Y-%m-%d") if isinstance(first["date"], pd.Timestamp) else ""
-    outlet = " · ".join(part for part in (first["outlet"] if isinstance(first["outlet"], str) else "", date) if part)
-    anchor = escape(_anchor(story_id))
-    outlet_name = escape(first["outlet"]) if isinstance(first["outlet"], str) else ""
-    parts = [f'<div class="coding-story" id="{anchor}" data-outlet="{outlet_name}"><h3>{escape(title)}</h3>']
-    parts.append(f'<div class="meta">{escape(story_id)}{" · " + escape(outlet) if outlet else ""} · {len(coded)} sentences: {escape(summary)}</div>')
-    for _, paragraph in rows.groupby("paragraph", sort=False):
-        pieces = []
-        for row in paragraph.itertuples():
-            text = escape(str(row.text))
-            tip = escape(_hover(row))
-            if getattr(row, "is_boilerplate", False):
-                pieces.append(f'<span class="furniture" tabindex="0" data-tip="{tip}">{text}</span>')
-            elif row.is_heading:
-                pieces.append(f'<span class="heading" tabindex="0" data-tip="{tip}">{text}</span>')
-            else:
-                kind = escape(str(row.source_type)) if isinstance(row.source_type, str) else ""
-                pieces.append(f'<span class="s" tabindex="0" data-type="{kind}" style="{_style(row.source_type)}" data-tip="{tip}">{text}</span>')
-        parts.append("<p>" + " ".join(pieces) + "</p>")
-    parts.append("</div>")
-    return "".join(parts)
+    return _stories_html(rows)[str(story_id)]
+
+
+def _stories_html(rows: pd.DataFrame) -> dict[str, str]:
+    """The HTML of every story of ``rows`` (whole stories, in table order), made in one
+    pass over the rows: a title, a line of what the story holds, then its paragraphs."""
+    counts = coded_sentences(rows).groupby([rows["story_id"].astype(str), "source_type"], observed=True).size()
+    names = {source_type: label(source_type) for source_type in SOURCE_TYPES}
+    stories: dict[str, list[str]] = {}
+    paragraph = None
+    for row in rows.itertuples():
+        story = str(row.story_id)
+        if story not in stories:
+            stories[story] = [_story_head(row, story, counts.get(story, pd.Series(dtype=int)), names)]
+            paragraph = None
+        parts = stories[story]
+        if row.paragraph != paragraph:
+            parts.append("</p><p>" if paragraph is not None else "<p>")
+            paragraph = row.paragraph
+        else:
+            parts.append(" ")
+        parts.append(_sentence_span(row, names))
+    return {story: "".join(parts) + "</p></div>" for story, parts in stories.items()}
+
+
+def _story_head(row, story: str, counts: pd.Series, names: dict[str, str]) -> str:
+    """The opening of a story's block: its anchor, outlet, title and what it holds."""
+    title = row.title if isinstance(row.title, str) and row.title else story
+    summary = ", ".join(f"{names[t]} {counts[t]}" for t in SOURCE_TYPES if counts.get(t, 0))
+    date = row.date.strftime("%Y-%m-%d") if isinstance(row.date, pd.Timestamp) else ""
+    outlet_name = row.outlet if isinstance(row.outlet, str) else ""
+    outlet = " · ".join(part for part in (outlet_name, date) if part)
+    return (f'<div class="coding-story" id="{escape(_anchor(story))}" data-outlet="{escape(outlet_name)}"><h3>{escape(title)}</h3>'
+            f'<div class="meta">{escape(story)}{" · " + escape(outlet) if outlet else ""} · {int(counts.sum())} sentences: {escape(summary)}</div>')
+
+
+def _sentence_span(row, names: dict[str, str]) -> str:
+    """One sentence as a span: furniture, heading, or coloured by its source type."""
+    text = escape(str(row.text))
+    tip = escape(_hover(row, names))
+    if getattr(row, "is_boilerplate", False):
+        return f'<span class="furniture" tabindex="0" data-tip="{tip}">{text}</span>'
+    if row.is_heading:
+        return f'<span class="heading" tabindex="0" data-tip="{tip}">{text}</span>'
+    kind = escape(str(row.source_type)) if isinstance(row.source_type, str) else ""
+    return f'<span class="s" tabindex="0" data-type="{kind}" style="{_style(row.source_type)}" data-tip="{tip}">{text}</span>'
 
 
 def _anchor(story_id: str) -> str:
@@ -139,8 +160,11 @@ def contents_html(table: pd.DataFrame, stories: list[str]) -> str:
 def coding_html(table: pd.DataFrame, stories: list[str] | None = None) -> str:
     """Return a whole page: the legend and each story (all by default), as HTML."""
     stories = stories or [str(story) for story in pd.unique(table["story_id"])]
-    body = legend_html() + "".join(story_html(table, story) for story in stories)
-    return _STYLE + body
+    blocks = _stories_html(table[table["story_id"].astype(str).isin(set(stories))])
+    missing = [story for story in stories if story not in blocks]
+    if missing:
+        raise ValueError(f"no story {missing[0]!r} in the table")
+    return _STYLE + legend_html() + "".join(blocks[story] for story in stories)
 
 
 _FILTER_SCRIPT = """<script>
@@ -174,11 +198,50 @@ def filters_html(table: pd.DataFrame) -> str:
     )
 
 
-def write_coding_page(table: pd.DataFrame, path) -> None:
-    """Write the coded stories as a standalone HTML page: filters, a table of contents,
-    the legend and every story."""
+PAGE_STORIES = 200
+
+
+def write_coding_page(table: pd.DataFrame, path, page_stories: int = PAGE_STORIES) -> list:
+    """Write the coded stories as standalone HTML: with at most ``page_stories`` stories,
+    one page at ``path`` (filters, a table of contents, the legend and every story);
+    with more, an index at ``path`` that lists each outlet's stories and links to pages
+    of at most ``page_stories`` stories of one outlet each, in a folder named like
+    ``path`` without its suffix beside it. Time grows with the corpus, not its square;
+    pages from an earlier, longer run are removed. Returns the pages written."""
+    from pathlib import Path
+
+    path = Path(path)
     stories = [str(story) for story in pd.unique(table["story_id"])]
-    body = filters_html(table) + contents_html(table, stories) + coding_html(table, stories)
-    page = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Coded stories</title></head><body>{body}</body></html>"
+    if len(stories) <= page_stories:
+        _write_page(path, "Coded stories", filters_html(table) + contents_html(table, stories) + coding_html(table, stories))
+        return [path]
+    folder = path.with_suffix("")
+    folder.mkdir(parents=True, exist_ok=True)
+    outlets = table.drop_duplicates("story_id").set_index(table.drop_duplicates("story_id")["story_id"].astype(str))["outlet"]
+    written, index = [], []
+    for outlet, group in pd.Series(stories).groupby(outlets.reindex(stories).fillna("(no outlet)").to_numpy(), sort=True):
+        chunks = [list(group[i : i + page_stories]) for i in range(0, len(group), page_stories)]
+        index.append(f"<h2>{escape(str(outlet))}: {len(group)} stories</h2>")
+        for number, chunk in enumerate(chunks, start=1):
+            name = f"{_anchor(outlet)[6:] or 'outlet'}-{number}.html"
+            rows = table[table["story_id"].astype(str).isin(chunk)]
+            title = f"{outlet}, stories {(number - 1) * page_stories + 1}–{(number - 1) * page_stories + len(chunk)}"
+            back = f'<p><a href="../{escape(path.name)}">All outlets and stories</a></p>'
+            _write_page(folder / name, f"Coded stories: {title}", back + f"<h1>{escape(title)}</h1>" + filters_html(rows)
+                        + contents_html(rows, chunk) + coding_html(rows, chunk))
+            written.append(folder / name)
+            links = contents_html(rows, chunk).replace('href="#', f'href="{escape(folder.name)}/{escape(name)}#')
+            index.append(f'<h3><a href="{escape(folder.name)}/{escape(name)}">{escape(title)}</a></h3>{links}')
+    for stale in folder.glob("*.html"):
+        if stale not in written:
+            stale.unlink()
+    _write_page(path, "Coded stories", f"<h1>Coded stories: {len(stories)} in {len(outlets.dropna().unique())} outlets</h1>"
+                + legend_html() + "".join(index))
+    return [path, *written]
+
+
+def _write_page(path, title: str, body: str) -> None:
+    """Write a standalone HTML page, whole or not at all."""
+    page = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}</title>{_STYLE}</head><body>{body}</body></html>"
     with atomic_output(path) as temporary:
         temporary.write_text(page, encoding="utf-8")

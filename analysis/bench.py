@@ -260,6 +260,13 @@ def main(args) -> int:
     """Run the benchmark for each corpus size and print a table of medians, with the
     pipeline's throughput against the project's scoring and against TextBlob and VADER
     called the usual way."""
+    if args.write_corpus:
+        folder = Path(args.write_corpus)
+        folder.mkdir(parents=True, exist_ok=True)
+        for size in args.stories:
+            path = generated_corpus(folder, size, outlets=args.outlets, days=args.days)
+            print(f"wrote {size} generated stories to {path}; time a whole report with: make report CORPUS={path} NAME=generated-{size} JOBS=2")
+        return 0
     results = []
     print(f"Machine: {machine()}; median of {args.repeat} runs per figure; lexicons loaded before the clock starts", flush=True)
     with tempfile.TemporaryDirectory() as folder:

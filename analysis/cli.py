@@ -170,6 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="real: the first N BBC articles of ../shared/corpora/bbc when there, else generated (default); generated: "
                             "news generated from templates, sentences not repeated; seed: the seed's stories repeated (flatters caches)")
     bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench.add_argument("--write-corpus", metavar="FOLDER", help="instead, write generated news of --stories stories as a JSONL table in FOLDER "
+                       "(to time a whole report on it)")
+    bench.add_argument("--outlets", type=int, default=6, metavar="N", help="with --write-corpus: outlets the stories are spread over (default 6)")
+    bench.add_argument("--days", type=int, default=730, metavar="D", help="with --write-corpus: days their dates are spread over (default 730)")
     return parser
 
 

@@ -113,7 +113,7 @@ def group_shares(shares: pd.DataFrame, by: str, title: str, what: str) -> plt.Fi
     ``what`` names a group in the subtitle and axis ("outlet")."""
     if shares.empty or shares["sentences"].sum() == 0:
         column = "date" if by == "period" else by
-        return too_little(title, f"sentences with a known {what}", f"are none: no story has a {column} (the README says how to give them)")
+        return too_little(title, f"sentences with a known {what}", f"are none: no story has {'an' if column[0] in 'aeiou' else 'a'} {column} (the README says how to give them)")
     wide = shares.pivot(index=by, columns="source_type", values="sentences").reindex(columns=list(SOURCE_TYPES), fill_value=0).fillna(0)
     wide = wide.reindex(list(dict.fromkeys(shares[by])))
     stories = shares.drop_duplicates(by).set_index(by)["stories"]
@@ -167,7 +167,8 @@ def top_speakers(top: pd.DataFrame, by: str, title: str, unnamed: pd.DataFrame |
     left_out = ""
     if unnamed is not None and len(unnamed):
         kinds = unnamed.groupby("kind")["sentences"].sum()
-        left_out = "; left out: " + ", ".join(f"{count} sentences by {kind}s" for kind, count in kinds.items())
+        names = {"description": "descriptions", "group": "groups", "nationality": "nationality words", "pronoun": "pronouns"}
+        left_out = "; left out: " + ", ".join(f"{count} sentence{'s' if count != 1 else ''} by {names.get(kind, kind)}" for kind, count in kinds.items())
     _title(ax, title, f"The named speakers with the most attributed sentences in each {by}, coloured by source type{left_out}")
     return _finish(fig)
 
@@ -222,7 +223,8 @@ def positions(table: pd.DataFrame, top: int = 20) -> plt.Figure | None:
     if coded.empty:
         return too_little("position in story", "at least one sentence", "are none")
     sizes = coded.groupby("story_id", sort=False).size()
-    shown = [story for story in story_order(coded) if story in set(sizes.nlargest(top).index)]
+    longest = set(sizes.nlargest(top).index)
+    shown = [story for story in story_order(coded) if story in longest]
     titles = story_labels(coded, width=44)
     fig, (ax, tenths) = plt.subplots(2, 1, figsize=(FIGURE_WIDTH * 1.25, _height(len(shown), 0.42, 4.6)),
                                      gridspec_kw={"height_ratios": [max(len(shown), 2), 3]})
@@ -291,7 +293,7 @@ def means_with_intervals(
     if zero_line:
         ax.axvline(0, color="#999999", linewidth=0.8, linestyle=":")
     ax.set_xlabel(axis_label)
-    resampled = "over the story's sentences" if by == "story_id" else "by story"
+    resampled = "by story (over the sentences of a single story)" if by == "story_id" else "by story"
     _title(ax, title, f"Dots: sentences; bar: mean with its 95% interval, bootstrapped {resampled}; n = sentences")
     return _finish(fig)
 
@@ -510,8 +512,9 @@ def estimates(
     for panel in list(axes.flat)[len(groups):]:
         panel.set_visible(False)
     axes[0][0].set_yticks(positions, [label(c) if labels is None else labels.get(c, c) for c in shown])
+    panel_inches = fig.get_figwidth() * 0.8 / columns
     for panel in axes[-1]:
-        panel.set_xlabel(axis_label)
+        panel.set_xlabel(textwrap.fill(axis_label, max(12, int(panel_inches * 72 / (10 * 0.62)))))
     if shares:
         axes[0][0].set_xlim(left=0)
     if coding:
@@ -713,3 +716,53 @@ def grid_heatmap(
     subtitle = (f"{what}; n = {count_name}; cells from fewer than {min_count} {count_name} or {min_stories} stories are grey, "
                 "with their n and stories")
     return heatmap(shown, notes, title, subtitle, xlabel, ylabel, colour_label, cmap=cmap, limits=limits, hidden=hidden.to_numpy())
+
+
+def story_frame_heatmap(
+    shares: pd.DataFrame,
+    by: str,
+    frames: list[str],
+    labels: dict[str, str],
+    title: str,
+    axis: str,
+    subtitle: str,
+    rows: list | None = None,
+    min_stories: int = 3,
+) -> plt.Figure | None:
+    """A heat map of the share of each group's stories that show each frame (``shares``
+    from ``summarise.story_frame_shares(articles, labels, by)``), rows in the order of
+    ``rows`` (every week or month from first to last, say) with each row's stories;
+    rows of fewer than ``min_stories`` stories are grey, and a run of three or more rows
+    without a story becomes one row that says how long the gap is."""
+    if shares.empty:
+        return too_little(title, f"stories with a known {by}", "are none")
+    values = shares.pivot(index=by, columns="frame", values="share").reindex(index=rows, columns=frames) * 100
+    counts = shares.pivot(index=by, columns="frame", values="showing").reindex(index=values.index, columns=frames)
+    sizes = shares.groupby(by, observed=True)["stories"].first().reindex(values.index).fillna(0).astype(int)
+    keep, names, start = [], [], None
+    keys = list(values.index)
+    for number, key in enumerate(keys + [None]):
+        empty = key is not None and sizes[key] == 0
+        if empty and start is None:
+            start = number
+            continue
+        if empty:
+            continue
+        if start is not None:
+            run = keys[start:number]
+            if len(run) >= 3:
+                keep.append(run[0])
+                names.append(f"{_group_name(run[0])} to {_group_name(run[-1])}: no story ({len(run)})")
+            else:
+                keep.extend(run)
+                names.extend(f"{_group_name(k)} (n=0)" for k in run)
+            start = None
+        if key is not None:
+            keep.append(key)
+            names.append(f"{_group_name(key)} (n={sizes[key]})")
+    values, counts, sizes = values.loc[keep], counts.loc[keep], sizes.loc[keep]
+    notes = (values.round(0).astype("Int64").astype(str) + "%\n(" + counts.astype("Int64").astype(str) + ")").where(values.notna(), "")
+    hidden = hidden_rows(sizes, len(frames), min_stories)
+    values.index = notes.index = names
+    values.columns = notes.columns = [labels[f] for f in frames]
+    return heatmap(values, notes, title, subtitle, "Frame", axis, "Stories that show the frame (%)", cmap="Purples", limits=(0, 100), hidden=hidden)

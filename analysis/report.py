@@ -8,6 +8,7 @@ shows what was analysed. The notebooks themselves are left unchanged.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -53,9 +54,12 @@ def with_parameters(notebook: nbformat.NotebookNode, run: Run) -> nbformat.Noteb
 
 
 def execute(path: Path, run: Run, out: Path) -> Path:
-    """Execute the notebook at ``path`` for ``run`` and write it as HTML at ``out``."""
+    """Execute the notebook at ``path`` for ``run`` and write it as HTML at ``out``. The
+    kernel's own log (its notice that a local kernel talks over unencrypted TCP) is not
+    shown; what the notebook prints, warnings included, is in its page."""
     notebook = with_parameters(nbformat.read(path, as_version=4), run)
-    NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client.execute(stderr=subprocess.DEVNULL)
     body, _ = HTMLExporter().from_notebook_node(notebook)
     with atomic_output(out) as temporary:
         temporary.write_text(body, encoding="utf-8")
@@ -79,5 +83,35 @@ def make_report(run: Run, paths: Sequence[Path] | None = None, jobs: int = 1, ta
         started = time.perf_counter()
         pages.append(execute(path, run, run.reports / f"{path.stem}.html"))
         print(f"executed {path.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    print(f"pages in {run.reports}, charts and their data in {run.figures}", file=sys.stderr)
+    print(summary(run, table), file=sys.stderr)
     return pages
+
+
+def summary(run: Run, table: pd.DataFrame) -> str:
+    """What a report coded and where it went, and what to check next: stories, sentences,
+    headings and page furniture set apart, the attributed and typed shares, the coding
+    sheet, the pages and charts."""
+    from .summarise import coded_sentences, typing_coverage
+
+    sentences = coded_sentences(table)
+    furniture = int(table["is_boilerplate"].sum()) if "is_boilerplate" in table else 0
+    coverage = typing_coverage(table)
+    attributed, typed = coverage["attributed"], coverage["typed"]
+    charts = len(list(run.figures.glob("*.png")))
+    pages = sorted(path.name for path in run.reports.glob("*.html"))
+    lines = [
+        f"Done: run {run.name!r}, {table['story_id'].nunique():,} stories: {len(sentences):,} sentences, "
+        f"{int(table['is_heading'].sum()):,} headings and captions, {furniture:,} rows of page furniture set apart.",
+        f"  Attributed to a source: {attributed:,} sentences ({attributed / max(len(sentences), 1):.0%}); typed: {typed:,} of them "
+        f"({typed / max(attributed, 1):.0%}). Check who could not be typed: python -m analysis gaps {run.table}",
+    ]
+    if run.coding:
+        lines.append(f"  Coding sheet: {run.coding}: the charts marked 'corrected' and notebook 05 use it.")
+    else:
+        lines.append("  Coding sheet: none, so every share and mean is the program's coding, uncorrected. Plan and draw one: "
+                     f"python -m analysis sample {run.table} --plan; then --out sheet.csv, code it, and make report ... CODING=sheet.csv")
+    lines.append(f"  Pages: {run.reports} ({', '.join(pages)}); charts, each beside the CSV of its data: {run.figures} ({charts} charts)")
+    skipped = table.attrs.get("skipped", [])
+    if skipped:
+        lines.append(f"  Left out: {len(skipped)} file(s) or article(s), listed above")
+    return "\n".join(lines)

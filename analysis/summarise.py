@@ -144,7 +144,8 @@ def story_labels(table: pd.DataFrame, width: int = 48) -> dict[str, str]:
 def pool_stories(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     """The table with ``story_id`` replaced by each story's readable label, for charts
     with a row per story; past ``top`` stories, only the ``top`` with the most sentences
-    keep a row and the rest are pooled as "all N other stories"."""
+    keep a row and the rest are pooled as "all N other stories". The original story of
+    each row stays in ``pooled_from``, so that intervals can still resample whole stories."""
     labels = story_labels(table)
     if len(labels) > top:
         sizes = coded_sentences(table).groupby("story_id", observed=True).size().sort_values(ascending=False, kind="stable")
@@ -154,7 +155,7 @@ def pool_stories(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
         order = [label for story, label in labels.items() if story in kept] + [pooled]
     else:
         order = list(labels.values())
-    pooled_table = table.assign(story_id=table["story_id"].astype(str).map(labels))
+    pooled_table = table.assign(story_id=table["story_id"].astype(str).map(labels), pooled_from=table["story_id"].astype(str))
     position = {label: rank for rank, label in enumerate(order)}
     return pooled_table.sort_values("story_id", key=lambda column: column.map(position), kind="stable")
 
@@ -207,7 +208,8 @@ def story_bootstrap_ci(
 
 def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFrame:
     """Mean of ``value`` by group, with its 95% interval bootstrapped by story (by
-    sentence when the groups are stories), the number of sentences ``n`` and of ``stories``.
+    sentence when the groups are single stories, as in a chart of stories), the number
+    of sentences ``n`` and of ``stories``.
 
     Returns one row per group (groups with no values left out) with ``n``, ``stories``,
     ``mean``, ``ci_low`` and ``ci_high``; headings are left out. ``by`` is any column or
@@ -217,10 +219,12 @@ def mean_ci(table: pd.DataFrame, value: str, by: str | list[str]) -> pd.DataFram
     coded = coded_sentences(table).dropna(subset=[value, *by])
     rows = []
     for key, group in coded.groupby(by, sort=False, observed=True):
-        low, high = bootstrap_ci(group[value]) if "story_id" in by else story_bootstrap_ci(group[value], group["story_id"])
+        stories = group["pooled_from"] if "pooled_from" in group else group["story_id"]
+        one_story = "story_id" in by and stories.nunique() == 1
+        low, high = bootstrap_ci(group[value]) if one_story else story_bootstrap_ci(group[value], stories)
         key = key if isinstance(key, tuple) else (key,)
         rows.append({
-            **dict(zip(by, key)), "n": len(group), "stories": group["story_id"].nunique(),
+            **dict(zip(by, key)), "n": len(group), "stories": stories.nunique(),
             "mean": float(group[value].mean()), "ci_low": low, "ci_high": high,
         })
     return pd.DataFrame(rows, columns=[*by, "n", "stories", "mean", "ci_low", "ci_high"])
@@ -300,7 +304,7 @@ def top_speakers(table: pd.DataFrame, by: str = "outlet", top: int = 5) -> pd.Da
     pronouns, nationality words and descriptions are left out (``unnamed_speakers``
     counts them)."""
     spoken = _attributed(table, by)
-    spoken = spoken[spoken["speaker"].map(speaker_kind) == "name"]
+    spoken = spoken[_speaker_kinds(spoken["speaker"]) == "name"]
     counts = spoken.groupby([by, "speaker"], observed=True).agg(
         sentences=("text", "size"), stories=("story_id", "nunique"), source_type=("source_type", lambda s: s.mode().iat[0])
     ).reset_index()
@@ -313,13 +317,20 @@ def unnamed_speakers(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     kind (``speaker_kind``: group, pronoun, nationality, description), with an example
     of each: what a chart of named speakers leaves out."""
     spoken = _attributed(table, by)
-    spoken = spoken.assign(kind=spoken["speaker"].map(speaker_kind))
+    spoken = spoken.assign(kind=_speaker_kinds(spoken["speaker"]))
     spoken = spoken[spoken["kind"] != "name"]
     if spoken.empty:
         return pd.DataFrame(columns=[by, "kind", "sentences", "example"])
     return spoken.groupby([by, "kind"], observed=True).agg(
         sentences=("text", "size"), example=("speaker", lambda s: s.mode().iat[0])
     ).reset_index()
+
+
+def _speaker_kinds(speakers: pd.Series) -> pd.Series:
+    """``speaker_kind`` of each speaker, each distinct name judged once."""
+    nationalities = load_codebook().nationalities
+    kinds = {speaker: speaker_kind(speaker, nationalities) for speaker in pd.unique(speakers.astype("object"))}
+    return speakers.astype("object").map(kinds)
 
 
 def _attributed(table: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -333,7 +344,7 @@ _PRONOUNS = frozenset("he she they it we i you his her their its them him us one
 _QUANTIFIERS = frozenset("many some several most few both all other others various numerous two three four five dozens hundreds".split())
 
 
-def speaker_kind(speaker: str) -> str:
+def speaker_kind(speaker: str, nationalities: set[str] | frozenset[str] | None = None) -> str:
     """What a speaker's name is: ``name`` (a proper name: "Tony Blair", "The Washington
     Post", "Rep. Jim Clyburn (D-S.C.)"), ``pronoun`` ("she"), ``nationality`` (a
     nationality word of the codebook's states: "Chinese", "Europeans"), ``group`` (a
@@ -344,7 +355,7 @@ def speaker_kind(speaker: str) -> str:
         return "description"
     if len(words) == 1 and words[0].lower() in _PRONOUNS and words[0] in (words[0].lower(), words[0].capitalize()):
         return "pronoun"
-    nationalities = load_codebook().nationalities
+    nationalities = load_codebook().nationalities if nationalities is None else nationalities
     if all(word in nationalities or word.rstrip("s") in nationalities for word in words):
         return "nationality"
     if words[0].lower() in _QUANTIFIERS or any(word.lower() in ("and", "&") for word in words):
@@ -371,12 +382,13 @@ def quote_kinds(table: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def cue_category(cue, text, outlet) -> str | None:
+def cue_category(cue, text, outlet, lexicon=None) -> str | None:
     """Name the reporting cue of a sentence by its verb ("said" and "has said" are
-    "say"), keeping "told <outlet>" apart when sources speak to the story's own outlet."""
+    "say"), keeping "told <outlet>" apart when sources speak to the story's own outlet;
+    ``lexicon`` is the cue lexicon (default ``load_cues()``)."""
     if cue is None or pd.isna(cue):
         return None
-    matches = load_cues().find(str(cue))
+    matches = (lexicon or load_cues()).find(str(cue))
     verb = matches[-1].value.verb if matches else " ".join(str(cue).lower().split())
     if verb == "tell" and isinstance(outlet, str) and outlet and re.search(rf"\btold\s+(?:the\s+)?{re.escape(outlet)}", str(text)):
         return f"tell {outlet}"
@@ -391,7 +403,8 @@ def cue_counts(table: pd.DataFrame, top: int = 12) -> pd.DataFrame:
     """
     spoken = coded_sentences(table)
     spoken = spoken[spoken["cue"].notna() & (spoken["source_type"] != "narrator")]
-    categories = [cue_category(c, t, o) for c, t, o in zip(spoken["cue"], spoken["text"], spoken["outlet"])]
+    lexicon = load_cues()
+    categories = [cue_category(c, t, o, lexicon) for c, t, o in zip(spoken["cue"], spoken["text"], spoken["outlet"])]
     counts = pd.crosstab(pd.Series(categories, name="cue", index=spoken.index), spoken["source_type"].astype("object"))
     counts = counts.reindex(columns=[t for t in SOURCE_TYPES if t in counts.columns])
     counts["total"] = counts.sum(axis=1)
@@ -489,22 +502,32 @@ def article_frame_statistics(table: pd.DataFrame, frames: list[str]) -> pd.DataF
     columns = ["story_id", "outlet", "date", "frame", "sentences", "words", "with_frame", "share", "per_100_words", "lead"]
     if table.empty:
         return pd.DataFrame(columns=columns)
-    found = split_labels(table["frames"])
-    words = table["text"].fillna("").astype(str).str.split().str.len()
-    rows = []
-    for story, index in table.groupby("story_id", sort=False, observed=True).groups.items():
-        story_frames = found.loc[index].tolist()
-        first = table.loc[index[0]]
-        story_words = int(words.loc[index].sum())
-        for frame in frames:
-            shows = [frame in items for items in story_frames]
-            hits = sum(shows)
-            rows.append({
-                "story_id": story, "outlet": first.get("outlet"), "date": first.get("date"), "frame": frame,
-                "sentences": len(shows), "words": story_words, "with_frame": hits, "share": hits / len(shows),
-                "per_100_words": 100 * hits / max(story_words, 1), "lead": sum(shows[:ARTICLE_LEAD]),
-            })
-    return pd.DataFrame(rows, columns=columns)
+    stories = table["story_id"].astype("object").to_numpy()
+    lead = (table.groupby("story_id", sort=False, observed=True).cumcount() < ARTICLE_LEAD).to_numpy()
+    cells = ";" + table["frames"].fillna("").astype(str) + ";"
+    per_story = pd.DataFrame({
+        "story_id": stories,
+        "sentences": 1,
+        "words": table["text"].fillna("").astype(str).str.split().str.len().to_numpy(),
+    }).groupby("story_id", sort=False).sum()
+    firsts = table.drop_duplicates("story_id").set_index(table.drop_duplicates("story_id")["story_id"].astype("object"))
+    pieces = []
+    for frame in frames:
+        shows = cells.str.contains(";" + frame + ";", regex=False).to_numpy()
+        counts = pd.DataFrame({"story_id": stories, "with_frame": shows.astype(int), "lead": (shows & lead).astype(int)}).groupby(
+            "story_id", sort=False).sum()
+        part = per_story.join(counts)
+        pieces.append(pd.DataFrame({
+            "story_id": part.index, "outlet": firsts["outlet"].reindex(part.index).to_numpy() if "outlet" in firsts else None,
+            "date": firsts["date"].reindex(part.index).to_numpy() if "date" in firsts else None, "frame": frame,
+            "sentences": part["sentences"].to_numpy(), "words": part["words"].to_numpy(), "with_frame": part["with_frame"].to_numpy(),
+            "share": part["with_frame"].to_numpy() / part["sentences"].to_numpy(),
+            "per_100_words": 100 * part["with_frame"].to_numpy() / np.maximum(part["words"].to_numpy(), 1), "lead": part["lead"].to_numpy(),
+        }))
+    order = {story: number for number, story in enumerate(per_story.index)}
+    result = pd.concat(pieces, ignore_index=True)
+    result = result.iloc[np.lexsort((result["frame"].map({f: i for i, f in enumerate(frames)}).to_numpy(), result["story_id"].map(order).to_numpy()))]
+    return result[columns].reset_index(drop=True)
 
 
 def article_frames(table: pd.DataFrame, vocabulary) -> pd.DataFrame:

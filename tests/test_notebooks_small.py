@@ -27,6 +27,23 @@ def run_with(notebook: Path, overrides: str) -> str:
     )
 
 
+def stray_outputs(notebook: Path, overrides: str) -> list[str]:
+    """Execute ``notebook`` with ``overrides`` and return what a reader should not see:
+    warnings and anything else written to standard error, and paths echoed by a cell."""
+    nb = nbformat.read(notebook, as_version=4)
+    index = next(i for i, cell in enumerate(nb.cells) if "parameters" in cell.metadata.get("tags", []))
+    nb.cells.insert(index + 1, nbformat.v4.new_code_cell(overrides))
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if output.get("name") == "stderr" or "Warning" in output.get("text", ""):
+                found.append(output.get("text", ""))
+            if "PosixPath(" in str(output.get("data", {}).get("text/plain", "")):
+                found.append(output["data"]["text/plain"])
+    return found
+
+
 @pytest.fixture()
 def runs(tmp_path, monkeypatch) -> Path:
     """A folder for the runs' results, outside the project (the kernels inherit it)."""
@@ -124,3 +141,9 @@ def test_without_a_coding_sheet_the_charts_say_they_are_uncorrected_and_05_shows
     shares = pd.read_csv(runs / "uncoded" / "figures" / "01_source_type_shares_corrected.csv")
     assert shares["method"].str.startswith("uncorrected").all() or shares["method"].str.startswith("none").any()
     assert (shares["estimate"].dropna() == shares.loc[shares["estimate"].notna(), "naive"]).all()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_the_executed_notebooks_carry_no_warnings_or_stray_paths(notebook, coded_news, runs):
+    corpus, sheet = coded_news
+    assert stray_outputs(notebook, f"CORPUS = {str(corpus)!r}\nNAME = 'clean'\nCODING = {str(sheet)!r}") == []

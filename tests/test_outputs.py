@@ -84,3 +84,18 @@ def test_pasted_text_is_tabulated_and_a_string_that_is_no_path_is_pointed_there(
     assert table["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-01-02"] * 2
     with pytest.raises(InputError, match="looks like the text of an article: use tabulate_text"):
         tabulate("The mayor said the port would reopen.\nWork starts soon.\n")
+
+
+def test_the_report_ends_with_a_summary_of_what_it_coded_and_what_to_check_next(tmp_path, monkeypatch):
+    from analysis import current_run
+    from analysis.report import summary
+    from conftest import write_news_corpus
+
+    monkeypatch.setenv("ANALYSIS_RUNS_DIR", str(tmp_path / "runs"))
+    run = current_run(write_news_corpus(tmp_path / "corpus", stories=6), name="summary")
+    table = run.tabulate()
+    text = summary(run, table)
+    sentences = int((~table["is_heading"] & ~table["is_boilerplate"]).sum())
+    assert text.startswith(f"Done: run 'summary', 6 stories: {sentences} sentences, 6 headings and captions, 0 rows of page furniture set apart.")
+    assert f"Check who could not be typed: python -m analysis gaps {run.table}" in text
+    assert "Coding sheet: none, so every share and mean is the program's coding, uncorrected" in text and "--plan" in text

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
+from analysis.estimates import estimate
 from analysis import current_run, plot, read_table, summarise
 from analysis.frames import load_vocabulary
 from analysis.report import make_report
@@ -54,13 +55,19 @@ def text_boxes(figure):
     labels, legend entries and annotations, with their window extents."""
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
-    texts = [figure._suptitle] if figure._suptitle else []
+    texts = list(figure.texts)  # the suptitle is one of them
     for ax in figure.axes:
         texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label]
-        texts += ax.get_xticklabels() + ax.get_yticklabels() + list(ax.texts)
+        texts += _drawn(ax.get_xticklabels(), ax.get_xlim(), 0) + _drawn(ax.get_yticklabels(), ax.get_ylim(), 1) + list(ax.texts)
         if ax.get_legend():
             texts += ax.get_legend().get_texts()
     return [(text.get_text(), text.get_window_extent(renderer)) for text in texts if text.get_visible() and text.get_text().strip()]
+
+
+def _drawn(labels, limits, axis: int) -> list:
+    """The tick labels matplotlib draws: those of ticks within the axis's view limits."""
+    low, high = sorted(limits)
+    return [label for label in labels if low - 1e-9 <= label.get_position()[axis] <= high + 1e-9]
 
 
 def overlaps(figure) -> list[tuple[str, str]]:
@@ -84,17 +91,24 @@ def charts(table: pd.DataFrame) -> dict:
     values = by_story.pivot(index="story_id", columns="frame", values="share").reindex(index=summarise.story_order(pooled), columns=frames)
     by_outlet = summarise.frame_shares(table, "outlet", frames)
     outlet_values = by_outlet.pivot(index="outlet", columns="frame", values="share").reindex(columns=frames)
+    periods = summarise.all_periods(dated, unit)
+    note = summarise.time_note(summarise.time_coverage(dated, unit), unit)
     return {
         "shares by story": plot.source_type_shares(summarise.source_type_summary(pooled)),
-        "positions": plot.positions(pooled),
+        "positions": plot.positions(table),
         "tone by story": plot.means_with_intervals(pooled, summarise.mean_ci(pooled, "vader", "story_id"), "vader", "story_id", "How positive is each story?", "VADER"),
         "frames by story": plot.heatmap(values * 100, (values * 100).round(0).astype(int).astype(str), "Which frames does each story use?",
                                         "Share of the story's sentences with a frame", "Frame", "Story", "Sentences with the frame (%)"),
         "frames by outlet": plot.heatmap(outlet_values * 100, (outlet_values * 100).round(0).astype(int).astype(str), "Which frames does each outlet use?",
                                          "Share of the outlet's sentences with a frame", "Frame", "Outlet", "Sentences with the frame (%)"),
         "shares by outlet": plot.group_shares(summarise.shares_by(table, "outlet"), "outlet", "Whose voices does each outlet carry?", "outlet"),
-        "shares over time": plot.group_shares(summarise.shares_by(dated, "period"), "period", f"Whose voices, {unit} by {unit}?", unit),
-        "tone over time": plot.means_with_intervals(dated, summarise.mean_ci(dated, "vader", "period"), "vader", "period", "How positive?", "VADER"),
+        "shares over time": plot.shares_over_time(summarise.shares_by(dated, "period"), periods, unit, f"Whose voices, {unit} by {unit}?", note),
+        "tone over time": plot.means_over_time(summarise.mean_ci(dated, "vader", "period"), periods, unit, "How positive?", "VADER", note),
+        "tone by outlet and type": plot.grid_heatmap(summarise.mean_ci(table, "vader", ["outlet", "source_type"]), "outlet", "source_type", "mean",
+                                                     "How positively does each source speak in each outlet?", "Mean VADER", "Source type",
+                                                     "Outlet", "Mean VADER", cmap="RdBu", limits=(-1, 1)),
+        "shares corrected": plot.estimates(estimate(table, None, by="outlet", measures=("source_type_share",)),
+                                           "Whose voices does each outlet carry?", "Share of the sentences (%)", accuracy_note="Typed right elsewhere: 0.7."),
         "top speakers": plot.top_speakers(summarise.top_speakers(table, "outlet"), "outlet", "Who is quoted most in each outlet?"),
     }
 
@@ -108,9 +122,13 @@ def check(figures: dict, tmp_path) -> None:
         assert max(imread(png).shape[:2]) <= MAX_PIXELS, name
         assert overlaps(figure) == [], name
         renderer = figure.canvas.get_renderer()
-        title = figure._suptitle.get_window_extent(renderer)
-        subtitle = figure.axes[0].title.get_window_extent(renderer) if figure.axes[0].get_title() else figure.axes[0]._left_title.get_window_extent(renderer)
+        if figure._suptitle:
+            title = figure._suptitle.get_window_extent(renderer)
+            subtitle = figure.axes[0].title.get_window_extent(renderer) if figure.axes[0].get_title() else figure.axes[0]._left_title.get_window_extent(renderer)
+        else:
+            title, subtitle = (text.get_window_extent(renderer) for text in figure.texts[:2])  # _figure_title's two texts
         assert title.y0 >= subtitle.y1, name
+        assert all(title.y0 >= ax.get_window_extent(renderer).y1 for ax in figure.axes), name
         matplotlib.pyplot.close(figure)
 
 

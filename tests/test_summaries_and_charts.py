@@ -265,3 +265,12 @@ def test_top_speakers_are_names_and_the_rest_is_counted_apart():
     left_out = summarise.unnamed_speakers(table, "outlet").set_index("kind")["sentences"].to_dict()
     assert left_out == {"description": 1, "group": 1, "nationality": 1, "pronoun": 1}
     assert [summarise.speaker_kind(name) for name in ("US", "The Washington Post", "Chinese officials and experts")] == ["name", "name", "group"]
+
+
+def test_a_story_mean_is_bootstrapped_over_its_sentences_and_a_pooled_row_over_its_stories(table):
+    means = summarise.mean_ci(table, "vader", "story_id").set_index("story_id")
+    assert means.loc["A", "ci_low"] < means.loc["A", "mean"] < means.loc["A", "ci_high"]
+    pooled = summarise.pool_stories(table, top=0)
+    assert pooled["story_id"].unique().tolist() == ["all 2 other stories"] and set(pooled["pooled_from"]) == {"A", "B"}
+    row = summarise.mean_ci(pooled, "vader", "story_id").iloc[0]
+    assert row["stories"] == 2 and row["n"] == 5
