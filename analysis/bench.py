@@ -170,7 +170,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
     from .score import textblob_scores, vader_compound
     from .sentences import split_story
     from .sourcetypes import load_codebook
-    from .speakers import names_someone, resolve_story
+    from .speakers import names_someone, proper_nouns, resolve_story
 
     if step == "split":
         stories = _stories(corpus)
@@ -182,7 +182,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         began, cpu = time.perf_counter(), time.process_time()
         count = 0
         for text, story, sentences in split:
-            attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook))
+            attributions = attribute_story(text, sentences, accept=partial(names_someone, codebook=codebook, proper=proper_nouns(text, sentences)))
             resolve_story(text, sentences, attributions, codebook, story.outlet)
             count += len(sentences)
     elif step in ("textblob", "vader", "scoring", "frames"):
@@ -221,17 +221,14 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         stance_table(table, model, load_vocabulary())
         count = len(coded_sentences(table))
     else:
-        from .run import TableWriter, chunks, run_chunks
+        from .run import chunks, write_run
         from .stance import load_model, stance_table
 
         vader_compound("warm up"), textblob_scores("warm up"), load_codebook(), load_vocabulary(), load_model()
         began, cpu = time.perf_counter(), time.process_time()
-        with tempfile.TemporaryDirectory() as folder, TableWriter(Path(folder) / "table.parquet") as writer:
-            for piece in run_chunks(chunks([corpus]), jobs=jobs if step == "pipeline_jobs" else 1, progress=False):
-                writer.write(piece)
-                if step == "pipeline_stance":
-                    stance_table(piece)
-        count = writer.rows
+        with tempfile.TemporaryDirectory() as folder:
+            count = write_run(chunks([corpus]), Path(folder) / "table.parquet", jobs=jobs if step == "pipeline_jobs" else 1, progress=False,
+                              on_piece=stance_table if step == "pipeline_stance" else None)
     seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     tab.add_argument("--scheduler", metavar="ADDRESS", help="code stories on the Dask cluster at ADDRESS (tcp://host:8786); needs the 'dask' extra")
     tab.add_argument("--quiet", action="store_true", help="no progress bar (it is also hidden when not on a terminal)")
     tab.add_argument(
+        "--corpus-types", action=argparse.BooleanOptionalAction, default=True,
+        help="a speaker that a story leaves without evidence takes the type that the run's other stories give it by the same "
+        "name, or by a surname unique in its outlet (typed_by 'corpus'; the default); --no-corpus-types types each story alone",
+    )
+    tab.add_argument(
         "--keep-going", action=argparse.BooleanOptionalAction, default=True,
         help="leave out files and articles that cannot be read, go on with the rest, list them at the end and "
         "exit with status 1 (the default); --no-keep-going stops at the first one with status 2",
@@ -73,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     gaps.add_argument("--types", nargs="+", default=["unclassified", "public"], choices=["unclassified", "public"],
                       help="which types to list (default: unclassified public)")
     gaps.add_argument("--top", type=int, default=25, metavar="N", help="rows to print when there is no --out (default 25)")
+    gaps.add_argument(
+        "--from-sheet", metavar="SHEET",
+        help="instead, propose people.csv rows from a filled coding sheet of TABLE (python -m analysis sample): the named "
+        "speakers the coder typed where the program left the sentence unclassified or typed it otherwise, with the coder's "
+        "type and the sheet's fingerprint (from_sheet); review them and append them to people.csv. A sheet that taught the "
+        "codebook must not also correct estimates: draw another one for that",
+    )
 
     targets = commands.add_parser(
         "targets",
@@ -250,7 +262,7 @@ def _write_table(args, paths: list, frame_set: str) -> int:
     """Tabulate ``paths`` into ``args.out`` with the frames of ``frame_set`` (a folder);
     return the exit status."""
     from .furniture import add_summaries, describe, print_furniture, summary
-    from .run import TableWriter, chunks, run_chunks
+    from .run import chunks, write_run
     from .summarise import typing_coverage
 
     jobs = _jobs(args.jobs)
@@ -259,24 +271,30 @@ def _write_table(args, paths: list, frame_set: str) -> int:
     stories = set()
     coverage = {"attributed": 0, "typed": 0}
     furniture = summary(pd_empty())
+    def count(piece):
+        nonlocal furniture
+        stories.update(piece["story_id"].unique())
+        for key, number in typing_coverage(piece).items():
+            coverage[key] += number
+        for key, number in piece["typed_by"].astype("object").value_counts().items():
+            typed_by[key] = typed_by.get(key, 0) + int(number)
+        furniture = add_summaries(furniture, summary(piece))
+
+    typed_by: dict[str, int] = {}
     try:
-        with TableWriter(args.out) as writer:
-            work = chunks(paths, args.stories, args.codebook, skipped=skipped, frame_set=frame_set, dayfirst=args.dayfirst)
-            for piece in run_chunks(work, jobs=jobs, client=client, progress=False if args.quiet else None):
-                writer.write(piece)
-                stories.update(piece["story_id"].unique())
-                for key, count in typing_coverage(piece).items():
-                    coverage[key] += count
-                furniture = add_summaries(furniture, summary(piece))
+        work = chunks(paths, args.stories, args.codebook, skipped=skipped, frame_set=frame_set, dayfirst=args.dayfirst)
+        rows = write_run(work, args.out, jobs=jobs, client=client, progress=False if args.quiet else None,
+                         corpus_types=args.corpus_types, codebook=args.codebook, frame_set=frame_set, on_piece=count)
     finally:
         if client is not None:
             client.close()
-    print(f"wrote {writer.rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
+    print(f"wrote {rows} sentences of {len(stories)} stories to {args.out}", file=sys.stderr)
     print_furniture(describe(furniture))
     attributed = coverage["attributed"]
     share = f" ({coverage['typed'] / attributed:.0%})" if attributed else ""
+    lent = f", {typed_by['corpus']} of them by the evidence of other stories of the run" if typed_by.get("corpus") else ""
     print(
-        f"typed {coverage['typed']} of {attributed} attributed sentences{share}; "
+        f"typed {coverage['typed']} of {attributed} attributed sentences{share}{lent}; "
         f"list the rest with: python -m analysis gaps {args.out}",
         file=sys.stderr,
     )
@@ -435,15 +453,40 @@ def _gaps(args) -> int:
     from .datafiles import write_csv
 
     table = _input_table(args.table)
+    if args.from_sheet:
+        return _gaps_from_sheet(args, table)
     gaps = codebook_gaps(table, tuple(args.types))
     coverage = typing_coverage(table)
+    conflicting = int(gaps["typed_as"].astype(str).str.startswith("conflict:").sum()) if len(gaps) else 0
     print(f"{len(gaps)} speakers in {int(gaps['sentences'].sum()) if len(gaps) else 0} sentences "
-          f"({', '.join(args.types)}); typed {coverage['typed']} of {coverage['attributed']} attributed sentences", file=sys.stderr)
+          f"({', '.join(args.types)}{f', and {conflicting} that different stories type differently (typed_as: conflict)' if conflicting else ''}); "
+          f"typed {coverage['typed']} of {coverage['attributed']} attributed sentences", file=sys.stderr)
     if args.out:
         write_csv(gaps, args.out)
         print(f"wrote {args.out}: fill in source_type and append the rows to data/codebook/people.csv", file=sys.stderr)
     else:
         print(gaps.drop(columns=["aliases", "source_type"]).head(args.top).to_string(index=False, max_colwidth=50))
+    return 0
+
+
+def _gaps_from_sheet(args, table) -> int:
+    """Run ``gaps --from-sheet``: propose people.csv rows from a filled coding sheet."""
+    from .datafiles import write_csv
+    from .sampling import read_coding_sheet
+    from .summarise import codebook_rows_from_sheet
+
+    sample = read_coding_sheet(args.from_sheet, table)
+    proposed = codebook_rows_from_sheet(table, sample)
+    print(f"{len(proposed)} named speaker(s) in {int(proposed['sentences'].sum()) if len(proposed) else 0} coded sentences that the "
+          f"program left unclassified or typed otherwise; sheet fingerprint {sample.fingerprint}", file=sys.stderr)
+    for message in sample.messages:
+        print(message, file=sys.stderr)
+    if args.out:
+        write_csv(proposed, args.out)
+        print(f"wrote {args.out}: review the rows and append them to data/codebook/people.csv; then use another sheet, "
+              "not this one, to correct estimates", file=sys.stderr)
+    else:
+        print(proposed.drop(columns=["from_sheet"]).head(args.top).to_string(index=False, max_colwidth=50))
     return 0
 
 

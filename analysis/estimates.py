@@ -91,6 +91,7 @@ def estimate(
         sample = None
     else:
         sample = coding if isinstance(coding, CodedSample) else read_coding_sheet(coding, table, frames)
+        warn_if_taught(sample)
     sentences = coded_sentences(table).reset_index(drop=True)
     design = _Design(sentences, sample)
     groups = [(ALL, np.ones(len(sentences), dtype=bool))]
@@ -108,6 +109,17 @@ def estimate(
     result.attrs["messages"] = list(sample.messages) if sample else []
     result.attrs["coding"] = sample is not None
     return result
+
+
+def warn_if_taught(sample: CodedSample) -> None:
+    """Warn when ``sample``'s sheet taught the codebook (``gaps --from-sheet``): rows used
+    to change the codebook must not also correct estimates."""
+    if sample.taught_codebook:
+        import warnings
+
+        from .sampling import TaughtCodebookWarning, taught_message
+
+        warnings.warn(TaughtCodebookWarning(taught_message("the coding sheet", sample.taught_codebook)), stacklevel=3)
 
 
 class _Design:
@@ -388,6 +400,7 @@ def accuracy(
     from .agreement import agreement
 
     sample = coding if isinstance(coding, CodedSample) else read_coding_sheet(coding, table)
+    warn_if_taught(sample)
     sentences = coded_sentences(table).reset_index(drop=True)
     design = _Design(sentences, sample)
     program = sentences["source_type"].astype("object").to_numpy()[design.rows]

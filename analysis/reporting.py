@@ -98,7 +98,7 @@ _RELAYING_FORMS = frozenset({"reported", "reports", "wrote", "writes"})
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
 # A time phrase that ends a speaker phrase belongs to the clause, not the speaker
 # ("the Supreme Court this month rejected").
-_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:then|also|now|still|too|again|meanwhile|instead|later|earlier|once)$", re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(r"(?<=\w)\s+(?:then|also|now|still|too|again|meanwhile|instead|later|earlier|once|afterwards|afterward|beforehand|tonight)$", re.IGNORECASE)
 _TIME_OPENERS = frozenset("in on last this next early late earlier later since by during".split())
 _TIME_WORDS = _WEEKDAYS | _PARTS_OF_DAY | frozenset(
     """week weeks month months year years day days weekend decade century spring summer autumn fall winter

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import warnings
 from collections import deque
 from contextlib import ExitStack
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from .furniture import RepeatedSegments, merge
 from .read import Document, Skipped
 from .sourcetypes import load_codebook
 from .stories import Story
-from .tabulate import COLUMNS, CATEGORIES, code_story, iter_stories, to_frame
+from .tabulate import COLUMNS, CATEGORIES, apply_dtypes, code_story, iter_stories, to_frame
 
 STORIES_PER_CHUNK = 50
 # The corpus pass keeps the documents it read for the coding pass up to this many
@@ -259,3 +260,48 @@ class TableWriter:
             else:
                 self._csv.close()
         self._output.__exit__(kind, error, traceback)
+
+
+def write_run(
+    work: Iterable[Chunk], path: str | Path, jobs: int = 1, client=None, progress: bool | None = None,
+    corpus_types: bool = True, codebook: str | Path | None = None, frame_set: str | None = None,
+    on_piece: Callable[[pd.DataFrame], None] | None = None,
+) -> int:
+    """Code the chunks of ``work`` and write the sentence table to ``path`` (as
+    ``TableWriter``); return the number of rows written. ``on_piece`` sees every piece
+    as it is written.
+
+    With ``corpus_types`` (the default), speakers that a story leaves without evidence
+    take the type that the run's other stories give them (``corpus.CorpusPeople``): the
+    pieces are written as they are coded to a Parquet file beside the output (in a
+    temporary folder for standard output) while the run's evidence is counted, then read
+    back one piece at a time, typed and written to ``path``. Memory follows a piece and
+    the speakers' names, never the corpus. The pieces wait in an Arrow IPC file (the
+    table's Parquet schema, uncompressed): cheaper to write and read back than Parquet."""
+    from .corpus import CorpusPeople
+    from .frames import load_vocabulary
+
+    if not corpus_types:
+        with TableWriter(path) as writer:
+            for piece in run_chunks(work, jobs=jobs, client=client, progress=progress):
+                writer.write(piece)
+                if on_piece is not None:
+                    on_piece(piece)
+        return writer.rows
+    people = CorpusPeople(load_codebook(codebook))
+    folder = None if str(path) == "-" else Path(path).resolve().parent
+    with tempfile.TemporaryDirectory(prefix=".coding-", dir=folder) as scratch:
+        first = Path(scratch) / "first_pass.arrow"
+        with pa.OSFile(str(first), "wb") as sink, pa.ipc.new_file(sink, PARQUET_SCHEMA) as coded:
+            for piece in run_chunks(work, jobs=jobs, client=client, progress=progress):
+                coded.write_table(pa.Table.from_pandas(piece, schema=PARQUET_SCHEMA, preserve_index=False))
+                people.add(piece)
+        vocabulary = load_vocabulary(frame_set=frame_set)
+        with pa.memory_map(str(first), "r") as source, TableWriter(path) as final:
+            reader = pa.ipc.open_file(source)
+            for number in range(reader.num_record_batches):
+                piece = people.lend(reader.get_batch(number).to_pandas(), vocabulary)
+                final.write(piece)
+                if on_piece is not None:
+                    on_piece(piece)
+    return final.rows

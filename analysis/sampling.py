@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .read import InputError, InputWarning
-from .sourcetypes import SOURCE_TYPES
+from .sourcetypes import SOURCE_TYPES, load_codebook
 from .summarise import coded_sentences
 
 SHEET_COLUMNS = (
@@ -125,14 +125,20 @@ class CodedSample:
     ``inclusion``, the hand codes ``is_heading``, ``source_type`` and ``frames`` (a
     frozenset, or None where frames were not coded), and the coder's ``speaker`` and ``note``. ``frames_coded``
     says whether the sheet codes frames; ``messages`` says what was assumed or left out
-    (each is also warned)."""
+    (each is also warned). ``fingerprint`` identifies the sheet's codes
+    (``sheet_fingerprint``); ``taught_codebook`` is the number of rows of the codebook's
+    ``people.csv`` that came from this sheet (``gaps --from-sheet``), which then no
+    longer measures the program: ``estimate`` warns."""
 
     rows: pd.DataFrame
     frames_coded: bool
     messages: list[str]
+    fingerprint: str = ""
+    taught_codebook: int = 0
 
 
-def read_coding_sheet(coding: str | Path | pd.DataFrame, table: pd.DataFrame, frame_names: tuple[str, ...] = ()) -> CodedSample:
+def read_coding_sheet(coding: str | Path | pd.DataFrame, table: pd.DataFrame, frame_names: tuple[str, ...] = (),
+                      codebook: str | Path | None = None) -> CodedSample:
     """Read a filled coding sheet (a path or a DataFrame) and match it to ``table``.
 
     Every code is checked: ``is_heading`` true or false, ``source_type`` one of the nine
@@ -143,7 +149,9 @@ def read_coding_sheet(coding: str | Path | pd.DataFrame, table: pd.DataFrame, fr
     ``story_id, start, end``: rows the table does not have are left out with a warning
     that names how many and which stories, and rows the table codes as headings (outside
     what is estimated) are counted in ``messages``. A sheet without ``inclusion`` (made by
-    hand) is read as a simple random sample within its outlets, with a warning."""
+    hand) is read as a simple random sample within its outlets, with a warning. A sheet
+    from which rows of the codebook (``codebook``, default ``data/codebook``) came
+    (``gaps --from-sheet``) gets a message saying it no longer measures the program."""
     sheet, where = _sheet_frame(coding)
     missing = [column for column in ("story_id", "start", "end", "source_type") if column not in sheet]
     if missing:
@@ -180,7 +188,38 @@ def read_coding_sheet(coding: str | Path | pd.DataFrame, table: pd.DataFrame, fr
         "inclusion": inclusion,
         "stratum": sheet["stratum"].astype(str) if "stratum" in sheet else None,
     })
-    return _match(coded, table, frames_coded, where)
+    sample = _match(coded, table, frames_coded, where)
+    sample.fingerprint = sheet_fingerprint(coded)
+    sample.taught_codebook = load_codebook(codebook).taught_by.get(sample.fingerprint, 0)
+    if sample.taught_codebook:
+        sample.messages.append(taught_message(where, sample.taught_codebook))
+    return sample
+
+
+class TaughtCodebookWarning(UserWarning):
+    """A coding sheet that taught the codebook is used to correct or validate the coding."""
+
+
+def taught_message(where: str, rows: int) -> str:
+    """What to say of a sheet from which ``rows`` rows of the codebook came."""
+    return (f"{where} taught the codebook: {rows} row(s) of people.csv came from it (from_sheet). The program now "
+            "agrees with it by construction, so it no longer measures the program's errors: estimates it corrects are "
+            "biased toward the program's codes and their intervals too narrow. Correct with a sheet drawn separately "
+            "(python -m analysis sample --seed N), or remove those rows.")
+
+
+def sheet_fingerprint(coded: pd.DataFrame) -> str:
+    """A fingerprint of a sheet's coded rows (``story_id, start, end, is_heading,
+    source_type, speaker``, in any order): the same codes give the same fingerprint,
+    whatever the file's name, row order or other columns."""
+    import hashlib
+
+    keys = sorted(
+        "\t".join(str(value) for value in row)
+        for row in zip(coded["story_id"].astype(str), coded["start"].astype("Int64").astype(str), coded["end"].astype("Int64").astype(str),
+                       coded["is_heading"].astype(bool), coded["source_type"].astype(str), coded["speaker"].astype(str))
+    )
+    return hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()[:16]
 
 
 def _sheet_frame(coding: str | Path | pd.DataFrame) -> tuple[pd.DataFrame, str]:

@@ -35,10 +35,17 @@ from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
 from .matching import word_spans
 from .sourcetypes import NAME_RUN as _NAME_RUN
-from .sourcetypes import DOCUMENT_WORDS, Codebook
+from .sourcetypes import DOCUMENT_WORDS, MEDIA, Codebook
 from .tagging import tag_words
 
 FALLBACK_TYPE = "unclassified"
+# What typed a speaker (the table's ``typed_by``): the codebook's lists of people and
+# states, the story's words about the speaker, the story's genre alone, or (in a corpus
+# pass, ``corpus.py``) the speaker's type in the run's other stories.
+TYPED_BY = ("story", "genre", "codebook", "corpus")
+# Genres whose people speak in their own name (codebook "Genres"): a named person whom
+# nothing in such a story describes is an athlete, a coach, a performer or an artist.
+PERSONAL_GENRES = frozenset({"sport", "entertainment"})
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
@@ -90,7 +97,7 @@ _GROUP_OF_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _FINITE_VERBS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO", "RB"})
-_TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first".split())
+_TRAILING_ADVERBS = frozenset("earlier later also too recently yesterday today tonight now then again first afterwards afterward beforehand".split())
 _INSTITUTION_NAME = re.compile(r"[A-Z][\w'’.-]*\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|&)(?:\s+the)?\s+)?[A-Z][\w'’.-]*)*\s*$")
 # A share of those polled ("59 percent said", "less than a third agreed") speaks for the
 # last poll or survey the story reported.
@@ -108,8 +115,10 @@ _NOT_APPOSITIVE = r"(?!\s*(?:said|says|told|added|and|but)\b)"
 _POSSESSIVE_OWNER = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
 # A role set off by a comma right before a name: "her senior policy adviser, Jake Sullivan".
 _ROLE_SET_OFF_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while)\s+)((?:his|her|their|its|the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}),\s*$")
+# A title's abbreviation does not end a description ("..., Mrs. Clinton's communications director").
+_TITLE_PERIOD = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|St|Jr|Sr)\."
 _APPOSITIVE = re.compile(
-    r"\s*(?:\(([^()]{1,60})\)|,\s*(" + _NOT_APPOSITIVE + r"[^.;,]{1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
+    r"\s*(?:\(([^()]{1,60})\)|,\s*(" + _NOT_APPOSITIVE + r"(?:" + _TITLE_PERIOD + r"|[^.;,]){1,100}(?:,\s*(?:a|an|the)\s[^.;,]{1,80})?)"
     r"|\s+(?:is|was|has\s+been)\s+((?:a|an|the)\s[^.;,]{1,100})"
     r"|[.!?]\s+(?:She|He)(?:['’]s|\s+is|\s+was)\s+((?:a|an|the)\s[^.;]{1,100}))"
 )
@@ -140,6 +149,11 @@ _RESEARCH_BY = re.compile(r"\b(?:survey|poll|study|research|report|analysis|inde
 # "Mia Kent of the Harbour Workers Federation": a person and the organization they are of.
 _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|from|at)\s+.+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+# A run of capitalized words that goes over the end of a sentence ("the Global Times on
+# Tuesday. Aimed at ...") is no name.
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
+_LEADING_THE_WORD = re.compile(r"^(?:The|the)\s+")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][\w&'’.-]*")
@@ -150,7 +164,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"”’']?\s*$")
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{0,3}\.")
 _BRACKETED_ACRONYM = re.compile(r"\([A-Z][\w&.-]*\)")
 # What follows the fullest form of a name that introduces it: an appositive or a participle.
-_INTRODUCTION_AFTER = re.compile(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))([^.;]{1,120}?)(?:,\s|[.;]|$)")
+_INTRODUCTION_AFTER = re.compile(r"(?:,\s*" + _NOT_APPOSITIVE + r"|\s+(?=(?:serving|working|from|of|at)\b))((?:" + _TITLE_PERIOD + r"|[^.;]){1,120}?)(?:,\s|[.;]|$)")
 # A definite role that is the subject of the next sentence ("The rural affairs minister said").
 _ROLE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:said|says|told|added|has|had|is|was|also|would|will)\b)")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+")
@@ -193,6 +207,7 @@ class Speaker:
     first_sentence: int
     person: bool
     plural: bool
+    typed_by: str = ""
 
 
 def story_outlet(text: str, outlet: str, codebook: Codebook) -> str | None:
@@ -221,7 +236,9 @@ def resolve_story(
     story_text = text[sentences[0].start : sentences[-1].end] if sentences else ""
     own = story_outlet(story_text, outlet, codebook)
     headings = [(s.start - sentences[0].start, s.end - sentences[0].start) for s in sentences if s.is_heading]
-    registry = _Registry(story_text, codebook, own, headings)
+    genre = codebook.genre(" ".join(text[s.start : s.end] for s in sentences if not s.is_heading and not s.is_boilerplate))
+    starts = [s.start - sentences[0].start for s in sentences]
+    registry = _Registry(story_text, codebook.for_genre(genre), own, headings, genre, starts)
     speakers: list[Speaker | None] = [None] * len(attributions)
     for index, attribution in enumerate(attributions):
         if attribution.speaker is not None:
@@ -239,7 +256,39 @@ def resolve_story(
     return speakers, registry.speakers
 
 
-def names_someone(phrase: str, codebook: Codebook) -> bool:
+class ProperNouns:
+    """The common English words that a story writes capitalized inside its sentences,
+    after a lower-case word or a comma, as names ("comic book company Marvel",
+    "retailer Next"): there they name someone ("Marvel said it would appeal"). Found only
+    when first asked about, since most stories never need them."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]):
+        self._text, self._sentences = text, sentences
+        self._found: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._found is None:
+            found = set()
+            for sentence in self._sentences:
+                if sentence.is_heading or sentence.is_boilerplate:
+                    continue
+                for match in _INNER_CAPITALIZED.finditer(self._text, sentence.start, sentence.end):
+                    candidate = match.group(1)
+                    if candidate.lower() in lexicon and lexicon.get(candidate) != "NNP":
+                        found.add(candidate)
+            self._found = frozenset(found)
+        return word in self._found
+
+
+def proper_nouns(text: str, sentences: Sequence[Sentence]) -> ProperNouns:
+    """The story's common words written as names (``ProperNouns``), found when needed."""
+    return ProperNouns(text, sentences)
+
+
+_INNER_CAPITALIZED = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][a-z]{2,})\b(?![\w'’-])")
+
+
+def names_someone(phrase: str, codebook: Codebook, proper: ProperNouns | frozenset[str] = frozenset()) -> bool:
     """True when ``phrase`` can name a speaker: a pronoun ("he", "they", "he's"), or a
     noun phrase whose head (its last word before any preposition, bracket or clause,
     trailing adverbs dropped) is a codebook term (a role, an organization, a document,
@@ -248,8 +297,12 @@ def names_someone(phrase: str, codebook: Codebook) -> bool:
     farmers" are farmers). A phrase with a finite verb, an adverb or a pronoun after its
     first word is no noun phrase ("far too canny to make", "set out the choices he").
     Parts of speech come from TextBlob's offline Pattern tagger and lexicon: a single
-    capitalized word is a name unless it is a known common word ("Yukos", not "But")."""
-    return _names_someone(phrase, codebook)
+    capitalized word is a name unless it is a known common word ("Yukos", not "But"),
+    or one of ``proper``, the words the story writes as names (``proper_nouns``)."""
+    if _names_someone(phrase, codebook):
+        return True
+    word = phrase.strip()
+    return word[:1].isupper() and " " not in word and word in proper
 
 
 @lru_cache(maxsize=16384)
@@ -349,8 +402,13 @@ def _counts_people(words: list[str]) -> bool:
 class _Registry:
     """The speakers met so far in one story, for resolving later mentions."""
 
-    def __init__(self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: Sequence[tuple[int, int]] = ()):
+    def __init__(
+        self, story_text: str, codebook: Codebook, own_outlet: str | None, headings: Sequence[tuple[int, int]] = (),
+        genre: str | None = None, sentence_starts: Sequence[int] = (),
+    ):
         self.text = story_text
+        self.genre = genre
+        self.sentence_starts = list(sentence_starts)
         self.headings = sorted(headings)
         self.heading_starts = [start for start, _ in self.headings]
         self.codebook = codebook
@@ -364,6 +422,8 @@ class _Registry:
         self._introductions: dict[str, tuple[str, str]] = {}
         self._story_types: dict[str, str | None] = {}
         self._initials: dict[str, str] | None = None
+        self._typing: set[str] = set()
+        self._index = self._offset = 0
         self._sentence_ends: list[int] | None = None
 
     def runs(self) -> list[re.Match[str]]:
@@ -376,6 +436,16 @@ class _Registry:
                 for word in set(_name_words(run.group())):
                     self._runs_with.setdefault(word, []).append(run)
         return self._runs
+
+    def floor(self, at: int) -> int:
+        """Where the sentence (or heading) that holds offset ``at`` starts: words that
+        describe a name never reach back over it into a headline or the sentence before
+        ("Hodgson shoulders England blame" is no description of the fly-half that the
+        next sentence names). The start of the line, too, for a story read without its
+        sentences."""
+        before = bisect_right(self.sentence_starts, at) - 1
+        line = self.text.rfind("\n", 0, at) + 1
+        return max(self.sentence_starts[before] if before >= 0 else 0, line)
 
     def _in_heading(self, at: int) -> bool:
         """True when offset ``at`` falls in one of the story's headings."""
@@ -406,6 +476,7 @@ class _Registry:
 
     def _find(self, phrase: str, description: str | None, index: int, offset: int) -> Speaker:
         """Resolve ``phrase`` to a speaker: pronoun, description, organization, person or new speaker."""
+        self._offset = offset
         if _CONTRACTION.sub("", phrase).lower() in _REFERRING_WORDS:
             phrase = _CONTRACTION.sub("", phrase)
         lower = phrase.lower()
@@ -438,10 +509,20 @@ class _Registry:
             found = self._last(lambda s: bool(_POLL.search(f"{s.name} {s.description}")))
             if found:
                 return found
-        if _AGE_EPITHET.match(lower):
+        if _AGE_EPITHET.match(lower) or (len(phrase.split()) == 2 and lower.startswith("the ") and self.codebook.is_demonym(phrase)):
             found = self._last(lambda s: s.person and not s.plural)
             if found:
                 return found
+            named = self._named_before(offset, person=True)
+            if named:
+                return self._find(named, None, index, offset)
+        acronym = _strip_determiners(phrase)
+        expanded = self._expand_acronym(acronym)
+        if expanded:
+            listed = self.codebook.classify(acronym) if self.codebook.organizations(acronym) else None
+            if listed:  # the codebook knows the acronym ("CNSA"): its type, under the full name
+                return self._add(expanded, description or phrase, listed, index, person=False, plural=False)
+            return self._find(expanded, description, index, offset)
         words = lower.split()
         if words and words[0] == "the" and len(words) <= 3 and phrase.split()[-1].islower():
             head = words[-1].rstrip("s")
@@ -449,6 +530,10 @@ class _Registry:
             found = self._last(lambda s: s.person == person and (head in s.description.lower() or head in s.name.lower()))
             if found:
                 return found
+            if person and not words[-1].endswith("s"):
+                named = self._named_before(offset, person=True, since=self.floor(self.floor(offset) - 1))
+                if named:
+                    return self._find(named, phrase, index, offset)
         possessed = _POSSESSED.match(phrase)
         if possessed and self._is_thing(possessed.group(2)):
             return self._find(possessed.group(1), None, index, offset)
@@ -469,7 +554,7 @@ class _Registry:
             return self._add(full, described, None, index, person=True, plural=False, offset=offset)
         canonical = _strip_determiners(phrase)
         described = ", ".join(filter(None, [phrase, description]))
-        owner = self._owner_before(phrase, offset) if self._classify(described) is None else None
+        owner = self._owner_before(phrase, offset) if self._classify(described) is None and not _POSSESSIVE_OWNER.match(phrase) else None
         owner_type = None
         if owner:
             described = f"{described}, {owner}"
@@ -500,14 +585,38 @@ class _Registry:
                 return name
         return None
 
-    def _named_before(self, offset: int, person: bool) -> str | None:
+    def _expand_acronym(self, name: str) -> str | None:
+        """The full name that the story gives an acronym ("Robert Koch Institute (RKI)",
+        or the initials of a name it writes out: "Asian Football Confederation" for
+        "AFC"), so that an organization is one speaker under its full name."""
+        if not (2 <= len(name) <= 8 and name.isupper() and name.isalpha()) or self.codebook.outlet(name) or self.codebook.is_state(name):
+            return None
+        for at in _find_all(self.text, f"({name})"):
+            defined = _NAME_BEFORE_BRACKET.search(self.text, max(0, at - 160), at + 1)
+            if defined and "".join(word[0] for word in defined.group(1).split() if word[:1].isupper()).endswith(name[:1]):
+                return _LEADING_THE_WORD.sub("", defined.group(1))
+        if len(name) >= 3:
+            if self._initials is None:
+                self._initials = {}
+                for run in _NAME_RUN.finditer(self.text):
+                    initials = "".join(word[0] for word in _LEADING_THE_WORD.sub("", run.group()).split() if word[:1].isupper())
+                    if len(initials) >= 3:
+                        self._initials.setdefault(initials, run.group())
+            full = self._initials.get(name)
+            if full and len(full.split()) > 1:
+                return _LEADING_THE_WORD.sub("", full)
+        return None
+
+    def _named_before(self, offset: int, person: bool, since: int = 0) -> str | None:
         """For "he" or "it" with no speaker before to refer to: the nearest person (or
-        organization) named before ``offset`` in the story."""
-        for run in reversed([run for run in self.runs() if run.end() <= offset]):
+        organization) named before ``offset`` in the story (after ``since``). A definite
+        description of a person that no speaker before fits ("..., the comedian has told
+        BBC News") refers the same way, within its sentence and the one before."""
+        for run in reversed([run for run in self.runs() if since <= run.start() and run.end() <= offset]):
             if person:
                 name, _ = self._person_name(run.group())
                 if name and len(run.group().split()) > 1 and not self.codebook.is_state(name):
-                    return run.group()
+                    return _POSSESSIVE_END.sub("", run.group())
             elif self._is_organization_name(run.group()):
                 return run.group()
         return None
@@ -529,7 +638,9 @@ class _Registry:
             if not phrase.lower().startswith(("the ", "these ", "those ", "this ")):
                 return self._publisher_after(offset)
         for run in reversed([run for run in self.runs() if run.end() <= offset]):
-            if self._is_organization_name(run.group()):
+            if self._is_organization_name(run.group()) and not self._is_own_voice(run.group()) and not (
+                self.own_outlet and self.codebook.outlet(run.group()) == self.own_outlet
+            ):
                 return run.group()
         return None
 
@@ -586,7 +697,7 @@ class _Registry:
                 continue
             if self._is_organization_name(name):
                 return name
-            introduced = f"{_words_before(self.text, run.start())} {name}".strip()
+            introduced = f"{_words_before(self.text, run.start(), self.floor(run.start()))} {name}".strip()
             if introduced != name and self._classify(introduced):
                 return introduced
         return None
@@ -595,6 +706,8 @@ class _Registry:
         """True when ``phrase`` is headed by a document or a unit ("letter", "legal
         department"), which belongs to whoever owns it."""
         roles = [m for m in self.codebook.matcher.find(phrase) if m.term.kind == "role"]
+        if roles and roles[-1].term.source_type == MEDIA:
+            return False  # "Uganda's New Vision newspaper" speaks for itself
         return bool(roles) and not roles[-1].term.person and roles[-1].end >= len(phrase.rstrip(" ."))
 
     def _organization_before(self, phrase: str, offset: int) -> str | None:
@@ -665,6 +778,13 @@ class _Registry:
             words = [word for word in words if not _ABBREVIATION.fullmatch(word)] or words
         while len(words) > 1 and (words[0].lower() in SENTENCE_STARTERS or words[0].lower() in _TIME_WORDS or (words[0].isupper() and len(words[0]) > 2 and not words[-1].isupper())):
             words = words[1:]
+        while len(words) > 1 and _title_word(words[0]):
+            titles_before = f"{titles_before} {words[0]}".strip()
+            words = words[1:]
+        if len(words) > 1 and words[-1].endswith(".") and len(words[-1]) > 4:
+            words[-1] = words[-1][:-1]
+        if len(words) == 1 and (words[0] in self.codebook.heads or not _POSSESSIVE_WORD.search(words[0]) and _title_word(words[0])):
+            return None, ""  # "Marvel", "Arsenal": a common word written as a name names a body
         while len(words) > 1 and words[-1] in _NAME_PARTICLES:
             words = words[:-1]
         for position in range(1, len(words)):
@@ -678,9 +798,14 @@ class _Registry:
         return " ".join(words), titles_before
 
     def _ends_with_organization(self, phrase: str) -> bool:
-        """True when ``phrase`` ends with an organization or outlet the codebook knows."""
+        """True when ``phrase`` ends with an organization or outlet the codebook knows,
+        or a name of several words that its head types ("China National Space
+        Administration" is no Mr Administration)."""
         matches = self.codebook.matcher.find(phrase)
-        return bool(matches) and matches[-1].term.kind in ("organization", "outlet") and matches[-1].end >= len(phrase.rstrip(" .")) - 1
+        if matches and matches[-1].term.kind in ("organization", "outlet") and matches[-1].end >= len(phrase.rstrip(" .")) - 1:
+            return True
+        shaped = [m for m in self.codebook.organizations(phrase) if m.term.kind == "shaped"]
+        return bool(shaped) and shaped[-1].end >= len(phrase.rstrip(" .")) - 1 and len(shaped[-1].term.text.split()) > 1
 
     def _same_person(self, name: str) -> Speaker | None:
         """An earlier person whose name contains ``name``, or is contained in it."""
@@ -717,8 +842,9 @@ class _Registry:
         if best is None:
             return name, ""
         full, titles = self._person_name(_name_run(best.group()))
-        before = _words_before(self.text, best.start())
-        set_off = _ROLE_SET_OFF_BEFORE.search(self.text, max(0, best.start() - 80), best.start())
+        floor = self.floor(best.start())
+        before = _words_before(self.text, best.start(), floor)
+        set_off = _ROLE_SET_OFF_BEFORE.search(self.text, max(floor, best.start() - 80), best.start())
         if not before and set_off:
             before = set_off.group(1)
         after = ""
@@ -737,12 +863,15 @@ class _Registry:
             if speaker.name == name:
                 return speaker
         if source_type is None:
-            source_type = self._type(name, description, person, offset)
-        speaker = Speaker(name, description, source_type, index, person, plural)
+            self._index = index
+            source_type, typed_by = self._type(name, description, person, offset)
+        else:
+            typed_by = "" if source_type in ("narrator", FALLBACK_TYPE) else "story"
+        speaker = Speaker(name, description, source_type, index, person, plural, typed_by)
         self.speakers.append(speaker)
         return speaker
 
-    def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> str:
+    def _type(self, name: str, description: str, person: bool, offset: int | None = None) -> tuple[str, str]:
         """Type a new speaker: a listed person, a state, or a reader quoted by first name
         and town ("Andrew in Derby", public) or a person described only by home town
         ("from Omaha, Nebraska", public); a person described by a role that a pronoun
@@ -750,17 +879,21 @@ class _Registry:
         words around its other mentions in the story; for a person, else the group named
         before it, a "Dr" title, or the organization named before ``offset`` when its
         role defers ("a spokesman"); for research by an organization no list knows,
-        ``analyst``; else the fallback."""
+        ``analyst``; in a story of a genre whose people speak in their own name (sport,
+        entertainment and culture: ``PERSONAL_GENRES``), a person nothing else types is
+        ``public``; else the fallback. Returns the type and what typed it (``TYPED_BY``):
+        ``codebook`` (a listed person or state), ``story`` (the story's words), ``genre``
+        (the story's genre alone), or "" (unclassified, narrator)."""
         listed = self.codebook.person(name, self.text)
         if listed:
-            return listed.source_type
+            return listed.source_type, "codebook"
         if _READER.match(name) or (person and self._from_hometown(name) and not self.codebook.evidence(description or "")):
-            return "public"
+            return "public", "story"
         if self.codebook.is_state(name):
-            return "official"
-        owner_type = self._possessor_type(description) if person else None
+            return "official", "codebook"
+        owner_type = self._possessor_type(description, self._offset, self._index) if person else None
         if owner_type:
-            return owner_type
+            return owner_type, "story"
         own = name if person and " " in name else ""
         found = self._classify(f"{name}, {_before_speech(description)}", own)
         if found is None and name[:1].isupper():
@@ -774,13 +907,35 @@ class _Registry:
         if found is None and not person and _RESEARCH_BY.search(description or ""):
             found = "analyst"
         if found in ("other_media", "western_media") and self.own_outlet and self.codebook.outlet(description) == self.own_outlet:
-            return "narrator"
-        return found or FALLBACK_TYPE
+            return "narrator", ""
+        if found:
+            return found, "story"
+        if person and self.genre in PERSONAL_GENRES and self._named_person(name) and not self._described(name, description):
+            return "public", "genre"
+        return FALLBACK_TYPE, ""
 
-    def _possessor_type(self, description: str) -> str | None:
+    def _described(self, name: str, description: str) -> bool:
+        """True when the story describes ``name`` by a role or an organization, in its
+        description or around any mention ("3 spokesperson Belinda Henderson" is a
+        spokesperson of an organization the codebook does not know, not a performer)."""
+        return any(m.term.kind in ("role", "organization", "outlet", "shaped") for text in [description, *self._mentions(name, True)] for m in self.codebook.evidence(text or ""))
+
+    def _named_person(self, name: str) -> bool:
+        """True when ``name`` is a person's name: capitalized words that are no state, no
+        nationality ("the Spaniard") and no common English word."""
+        words = name.split()
+        if not words or not all(word[:1].isupper() for word in words) or self.codebook.is_state(name) or self.codebook.is_demonym(name):
+            return False
+        if self.codebook.evidence(name):
+            return False  # "Hollywood Reporter", "Bookmakers Ladbrokes": a role, a body or an outlet, no person
+        return len(words) > 1 or (name.lower() not in lexicon and not name.isupper())
+
+    def _possessor_type(self, description: str, offset: int | None = None, index: int = 0) -> str | None:
         """For a role that defers, owned by a pronoun and naming no organization ("her
         senior policy adviser", "his lawyer"), the type of the person the pronoun refers
-        to: the last person (or, for "their", group) who spoke, when typed."""
+        to: the last person (or, for "their", group) who spoke, else for "his" or "her"
+        the person named last before ``offset`` (a lawyer speaks for the client the story
+        has just named, codebook Genres: law), when typed."""
         owner = _POSSESSIVE_OWNER.match(description or "")
         if not owner:
             return None
@@ -790,6 +945,12 @@ class _Registry:
             return None
         plural = owner.group(1).lower() == "their"
         referent = self._last(lambda s: s.person and s.plural == plural)
+        if referent is None and not plural and offset is not None:
+            named = self._named_before(offset, person=True)
+            if named and named not in self._typing:
+                self._typing.add(named)
+                referent = self._find(named, None, index, offset)
+                self._typing.discard(named)
         if referent is None or referent.source_type in ("unclassified", "narrator"):
             return None
         return referent.source_type
@@ -851,7 +1012,7 @@ class _Registry:
             for run in _NAME_RUN.finditer(self.text, max(0, at - 60), at + len(name) + 60):
                 if run.start() > at:
                     break
-                if at + len(name) <= run.end() and run.group() != name:
+                if at + len(name) <= run.end() and run.group() != name and not _SENTENCE_INSIDE.search(run.group()):
                     named = self.codebook.organizations(run.group())
                     if named and self.codebook.classify(run.group()):
                         return self.codebook.classify(run.group())
@@ -956,13 +1117,15 @@ class _Registry:
         that Works for People, Valdis Dombrovskis", "Yukos, the Russian oil firm,", "Mr
         Howard (Conservative)")."""
         key = name.split()[-1] if person else name
+        own = set(name.split())
         found = []
         for start, end in word_spans(self.text, key):
             self.runs()
             run_start = next((run.start() for run in self._runs_with.get(key.split()[0], []) if run.start() <= start < run.end()), start)
-            titles = self.text[run_start:start].strip()
-            before = _words_before(self.text, run_start)
-            title = _TITLE_BEFORE.search(self.text, max(0, run_start - 160), run_start)
+            titles = " ".join(word for word in self.text[run_start:start].split() if word not in own)  # "Bill" of "Bill Nye" is no bill
+            floor = self.floor(run_start)
+            before = _words_before(self.text, run_start, floor)
+            title = _TITLE_BEFORE.search(self.text, max(floor, run_start - 160), run_start)
             after = _APPOSITIVE.match(self.text, end)
             context = " ".join(filter(None, [before, title and title.group(1), titles, after and next(filter(None, after.groups()), None)]))
             if context.strip():
@@ -1032,14 +1195,15 @@ def _name_words(run: str) -> list[str]:
     return _name_run(run).split()
 
 
-def _words_before(text: str, at: int) -> str:
+def _words_before(text: str, at: int, floor: int = 0) -> str:
     """Up to six words before ``at`` in the same clause, stopping at punctuation (but
     not a bracketed acronym), a preposition, a reporting or linking verb, or a
     participle ("Tory leader" in "... said Tory leader Michael Howard"; "the Chinese
     Football Association (CFA) president")."""
     before_words: list[str] = []
-    window = text[max(0, at - 240) : at].split()
-    for word in reversed(window[-7:] if at <= 240 or len(window) > 7 else window[1:]):
+    start = max(floor, at - 240)
+    window = text[start:at].split()
+    for word in reversed(window[-7:] if start == floor or len(window) > 7 else window[1:]):
         if _BRACKETED_ACRONYM.fullmatch(word):
             before_words.insert(0, word)
             continue
@@ -1047,12 +1211,30 @@ def _words_before(text: str, at: int) -> str:
             not word[:1].isalnum()
             or not word[-1:].isalnum()
             or word.lower() in _STOP_BEFORE_NAME
-            or (word.islower() and word.endswith(("ed", "ing")))
+            or (word.islower() and (word.endswith(("ed", "ing")) or lexicon.get(word) in _VERB_TAGS))
             or _SPEECH_IN_DESCRIPTION.fullmatch(word.lower())
         ):
             break
         before_words.insert(0, word)
     return " ".join(before_words)
+
+
+_VERB_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+
+
+def _title_word(word: str) -> bool:
+    """True when a capitalized ``word`` that opens a run of names is no name but a
+    title, an epithet or a team's possessive ("Referee Graham Poll", "Defiant Matt
+    Williams", "Again Roddick", "Chelsea's William Gallas"): a possessive, or a common
+    English word that the lexicon does not know as a proper noun (it knows first names:
+    "Will", "Rose" and "Frank" stay)."""
+    if _POSSESSIVE_WORD.search(word):
+        return True
+    capitalized, lower = lexicon.get(word), lexicon.get(word.lower())
+    return capitalized != "NNP" and lower is not None and lower != "MD"
+
+
+_POSSESSIVE_WORD = re.compile(r"\w['’]s?$")
 
 
 def _join_unique(parts: list[str | None]) -> str:

@@ -78,7 +78,7 @@ def speakers_table(table: pd.DataFrame) -> pd.DataFrame:
     return speakers.sort_values(["_story", "first_sentence"]).drop(columns="_story").reset_index(drop=True)
 
 
-GAP_COLUMNS = ("name", "aliases", "source_type", "descriptor", "sentences", "stories", "typed_as", "example")
+GAP_COLUMNS = ("name", "aliases", "source_type", "descriptor", "from_sheet", "sentences", "stories", "typed_as", "example")
 
 
 def typing_coverage(table: pd.DataFrame) -> dict[str, int]:
@@ -89,20 +89,27 @@ def typing_coverage(table: pd.DataFrame) -> dict[str, int]:
     return {"attributed": int(attributed.sum()), "typed": int((attributed & (types != "unclassified")).sum())}
 
 
-def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified", "public")) -> pd.DataFrame:
+def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified", "public"), with_conflicts: bool = True) -> pd.DataFrame:
     """List the speakers typed as one of ``types`` (by default those the codebook could
-    not type, and the ordinary people, whose evidence is worth a second look), most
-    sentences first.
+    not type, and the ordinary people, whose evidence is worth a second look), and, with
+    ``with_conflicts``, the named speakers whom different stories' evidence types
+    differently (``corpus.conflicts``; ``typed_as`` then says "conflict: official in 12;
+    public in 1"), most sentences first.
 
     Returns the columns of ``data/codebook/people.csv`` (``name``, ``aliases``,
     ``source_type`` left empty for the user to fill in, ``descriptor`` as the story
-    gives it) and, after them, ``sentences``, ``stories``, ``typed_as`` (the type the
-    table has now) and an ``example`` sentence. Rows whose ``source_type`` a user has
-    filled in can be appended to people.csv as they are: the codebook reads only its
-    own columns and skips rows with no type.
+    gives it, ``from_sheet`` empty) and, after them, ``sentences``, ``stories``,
+    ``typed_as`` (the type the table has now) and an ``example`` sentence. Rows whose
+    ``source_type`` a user has filled in can be appended to people.csv as they are: the
+    codebook reads only its own columns and skips rows with no type.
     """
-    spoken = coded_sentences(table)
-    spoken = spoken[spoken["source_type"].astype("object").isin(types) & spoken["speaker"].notna()]
+    from .corpus import conflicts
+
+    coded = coded_sentences(table)
+    spoken = coded[coded["speaker"].notna()]
+    conflicting = conflicts(coded) if with_conflicts else pd.DataFrame(columns=["name", "types"])
+    listed = spoken["source_type"].astype("object").isin(types) | spoken["speaker"].astype(str).isin(set(conflicting["name"]))
+    spoken = spoken[listed]
     if spoken.empty:
         return pd.DataFrame(columns=list(GAP_COLUMNS))
     spoken = spoken.assign(speaker=spoken["speaker"].astype(str), descriptor=spoken["descriptor"].astype("object"))
@@ -114,7 +121,9 @@ def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified",
         typed_as=("source_type", lambda t: t.astype("object").mode().iloc[0]),
         example=("text", "first"),
     ).reset_index(names="name")
-    gaps = gaps.assign(aliases="", source_type="")
+    described = dict(zip(conflicting["name"], conflicting["types"]))
+    gaps["typed_as"] = [f"conflict: {described[name]}" if name in described else kind for name, kind in zip(gaps["name"], gaps["typed_as"])]
+    gaps = gaps.assign(aliases="", source_type="", from_sheet="")
     gaps = gaps.sort_values(["sentences", "stories", "name"], ascending=[False, False, True], kind="stable")
     return gaps[list(GAP_COLUMNS)].reset_index(drop=True)
 
@@ -546,3 +555,56 @@ def story_frame_shares(articles: pd.DataFrame, labels: dict[str, str], by: str |
     grouped["share"] = grouped["showing"] / grouped["stories"]
     grouped["label"] = grouped["frame"].map(labels)
     return grouped[[*keys, "frame", "label", "stories", "showing", "share"]]
+
+
+def codebook_rows_from_sheet(table: pd.DataFrame, sample) -> pd.DataFrame:
+    """Proposed ``people.csv`` rows from a filled coding sheet (``sample``, as
+    ``sampling.read_coding_sheet`` reads it): one per named speaker that the coder typed
+    (any type but ``narrator`` and ``unclassified``) where the program left the sentence
+    ``unclassified`` or typed it otherwise, most coded sentences first.
+
+    ``name`` is the coder's ``speaker`` (else the program's), ``aliases`` the program's
+    other names for it, ``source_type`` the coder's type (the one most of its coded
+    sentences have), ``descriptor`` the program's description, ``from_sheet`` the
+    sheet's fingerprint (``sampling.sheet_fingerprint``), then ``sentences`` and
+    ``stories`` coded, ``typed_as`` the program's types there and an ``example``. Only
+    names become rows: people.csv matches names as written; a speaker the coder named by
+    a description ("a club spokesman") needs a word in roles.csv instead. Review the
+    rows, then append them to people.csv; the sheet has then taught the codebook and
+    must not also correct estimates."""
+    from .corpus import is_name
+
+    sentences = coded_sentences(table).reset_index(drop=True)
+    rows = sample.rows
+    hand = rows["source_type"].astype(str)
+    program = sentences["source_type"].astype("object").to_numpy()[rows["row"].to_numpy()]
+    program_speaker = sentences["speaker"].astype("object").to_numpy()[rows["row"].to_numpy()]
+    picked = (~rows["is_heading"].astype(bool)) & ~hand.isin(["narrator", "unclassified", ""]) & (hand.to_numpy() != program)
+    coded = pd.DataFrame({
+        "hand_speaker": rows["speaker"].astype(str).str.strip(),
+        "program_speaker": program_speaker,
+        "source_type": hand,
+        "typed_as": program,
+        "story_id": rows["story_id"].astype(str),
+        "row": rows["row"],
+    })[picked.to_numpy()]
+    coded["name"] = [h if h else (p if isinstance(p, str) else "") for h, p in zip(coded["hand_speaker"], coded["program_speaker"])]
+    coded = coded[[is_name(name) for name in coded["name"]]]
+    columns = list(GAP_COLUMNS)
+    if coded.empty:
+        return pd.DataFrame(columns=columns)
+    descriptors = sentences["descriptor"].astype("object").to_numpy()
+    texts = sentences["text"].astype(str).to_numpy()
+    proposed = []
+    for name, group in coded.groupby("name", sort=False):
+        types = group["source_type"].value_counts()
+        aliases = sorted({p for p in group["program_speaker"] if isinstance(p, str) and p != name and is_name(p)})
+        described = next((d for d in descriptors[group["row"].to_numpy()] if isinstance(d, str) and d.strip()), "")
+        proposed.append({
+            "name": name, "aliases": "|".join(aliases), "source_type": types.index[0], "descriptor": described,
+            "from_sheet": sample.fingerprint, "sentences": len(group), "stories": group["story_id"].nunique(),
+            "typed_as": "; ".join(sorted({str(t) if isinstance(t, str) else "heading" for t in group["typed_as"]})),
+            "example": texts[group["row"].iloc[0]],
+        })
+    result = pd.DataFrame(proposed, columns=columns)
+    return result.sort_values(["sentences", "stories", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)

@@ -24,7 +24,7 @@ from .read import Document, InputError, InputWarning, Skipped, document_names, e
 from .score import textblob_scores, vader_compound
 from .sentences import split_story
 from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
-from .speakers import names_someone, resolve_story
+from .speakers import TYPED_BY, names_someone, proper_nouns, resolve_story
 from .stories import ManifestEntry, Story, read_manifest, split_stories
 
 QUOTE_KINDS = ("direct", "indirect", "none")
@@ -34,11 +34,12 @@ ATTRIBUTION_RULES = (
 )
 COLUMNS = (
     "doc", "story_id", "title", "outlet", "date", "paragraph", "sentence_id", "position",
-    "start", "end", "text", "is_heading", "is_boilerplate", "speaker", "descriptor", "source_type", "cue",
+    "start", "end", "text", "is_heading", "is_boilerplate", "speaker", "descriptor", "source_type", "typed_by", "cue",
     "quote", "rule", "polarity", "subjectivity", "vader", "frames", "targets", "contrast",
 )
 CATEGORIES = {
     "source_type": SOURCE_TYPES,
+    "typed_by": TYPED_BY,
     "quote": QUOTE_KINDS,
     "rule": ATTRIBUTION_RULES,
 }
@@ -63,7 +64,7 @@ def code_story(
     furniture = page_spans(text, story.start, story.end, known, phrases_only=document.extracted)
     sentences = split_story(text, story.start, story.end, furniture)
     visible = blank(text, furniture)
-    attributions = attribute_story(visible, sentences, accept=partial(names_someone, codebook=codebook))
+    attributions = attribute_story(visible, sentences, accept=partial(names_someone, codebook=codebook, proper=proper_nouns(visible, sentences)))
     speakers, _ = resolve_story(visible, sentences, attributions, codebook, story.outlet)
     last = max(sum(not sentence.is_boilerplate for sentence in sentences) - 1, 1)
     rows = []
@@ -95,6 +96,7 @@ def code_story(
                 "speaker": speaker.name if spoken else None,
                 "descriptor": speaker.description if spoken else None,
                 "source_type": source_type,
+                "typed_by": (speaker.typed_by or None) if spoken else None,
                 "cue": attribution.cue if spoken else None,
                 "quote": attribution.quote if spoken else "none",
                 "rule": attribution.rule if speaker or sentence.is_heading or furniture_row else "narrator",
@@ -207,6 +209,7 @@ def tabulate(
     keep_going: bool = True,
     frame_set: str | Path | None = None,
     dayfirst: bool | None = None,
+    corpus_types: bool = True,
 ) -> pd.DataFrame:
     """Return the sentence table of the articles at ``paths``.
 
@@ -222,7 +225,9 @@ def tabulate(
     column holds (a set in ``data/framing`` or a folder; default ``generic``).
     ``dayfirst`` says whether numeric dates put the day first (None: told from each
     file's dates; ``read.DateReader``). ``table.attrs["furniture"]`` says, per outlet,
-    how many stories, rows and characters were set apart as page furniture.
+    how many stories, rows and characters were set apart as page furniture. With
+    ``corpus_types`` (the default) a speaker that a story leaves without evidence takes
+    the type the other stories give it (``corpus.py``; ``typed_by`` ``corpus``).
     """
     from .run import chunks, run_chunks
 
@@ -235,6 +240,14 @@ def tabulate(
     frame_set = str(frame_set_folder(frame_set))
     work = chunks(paths, stories, codebook, skipped=skipped, frame_set=frame_set, dayfirst=dayfirst)
     pieces = list(run_chunks(work, jobs=jobs, client=client, progress=progress))
+    if corpus_types:
+        from .corpus import CorpusPeople
+
+        people = CorpusPeople(load_codebook(codebook))
+        for piece in pieces:
+            people.add(piece)
+        vocabulary = load_vocabulary(frame_set=frame_set)
+        pieces = [people.lend(piece, vocabulary) for piece in pieces]
     table = apply_dtypes(pd.concat(pieces, ignore_index=True)) if pieces else to_frame([])
     for left_out in skipped or []:
         warnings.warn(InputWarning(f"skipped {left_out.message}"), stacklevel=2)

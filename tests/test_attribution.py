@@ -93,14 +93,34 @@ def test_a_quotation_with_no_cue_goes_on_from_the_speaker_before(tmp_path):
     assert codes(table) == [("public", "Ana Ruiz"), ("public", "Ana Ruiz")]
 
 
-def test_reported_speech_goes_on_until_the_narrator_returns(tmp_path):
+def test_reported_speech_goes_on_while_the_account_does(tmp_path):
+    """Rule 3 needs evidence that the account goes on: the speaker's first person outside
+    quotation marks carries it; a turn ends it; plain narration after a speaker is the
+    outlet's own."""
     table = code(
         tmp_path,
-        "The ambassador stressed that the two countries are partners. Trade has doubled since 2015. "
+        "The ambassador stressed that the two countries are partners. We have doubled trade since 2015. "
         "However, critics remain unconvinced.\nThe talks ended on Friday.\n",
     )
     assert codes(table) == [("official", "ambassador"), ("official", "ambassador"), ("narrator", None), ("narrator", None)]
     assert table["rule"].tolist()[:2] == ["forward", "continuation"]
+
+
+def test_plain_narration_after_a_speaker_is_the_narrators(tmp_path):
+    table = code(
+        tmp_path,
+        "The airline said that it would appeal against the ruling. The investigation could take up to 18 months. "
+        "Its shares fell by 3% in Milan.\n",
+    )
+    assert codes(table) == [("business", "airline"), ("narrator", None), ("narrator", None)]
+
+
+def test_a_closed_quotation_does_not_carry_on(tmp_path):
+    table = code(
+        tmp_path,
+        'His lawyer said: "It could be tens of millions of dollars." The firm has 30 days to pay.\n',
+    )
+    assert codes(table)[1] == ("narrator", None)
 
 
 def test_reporting_an_action_is_narration(tmp_path):
@@ -363,13 +383,13 @@ def test_who_speaks_when_the_cue_verb_is_far_from_a_plain_subject(tmp_path, text
 def test_reported_speech_carried_on_stops_at_a_sentence_narrating_a_past_event(tmp_path):
     table = code(
         tmp_path,
-        "A survey by the Ministry of Fisheries found that catches have fallen by a third. "
-        "The decline is steepest in the north. "
-        "Last week the minister issued an order that closed two bays.\n",
+        "A spokeswoman for the Ministry of Fisheries said that catches have fallen by a third. "
+        "Our boats come back empty. "
+        "Last week the minister issued an order that closed two of our bays.\n",
     )
     assert codes(table) == [
-        ("official", "survey by the Ministry of Fisheries"),
-        ("official", "survey by the Ministry of Fisheries"),
+        ("official", "spokeswoman for the Ministry of Fisheries"),
+        ("official", "spokeswoman for the Ministry of Fisheries"),
         ("narrator", None),
     ]
     assert table["rule"].tolist() == ["forward", "continuation", "narrator"]
@@ -399,7 +419,7 @@ def test_the_cue_and_its_speaker_across_titles_relays_and_asides(tmp_path, text,
 
 def test_in_a_paragraph_too_long_to_be_one_reported_speech_is_carried_one_sentence_only(tmp_path):
     narration = " ".join(f"Sentence number {n} describes the harbour." for n in range(1, 9))
-    table = code(tmp_path, f"The mayor said that the harbour is safe. The water is clean. The beach is open. {narration}\n")
+    table = code(tmp_path, f"The mayor said that the harbour is safe. Our water is clean. Our beach is open. {narration}\n")
     assert table["rule"].tolist()[:4] == ["forward", "continuation", "narrator", "narrator"]
 
 
@@ -428,3 +448,14 @@ def test_a_time_adjunct_before_the_subject_and_an_adverb_after_it_are_not_the_sp
 )
 def test_states_owning_roles_trailing_findings_and_impersonal_passives(tmp_path, sentence, expected):
     assert codes(code(tmp_path, sentence + "\n")) == [expected]
+
+
+def test_an_argument_goes_on_where_narration_does_not(tmp_path):
+    """Rule 3's evidence: what the speaker says a party will or does not do carries on;
+    what happened, told after the speaker, is the narrator's."""
+    table = code(
+        tmp_path,
+        "Analysts pointed out that most firms will suffer little. They will either switch suppliers or pay more. "
+        "The rules took effect in May.\n",
+    )
+    assert [row[0] for row in codes(table)] == ["analyst", "analyst", "narrator"]

@@ -90,7 +90,7 @@ def test_other_mentions_of_a_name_type_it(tmp_path):
         "Mr Kowal said the port would close.\n\n"
         "The University of Lindqvist Studies (ULS) published a paper. ULS said the port was old.\n",
     )
-    assert codes(table)[1:] == [("official", "Jan Kowal"), ("narrator", None), ("analyst", "ULS")]
+    assert codes(table)[1:] == [("official", "Jan Kowal"), ("narrator", None), ("analyst", "University of Lindqvist Studies")]
 
 
 def test_a_role_in_the_sentence_before_introduces_the_name(tmp_path):
