@@ -1,36 +1,53 @@
 """Framing and stance analysis of news articles.
 
-The steps, in the order the data flows through them:
+The data flows one way through five subpackages, one step each:
 
-1. ``read``: read documents (text, HTML, folders, CSV/JSONL tables of articles), with
-   ``repair`` for mojibake;
-2. ``stories``: split documents into stories, as a manifest says; ``furniture``: find
-   the page furniture (menus, link lists, footers) from the corpus, the page and, for
-   HTML, trafilatura;
-3. ``sentences``: split stories into paragraphs, sentences and headings;
-4. ``attribute`` (with ``reporting`` and ``quotes``): find who speaks in each sentence;
-5. ``speakers`` and ``sourcetypes``: resolve speakers and type them by the codebook;
-6. ``score``: sentiment (TextBlob and VADER); ``frames``: frames, targets and contrasts;
-7. ``tabulate``: the sentence table;
-8. ``summarise``: tables that the notebooks chart; ``plot``: the charts; ``annotate``:
-   the coded text as HTML; ``agreement``: agreement with a hand coding; ``sampling``:
-   coding sheets drawn with their design and read back checked; ``estimates``: shares
-   and means corrected by a coding sheet, with intervals.
+1. ``corpus``: read documents and split them into stories (``read``, ``repair``,
+   ``furniture``, ``stories``);
+2. ``coding``: who speaks in each sentence and what kind of source it is (``sentences``,
+   ``quotes``, ``cues``, ``reporting``, ``attribute``, ``speakers``, ``sourcetypes``,
+   ``people``);
+3. ``measures``: tone, frames and stance of each sentence (``tone``, ``frames``,
+   ``stance``);
+4. ``table``: the sentence table (``tabulate``, ``run``, ``bench``);
+5. ``report``: what the notebooks call (``settings``, ``summarise``, ``plot``,
+   ``annotate``, ``sampling``, ``agreement``, ``estimates``, ``notebooks``).
 
-``settings`` says what to analyse and where a run writes (one setting for every
-notebook); ``report`` tabulates a run and executes the notebooks into its folder; ``run``
-runs the steps over a large corpus (local processes or Dask), writing as it goes;
-``bench`` measures them.
+``errors`` and ``datafiles`` serve them all; ``cli`` is the command line. The names below
+are the public API; each is imported only when first used, so that ``python -m analysis
+--help`` starts at once.
 """
 
-from .read import InputError, InputWarning
-from .summarise import source_type_summary
-from .settings import Run, current_run
-from .datafiles import write_csv
-from .estimates import estimate
-from .tabulate import load_table, read_table, tabulate, tabulate_text, write_table
+from __future__ import annotations
 
-__all__ = [
-    "InputError", "InputWarning", "Run", "current_run", "estimate", "load_table", "read_table", "source_type_summary", "tabulate",
-    "tabulate_text", "write_csv", "write_table",
-]
+from importlib import import_module
+
+_API = {
+    "InputError": "analysis.errors",
+    "InputWarning": "analysis.errors",
+    "Run": "analysis.report.settings",
+    "current_run": "analysis.report.settings",
+    "estimate": "analysis.report.estimates",
+    "load_table": "analysis.table.tabulate",
+    "read_table": "analysis.table.tabulate",
+    "source_type_summary": "analysis.report.summarise",
+    "tabulate": "analysis.table.tabulate",
+    "tabulate_text": "analysis.table.tabulate",
+    "write_csv": "analysis.datafiles",
+    "write_table": "analysis.table.tabulate",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    """The public API's names, each imported from its module on first use."""
+    if name in _API:
+        value = getattr(import_module(_API[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])

@@ -9,11 +9,12 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from .bench import STEPS
-from .frames import frame_set_folder
-from .read import InputError, InputWarning, Skipped, expand_paths
-from .stories import read_manifest
-from .tabulate import check_table_suffix
+from .table.bench import STEPS
+from .measures.frames import frame_set_folder
+from .errors import InputError, InputWarning, Skipped
+from .corpus.read import expand_paths
+from .corpus.stories import read_manifest
+from .table.tabulate import check_table_suffix
 
 DAYFIRST_HELP = ("numeric dates put the day first (05/11/2004 is 5 November); --no-dayfirst: the month first. Default: "
                  "told from each file's own dates, and a file whose dates do not tell is reported and its numeric dates left empty")
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "targets":
             return _targets(args)
         if args.command == "bench":
-            from .bench import main as bench_main
+            from .table.bench import main as bench_main
 
             return bench_main(args)
     except InputError as error:
@@ -261,9 +262,9 @@ def _check_inputs(paths: list, stories: str | None, out: str) -> None:
 def _write_table(args, paths: list, frame_set: str) -> int:
     """Tabulate ``paths`` into ``args.out`` with the frames of ``frame_set`` (a folder);
     return the exit status."""
-    from .furniture import add_summaries, describe, print_furniture, summary
-    from .run import chunks, write_run
-    from .summarise import typing_coverage
+    from .corpus.furniture import add_summaries, describe, print_furniture, summary
+    from .table.run import chunks, write_run
+    from .report.summarise import typing_coverage
 
     jobs = _jobs(args.jobs)
     skipped: list[Skipped] | None = [] if args.keep_going else None
@@ -308,15 +309,15 @@ def _write_table(args, paths: list, frame_set: str) -> int:
 
 def pd_empty():
     """An empty sentence table, to add furniture summaries to."""
-    from .tabulate import to_frame
+    from .table.tabulate import to_frame
 
     return to_frame([])
 
 
 def _report(args) -> int:
     """Run ``report``: tabulate the run and execute the notebooks into its folder."""
-    from .report import make_report
-    from .settings import current_run
+    from .report.notebooks import make_report
+    from .report.settings import current_run
 
     jobs = _jobs(args.jobs)
     run = current_run(args.corpus, args.stories, args.name, args.frames, dayfirst=args.dayfirst, coding=args.coding)
@@ -327,7 +328,7 @@ def _report(args) -> int:
 def _jobs(value: int) -> int:
     """The number of local processes ``--jobs`` asks for (0: one per core), or
     ``InputError`` for a negative one."""
-    from .run import default_jobs
+    from .table.run import default_jobs
 
     if value < 0:
         raise InputError(f"--jobs must be 0 (one per core) or more, not {value}")
@@ -337,7 +338,7 @@ def _jobs(value: int) -> int:
 def _input_table(path: str):
     """The sentence table at ``path`` (CSV or Parquet), or ``InputError`` when there is
     no such file."""
-    from .tabulate import read_table
+    from .table.tabulate import read_table
 
     if not Path(path).is_file():
         raise InputError(f"{path}: no such file; give a table written by 'python -m analysis tabulate'")
@@ -350,8 +351,8 @@ def _targets(args) -> int:
     import io
 
     from .datafiles import atomic_output
-    from .frames import propose_targets
-    from .summarise import coded_sentences
+    from .measures.frames import propose_targets
+    from .report.summarise import coded_sentences
 
     table = _input_table(args.table)
     rows = propose_targets(coded_sentences(table)["text"].astype(str), top=args.top)
@@ -376,7 +377,7 @@ def _sample(args) -> int:
     """Run ``sample``: write a coding sheet of a table's sentences, or with ``--plan`` say
     how many to code."""
     from .datafiles import write_csv
-    from .sampling import coding_sheet
+    from .report.sampling import coding_sheet
 
     if args.n < 1:
         raise InputError(f"--n must be 1 or more, not {args.n}")
@@ -400,7 +401,7 @@ def _sample(args) -> int:
 def _plan(args, table, by: tuple[str, ...]) -> int:
     """Print (or write) how many sentences to code per group for ``--half-width``."""
     from .datafiles import write_csv
-    from .estimates import plan_sample
+    from .report.estimates import plan_sample
 
     if len(by) > 1:
         raise InputError("--plan takes one --by column (default outlet)")
@@ -421,9 +422,9 @@ def _plan(args, table, by: tuple[str, ...]) -> int:
 def _estimate(args) -> int:
     """Run ``estimate``: naive and corrected estimates from a filled coding sheet."""
     from .datafiles import write_csv
-    from .estimates import estimate
-    from .frames import load_vocabulary
-    from .summarise import with_period
+    from .report.estimates import estimate
+    from .measures.frames import load_vocabulary
+    from .report.summarise import with_period
 
     table = _input_table(args.table)
     if args.by == "period" and "period" not in table:
@@ -449,7 +450,7 @@ def _estimate(args) -> int:
 
 def _gaps(args) -> int:
     """Run ``gaps``: list the speakers typed unclassified or public in a table."""
-    from .summarise import codebook_gaps, typing_coverage
+    from .report.summarise import codebook_gaps, typing_coverage
     from .datafiles import write_csv
 
     table = _input_table(args.table)
@@ -472,8 +473,8 @@ def _gaps(args) -> int:
 def _gaps_from_sheet(args, table) -> int:
     """Run ``gaps --from-sheet``: propose people.csv rows from a filled coding sheet."""
     from .datafiles import write_csv
-    from .sampling import read_coding_sheet
-    from .summarise import codebook_rows_from_sheet
+    from .report.sampling import read_coding_sheet
+    from .report.summarise import codebook_rows_from_sheet
 
     sample = read_coding_sheet(args.from_sheet, table)
     proposed = codebook_rows_from_sheet(table, sample)

@@ -27,9 +27,9 @@ import numpy as np
 import pandas as pd
 
 from analysis import InputWarning, estimate, tabulate
-from analysis.sampling import coding_sheet
-from analysis.sourcetypes import SOURCE_TYPES
-from analysis.summarise import coded_sentences
+from analysis.report.sampling import coding_sheet
+from analysis.coding.sourcetypes import SOURCE_TYPES
+from analysis.report.summarise import coded_sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validation_articles import SHARED, article_text, read_articles  # noqa: E402
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         fill(coding_sheet(table, n=size, by=strata, seed=1), table, hand).to_csv(args.save_corpus / "sheet.csv", index=False)
         print(f"wrote the articles to {args.save_corpus / 'articles'} and a filled sheet to {args.save_corpus / 'sheet.csv'}")
     if args.chart:
-        from analysis import plot
+        from analysis.report import plot
 
         sheet = fill(coding_sheet(table, n=size, by=strata, seed=1), table, hand)
         corrected = estimate(table, sheet, by="outlet", measures=("source_type_share",))

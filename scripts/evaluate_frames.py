@@ -33,9 +33,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.datafiles import PROJECT_DIR
-from analysis.frames import ARTICLE_STATISTICS, ArticleRule, frame_set_folder, load_vocabulary
-from analysis.summarise import article_frame_statistics
-from analysis.tabulate import tabulate
+from analysis.measures.frames import ARTICLE_STATISTICS, ArticleRule, frame_set_folder, load_vocabulary
+from analysis.report.summarise import article_frame_statistics
+from analysis.table.tabulate import tabulate
 
 DEFAULT_DATA = PROJECT_DIR.parent / "shared" / "narrative_frames" / "articles.csv"
 CODES = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "morality", "RE": "resolution"}

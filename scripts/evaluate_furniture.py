@@ -35,8 +35,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.datafiles import PROJECT_DIR
-from analysis.read import InputWarning, _TextOfPage, html_text
-from analysis.tabulate import tabulate, tabulate_text
+from analysis.corpus.read import InputWarning, _TextOfPage, html_text
+from analysis.table.tabulate import tabulate, tabulate_text
 
 PEOPLES_DAILY = Path("corpora") / "peoples_daily_2020-11-19"
 BODY_RECALL_TARGET = 0.97

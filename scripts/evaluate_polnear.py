@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.agreement import binary_scores
+from analysis.report.agreement import binary_scores
 from analysis.datafiles import PROJECT_DIR
-from analysis.tabulate import tabulate
+from analysis.table.tabulate import tabulate
 
 CONTENT_SHARE = 0.3
 

@@ -17,10 +17,10 @@ import json
 import sys
 from pathlib import Path
 
-from analysis.agreement import agreement
+from analysis.report.agreement import agreement
 from analysis.datafiles import PROJECT_DIR
-from analysis.stance import LABEL_NAMES, load_model
-from analysis.score import vader_compound
+from analysis.measures.stance import LABEL_NAMES, load_model
+from analysis.measures.tone import vader_compound
 
 DEFAULT_DATA = PROJECT_DIR.parent / "shared" / "newsmtsc" / "dev.jsonl"
 

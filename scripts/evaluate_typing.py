@@ -33,12 +33,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.agreement import agreement
+from analysis.report.agreement import agreement
 from analysis.datafiles import PROJECT_DIR
-from analysis.read import Document, InputWarning
-from analysis.sourcetypes import SOURCE_TYPES
-from analysis.stories import Story
-from analysis.tabulate import code_story, tabulate, to_frame
+from analysis.corpus.read import Document, InputWarning
+from analysis.coding.sourcetypes import SOURCE_TYPES
+from analysis.corpus.stories import Story
+from analysis.table.tabulate import code_story, tabulate, to_frame
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validation_articles import OUTLET_NAMES, SHARED, _peoples_daily_body, article_text, read_articles  # noqa: E402
@@ -193,7 +193,7 @@ def scores(compared: pd.DataFrame) -> dict:
 def clustered_mean(values: np.ndarray, stories: np.ndarray, confidence: float = 0.95) -> tuple[float, float, float, float]:
     """The mean of ``values`` (one per sentence) with its story-clustered standard error
     (CR1: the squared sums of each story's deviations, times G / (G - 1)) and Student's t
-    interval with G - 1 degrees of freedom, as ``analysis.estimates`` gives the program's
+    interval with G - 1 degrees of freedom, as ``analysis.report.estimates`` gives the program's
     own shares: ``(mean, se, low, high)``."""
     from scipy.stats import t as student_t
 

@@ -34,8 +34,8 @@ import sys
 from pathlib import Path
 
 from analysis.datafiles import PROJECT_DIR, read_rows
-from analysis.matching import PhraseMatcher
-from analysis.sentences import split_story
+from analysis.coding.matching import PhraseMatcher
+from analysis.coding.sentences import split_story
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validation_articles import _peoples_daily_body  # noqa: E402

@@ -4,7 +4,7 @@
     python scripts/train_stance.py [--train ../shared/newsmtsc/train.jsonl] [--dev ../shared/newsmtsc/dev.jsonl]
                                    [--out data/stance/model.json] [--c 0.5]
 
-Features are ``analysis.stance.features``; the learner is a multinomial logistic
+Features are ``analysis.measures.stance.features``; the learner is a multinomial logistic
 regression (scikit-learn, L2), class-balanced, on binary sparse features that occur in at
 least two training mentions and standardised lexicon scores. Features whose weights are all
 below 1e-4 are dropped from the file. Prints dev accuracy and macro-F1. Exits 0 with a
@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.datafiles import PROJECT_DIR
-from analysis.stance import LABELS, features
+from analysis.measures.stance import LABELS, features
 
 SHARED = PROJECT_DIR.parent / "shared" / "newsmtsc"
 ATTRIBUTION = (

@@ -44,7 +44,7 @@ from datetime import datetime
 from pathlib import Path
 
 from analysis.datafiles import PROJECT_DIR
-from analysis.sentences import split_story
+from analysis.coding.sentences import split_story
 
 SHARED = PROJECT_DIR.parent / "shared"
 ARTICLES = PROJECT_DIR / "data" / "annotations" / "validation_articles.csv"

@@ -78,7 +78,7 @@ def coded_news(tmp_path_factory) -> tuple[Path, Path]:
     its sentences: the hand codes are the program's, except that officials are ordinary
     people in one outlet (a program that errs in one outlet only)."""
     from analysis import tabulate
-    from analysis.sampling import coding_sheet
+    from analysis.report.sampling import coding_sheet
 
     folder = tmp_path_factory.mktemp("coded_news")
     corpus = write_news_corpus(folder / "corpus")

@@ -4,8 +4,8 @@ import math
 
 import pandas as pd
 
-from analysis.agreement import agreement, binary_scores, compare, disagreements
-from analysis.sampling import SHEET_COLUMNS, coding_sheet, read_coding_sheet
+from analysis.report.agreement import agreement, binary_scores, compare, disagreements
+from analysis.report.sampling import SHEET_COLUMNS, coding_sheet, read_coding_sheet
 from analysis.datafiles import PROJECT_DIR
 
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import InputError, InputWarning, read_table, tabulate
-from analysis.read import read_documents
-from analysis.sentences import split_story
+from analysis.corpus.read import read_documents
+from analysis.coding.sentences import split_story
 from conftest import MANIFEST, SEED, write
 
 CAFE = "The café opened. “It’s good,” said the owner, a resident of Lyon.\n"
@@ -136,7 +136,7 @@ def test_an_html_page_is_read_as_its_text(tmp_path):
     assert table["title"].unique().tolist() == ["Port news"]
 
 
-@pytest.mark.filterwarnings("ignore::analysis.read.InputWarning")
+@pytest.mark.filterwarnings("ignore::analysis.corpus.read.InputWarning")
 def test_a_very_long_line_without_punctuation(tmp_path):
     text = " ".join(f"word{i}" for i in range(20000)) + "\n"
     table = tabulate(write(tmp_path, "long.txt", text))

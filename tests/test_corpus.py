@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from analysis import read_table, tabulate
-from analysis.corpus import CorpusPeople, conflicts, is_name
-from analysis.summarise import codebook_gaps
+from analysis.coding.people import CorpusPeople, conflicts, is_name
+from analysis.report.summarise import codebook_gaps
 from conftest import write
 
 
@@ -128,7 +128,7 @@ def test_every_engine_gives_the_same_table_with_cross_story_typing(tmp_path):
 
 def _written(table, folder, suffix):
     """``table`` written whole, to read back as the command line's file reads."""
-    from analysis.run import TableWriter
+    from analysis.table.run import TableWriter
 
     path = folder / f"whole{suffix}"
     with TableWriter(path) as writer:
@@ -145,7 +145,7 @@ def test_a_filled_sheet_becomes_codebook_rows_and_may_then_not_correct_estimates
 
     from analysis import estimate
     from analysis.datafiles import PROJECT_DIR
-    from analysis.sampling import TaughtCodebookWarning, coding_sheet, read_coding_sheet
+    from analysis.report.sampling import TaughtCodebookWarning, coding_sheet, read_coding_sheet
 
     data = tmp_path / "data"
     shutil.copytree(PROJECT_DIR / "data" / "codebook", data / "codebook")

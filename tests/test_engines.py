@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import read_table, tabulate
-from analysis.run import Chunk, TableWriter, chunks, run_chunks
+from analysis.table.run import Chunk, TableWriter, chunks, run_chunks
 from conftest import MANIFEST, SEED, write
 
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from analysis import InputError, InputWarning
-from analysis.estimates import COLUMNS, CORRECTED, MIN_CODED, estimate, plan_sample
-from analysis.sampling import SHEET_COLUMNS, coding_sheet, read_coding_sheet
-from analysis.sourcetypes import SOURCE_TYPES
+from analysis.report.estimates import COLUMNS, CORRECTED, MIN_CODED, estimate, plan_sample
+from analysis.report.sampling import SHEET_COLUMNS, coding_sheet, read_coding_sheet
+from analysis.coding.sourcetypes import SOURCE_TYPES
 
 TYPES = list(SOURCE_TYPES)
 # True type mixes of two outlets, in the order of SOURCE_TYPES.

@@ -5,11 +5,11 @@ user's own set in a folder."""
 import pandas as pd
 import pytest
 
-from analysis import summarise
-from analysis.frames import expand_alternatives, frame_set_folder, load_vocabulary, parse_needs
-from analysis.read import InputError
-from analysis.settings import current_run
-from analysis.tabulate import tabulate_text
+from analysis.report import summarise
+from analysis.measures.frames import expand_alternatives, frame_set_folder, load_vocabulary, parse_needs
+from analysis.corpus.read import InputError
+from analysis.report.settings import current_run
+from analysis.table.tabulate import tabulate_text
 from conftest import write
 
 

@@ -9,10 +9,11 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import summarise, tabulate, tabulate_text
-from analysis.furniture import RepeatedSegments, describe, page_spans, summary
-from analysis.read import InputWarning
-from analysis.stance import stance_table
+from analysis import tabulate, tabulate_text
+from analysis.report import summarise
+from analysis.corpus.furniture import RepeatedSegments, describe, page_spans, summary
+from analysis.corpus.read import InputWarning
+from analysis.measures.stance import stance_table
 from conftest import write
 
 MENU = "Home News World Business Sport Culture Science Travel Opinion Video Photos Weather Search English >>"

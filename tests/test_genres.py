@@ -9,7 +9,7 @@ of a name; the writer's own "I" is the narrator."""
 
 import pytest
 
-from analysis.sourcetypes import load_codebook
+from analysis.coding.sourcetypes import load_codebook
 from test_attribution import code, codes
 
 # Enough words of the genre for a story to be sport: striker, goals, league, season, match.

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import InputError, InputWarning, tabulate
-from analysis.read import DateReader
+from analysis.corpus.read import DateReader
 from conftest import write as conftest_write
 
 ARTICLE = "The harbour reopened on Monday, the port authority said.\n"

@@ -9,7 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 from analysis.datafiles import PROJECT_DIR
-from analysis.frames import load_vocabulary
+from analysis.measures.frames import load_vocabulary
 from conftest import write
 
 pytestmark = pytest.mark.notebooks

@@ -88,7 +88,7 @@ def test_pasted_text_is_tabulated_and_a_string_that_is_no_path_is_pointed_there(
 
 def test_the_report_ends_with_a_summary_of_what_it_coded_and_what_to_check_next(tmp_path, monkeypatch):
     from analysis import current_run
-    from analysis.report import summary
+    from analysis.report.notebooks import summary
     from conftest import write_news_corpus
 
     monkeypatch.setenv("ANALYSIS_RUNS_DIR", str(tmp_path / "runs"))

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
-from analysis.estimates import estimate
-from analysis import current_run, plot, read_table, summarise
-from analysis.frames import load_vocabulary
-from analysis.report import make_report
+from analysis.report.estimates import estimate
+from analysis import current_run, read_table
+from analysis.report import plot, summarise
+from analysis.measures.frames import load_vocabulary
+from analysis.report.notebooks import make_report
 from conftest import write_news_corpus
 
 pytestmark = [pytest.mark.notebooks, pytest.mark.xdist_group("scaling report")]

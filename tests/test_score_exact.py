@@ -1,4 +1,4 @@
-"""The gate for analysis.score: its fast ``textblob_scores`` and ``vader_compound`` must
+"""The gate for analysis.measures.tone: its fast ``textblob_scores`` and ``vader_compound`` must
 return exactly what the libraries return, ``textblob.en.sentiment(text)`` (TextBlob's
 PatternAnalyzer) and ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]``,
 to the last bit and the sign of zero, on news sentences, on sentences written to reach
@@ -18,8 +18,8 @@ from textblob import _text as pattern
 from textblob.en import sentiment as pattern_sentiment
 from vaderSentiment import vaderSentiment as vader
 
-from analysis import score
-from analysis.sentences import split_story
+from analysis.measures import tone as score
+from analysis.coding.sentences import split_story
 from conftest import SEED
 
 WRITTEN = [

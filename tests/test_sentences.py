@@ -1,6 +1,6 @@
 """Sentence splitting: abbreviations, quotation marks, subheads and captions."""
 
-from analysis.sentences import paragraph_spans, split_story
+from analysis.coding.sentences import paragraph_spans, split_story
 
 
 def pieces(text: str) -> list[str]:

@@ -7,8 +7,8 @@ import pytest
 
 from analysis import InputError, current_run
 from analysis.datafiles import PROJECT_DIR
-from analysis.report import parameters_source, with_parameters
-from analysis.settings import SEED_CORPUS, SEED_STORIES
+from analysis.report.notebooks import parameters_source, with_parameters
+from analysis.report.settings import SEED_CORPUS, SEED_STORIES
 from conftest import write
 
 

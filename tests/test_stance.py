@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from analysis import tabulate
-from analysis.frames import load_vocabulary
-from analysis.stance import STANCE_COLUMNS, load_model, stance_table
+from analysis.measures.frames import load_vocabulary
+from analysis.measures.stance import STANCE_COLUMNS, load_model, stance_table
 from conftest import write
 
 OPPOSITE = [
@@ -47,7 +47,7 @@ def test_the_stance_table_gives_each_mention_back_and_joins_the_sentence_table(t
 def test_the_model_file_loads_and_scores_without_scikit_learn():
     # scikit-learn made unimportable, as on a machine without the training extra
     code = (
-        "import sys\nsys.modules['sklearn'] = None\nfrom analysis.stance import load_model\n"
+        "import sys\nsys.modules['sklearn'] = None\nfrom analysis.measures.stance import load_model\n"
         "model = load_model()\nprint(model.score('The minister praised China for its help.', 30, 35))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -57,7 +57,7 @@ def test_the_model_file_loads_and_scores_without_scikit_learn():
 
 
 def test_proposed_targets_merge_aliases_and_rank_by_sentences():
-    from analysis.frames import propose_targets
+    from analysis.measures.frames import propose_targets
 
     texts = [
         "China and the United States met in Beijing.",

@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.read import Document, InputError
-from analysis.stories import read_manifest, split_stories
+from analysis.corpus.read import Document, InputError
+from analysis.corpus.stories import read_manifest, split_stories
 from conftest import write
 
 TEXT = "First story line one.\nFirst story line two.\nSecond story.\nThird story, first line.\nThird, second.\n"

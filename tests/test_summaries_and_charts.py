@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import plot, summarise
-from analysis.annotate import coding_html, legend_html, story_html, write_coding_page
-from analysis.tabulate import apply_dtypes
+from analysis.report import plot, summarise
+from analysis.report.annotate import coding_html, legend_html, story_html, write_coding_page
+from analysis.table.tabulate import apply_dtypes
 
 matplotlib.use("Agg")
 

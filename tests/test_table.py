@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis import InputWarning, tabulate
-from analysis.sourcetypes import SOURCE_TYPES
+from analysis.coding.sourcetypes import SOURCE_TYPES
 from conftest import MANIFEST, SEED, write
 
 

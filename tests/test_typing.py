@@ -7,10 +7,11 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import plot, summarise, tabulate
-from analysis.annotate import coding_html
-from analysis.sourcetypes import SOURCE_TYPES, load_codebook
-from analysis.speakers import names_someone
+from analysis import tabulate
+from analysis.report import plot, summarise
+from analysis.report.annotate import coding_html
+from analysis.coding.sourcetypes import SOURCE_TYPES, load_codebook
+from analysis.coding.speakers import names_someone
 from conftest import write
 from test_attribution import code, codebook_with, codes
 
@@ -151,7 +152,7 @@ def test_the_gaps_summary_counts_sentences_and_stories():
 
 def read_table_from_rows(rows) -> pd.DataFrame:
     """A sentence table with the given (story, speaker, type, text) rows."""
-    from analysis.tabulate import COLUMNS, apply_dtypes
+    from analysis.table.tabulate import COLUMNS, apply_dtypes
 
     frame = pd.DataFrame(rows, columns=["story_id", "speaker", "source_type", "text"])
     for column in COLUMNS:

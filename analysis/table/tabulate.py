@@ -16,16 +16,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .attribute import attribute_story
-from .datafiles import atomic_output
-from .frames import FramingVocabulary, frame_set_folder, load_vocabulary
-from .furniture import blank, clip, page_spans, summary as furniture_summary
-from .read import Document, InputError, InputWarning, Skipped, document_names, expand_paths, read_documents
-from .score import textblob_scores, vader_compound
-from .sentences import split_story
-from .sourcetypes import SOURCE_TYPES, Codebook, load_codebook
-from .speakers import TYPED_BY, names_someone, proper_nouns, resolve_story
-from .stories import ManifestEntry, Story, read_manifest, split_stories
+from ..coding.attribute import attribute_story
+from ..datafiles import atomic_output
+from ..measures.frames import FramingVocabulary, frame_set_folder, load_vocabulary
+from ..corpus.furniture import blank, clip, page_spans, summary as furniture_summary
+from ..errors import InputError, InputWarning, Skipped
+from ..corpus.read import Document, document_names, expand_paths, read_documents
+from ..measures.tone import textblob_scores, vader_compound
+from ..coding.sentences import split_story
+from ..coding.sourcetypes import SOURCE_TYPES, Codebook, load_codebook
+from ..coding.speakers import TYPED_BY, names_someone, proper_nouns, resolve_story
+from ..corpus.stories import ManifestEntry, Story, read_manifest, split_stories
 
 QUOTE_KINDS = ("direct", "indirect", "none")
 ATTRIBUTION_RULES = (
@@ -241,7 +242,7 @@ def tabulate(
     work = chunks(paths, stories, codebook, skipped=skipped, frame_set=frame_set, dayfirst=dayfirst)
     pieces = list(run_chunks(work, jobs=jobs, client=client, progress=progress))
     if corpus_types:
-        from .corpus import CorpusPeople
+        from ..coding.people import CorpusPeople
 
         people = CorpusPeople(load_codebook(codebook))
         for piece in pieces:

@@ -42,6 +42,7 @@ import charset_normalizer
 import pandas as pd
 
 from .furniture import html_furniture
+from ..errors import InputError, InputWarning, Skipped
 from .repair import Repair, repair_mojibake
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -74,14 +75,6 @@ _FILE_NAME = re.compile(r"^(?P<outlet>[^_]+)_(?P<date>\d{4}-\d{2}-\d{2})(?:_.*)?
 _HEADLINE = re.compile(r"^\s*(?P<title>[^\n]{1,200})\n[ \t]*\n")
 ENGLISH_SHARE = 0.12
 ENGLISH_MIN_WORDS = 20
-
-
-class InputError(Exception):
-    """A file or option that cannot be used, with a message that says why and what to do."""
-
-
-class InputWarning(UserWarning):
-    """Something about a file was guessed or repaired: the run goes on, but say so."""
 
 
 @dataclass(frozen=True)
@@ -125,14 +118,6 @@ class Document:
     def to_working(self, offset: int) -> int:
         """Map an offset in ``text`` to ``working_text``."""
         return self.repair.to_fixed(offset) if self.repair else offset
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file or article that was left out, and the message that says why."""
-
-    where: str
-    message: str
 
 
 def expand_paths(paths: Iterable[str | Path], skipped: list[Skipped] | None = None) -> list[Path]:

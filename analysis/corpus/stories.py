@@ -29,7 +29,9 @@ from pathlib import Path
 
 import yaml
 
-from .read import DateReader, Document, InputError, InputWarning
+from ..errors import InputError, InputWarning
+
+from .read import DateReader, Document
 
 MANIFEST_COLUMNS = ("story_id", "title", "outlet", "date", "file", "start_line")
 

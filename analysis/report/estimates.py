@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .sampling import CodedSample, read_coding_sheet
-from .sourcetypes import SOURCE_TYPES
+from ..coding.sourcetypes import SOURCE_TYPES
 from .summarise import coded_sentences
 
 MEASURES = ("source_type_share", "vader_by_source_type", "polarity_by_source_type", "frame_share")
@@ -358,7 +358,7 @@ def plan_sample(
 def validation_accuracy() -> pd.DataFrame:
     """The program's source-type accuracy on the validation batches coded before the rules
     they measure were frozen (``data/annotations/typing_accuracy.csv``)."""
-    from .datafiles import data_dir
+    from ..datafiles import data_dir
 
     return pd.read_csv(data_dir() / "annotations" / "typing_accuracy.csv", comment="#")
 

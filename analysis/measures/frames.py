@@ -28,8 +28,8 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-from .datafiles import data_dir, modified, read_rows
-from .matching import PhraseMatcher
+from ..datafiles import data_dir, modified, read_rows
+from ..coding.matching import PhraseMatcher
 
 DEFAULT_FRAME_SET = "generic"
 ARTICLE_STATISTICS = ("with_frame", "share", "per_100_words", "lead")
@@ -239,7 +239,7 @@ def propose_targets(texts, codebook_folder: str | Path | None = None, top: int =
     organizations' names, such as "Holdings"), the people of ``people.csv``
     (with their aliases), and runs of two or more capitalized words that no list knows
     (each its own target). ``sentences`` counts the sentences that mention the target."""
-    from .sourcetypes import NAME_RUN
+    from ..coding.sourcetypes import NAME_RUN
 
     folder = Path(codebook_folder or data_dir() / "codebook")
     aliases: dict[str, str] = {}

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from textblob.en import lexicon
 
-from .datafiles import data_dir, modified, read_rows
+from ..datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatch, PhraseMatcher, keep_longest, word_spans
 
 # A story is of a genre when genres.csv's terms of that genre weigh this much together, in

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .cues import load_cues
-from .sourcetypes import SOURCE_TYPES, load_codebook
+from ..coding.cues import load_cues
+from ..coding.sourcetypes import SOURCE_TYPES, load_codebook
 
 
 def coded_sentences(table: pd.DataFrame) -> pd.DataFrame:
@@ -103,7 +103,7 @@ def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified",
     ``source_type`` a user has filled in can be appended to people.csv as they are: the
     codebook reads only its own columns and skips rows with no type.
     """
-    from .corpus import conflicts
+    from ..coding.people import conflicts
 
     coded = coded_sentences(table)
     spoken = coded[coded["speaker"].notna()]
@@ -572,7 +572,7 @@ def codebook_rows_from_sheet(table: pd.DataFrame, sample) -> pd.DataFrame:
     a description ("a club spokesman") needs a word in roles.csv instead. Review the
     rows, then append them to people.csv; the sheet has then taught the codebook and
     must not also correct estimates."""
-    from .corpus import is_name
+    from ..coding.people import is_name
 
     sentences = coded_sentences(table).reset_index(drop=True)
     rows = sample.rows

@@ -11,9 +11,9 @@ from html import escape
 
 import pandas as pd
 
-from .datafiles import atomic_output
+from ..datafiles import atomic_output
 from .plot import PALETTE, label
-from .sourcetypes import SOURCE_TYPES
+from ..coding.sourcetypes import SOURCE_TYPES
 from .summarise import coded_sentences
 
 _STYLE = """<style>

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .datafiles import abbreviations
+from ..datafiles import abbreviations
 from .cues import CueLexicon, load_cues
 from .quotes import QuoteSpan, quote_spans
 from .reporting import Found, find_cue

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .sampling import CodedSample
-from .sourcetypes import SOURCE_TYPES
+from ..coding.sourcetypes import SOURCE_TYPES
 from .summarise import coded_sentences
 
 

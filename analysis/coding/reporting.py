@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 
 from .cues import CueLexicon, CueVerb
-from .datafiles import abbreviations
+from ..datafiles import abbreviations
 from .matching import PhraseMatch
 from .quotes import OPENING_MARKS, SIGNATURE
 

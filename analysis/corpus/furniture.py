@@ -44,8 +44,8 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from .datafiles import data_dir, modified, read_rows
-from .sentences import sentence_spans
+from ..datafiles import data_dir, modified, read_rows
+from ..coding.sentences import sentence_spans
 
 Spans = list[tuple[int, int]]
 

@@ -27,10 +27,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .datafiles import PROJECT_DIR, data_dir
-from .frames import DEFAULT_FRAME_SET, FramingVocabulary, frame_set_folder, load_vocabulary
-from .read import InputError, expand_paths
-from .tabulate import COLUMNS, read_table, tabulate, write_table
+from ..datafiles import PROJECT_DIR, data_dir
+from ..measures.frames import DEFAULT_FRAME_SET, FramingVocabulary, frame_set_folder, load_vocabulary
+from ..errors import InputError
+from ..corpus.read import expand_paths
+from ..table.tabulate import COLUMNS, read_table, tabulate, write_table
 
 SETTINGS_FILE = PROJECT_DIR / "settings.yaml"
 # The files of the data folder that change the coding (not the outputs kept beside them).

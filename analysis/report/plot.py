@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgba
 
-from .datafiles import atomic_output, write_csv
-from .sourcetypes import SOURCE_TYPES, load_codebook
+from ..datafiles import atomic_output, write_csv
+from ..coding.sourcetypes import SOURCE_TYPES, load_codebook
 from .summarise import coded_sentences, story_labels, story_order
 
 PALETTE = {

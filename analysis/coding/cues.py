@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import data_dir, modified, read_rows
+from ..datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatch, PhraseMatcher
 
 FRAMES = frozenset({"clause", "bare", "trailing", "to", "object", "as"})

@@ -27,7 +27,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from .datafiles import PROJECT_DIR
+from ..datafiles import PROJECT_DIR
 
 SEED = PROJECT_DIR / "seeds" / "global_times_2024-07_three_stories.txt"
 MANIFEST = PROJECT_DIR / "data" / "stories.csv"
@@ -128,8 +128,8 @@ def generated_corpus(folder: Path, stories: int, seed: int = 1, outlets: int = 1
 
 def synthetic_corpus(folder: Path, stories: int) -> Path:
     """Write ``stories`` articles, the seed's stories repeated, as a JSONL table."""
-    from .read import Document
-    from .stories import read_manifest, split_stories
+    from ..corpus.read import Document
+    from ..corpus.stories import read_manifest, split_stories
 
     text = SEED.read_text(encoding="utf-8")
     seed = split_stories(Document(SEED.stem, text, SEED), read_manifest(MANIFEST))
@@ -152,7 +152,7 @@ def _stories(corpus: Path):
 
 def _split(corpus: Path):
     """Read and split the corpus (before the clock starts)."""
-    from .sentences import split_story
+    from ..coding.sentences import split_story
 
     stories = _stories(corpus)
     return [(text, story, split_story(text, story.start, story.end)) for text, story in stories]
@@ -165,12 +165,12 @@ def _texts(corpus: Path) -> list[str]:
 
 def run_step(step: str, corpus: Path, jobs: int) -> dict:
     """Time one step on ``corpus``; return the sentences handled and the seconds taken."""
-    from .attribute import attribute_story
-    from .frames import load_vocabulary
-    from .score import textblob_scores, vader_compound
-    from .sentences import split_story
-    from .sourcetypes import load_codebook
-    from .speakers import names_someone, proper_nouns, resolve_story
+    from ..coding.attribute import attribute_story
+    from ..measures.frames import load_vocabulary
+    from ..measures.tone import textblob_scores, vader_compound
+    from ..coding.sentences import split_story
+    from ..coding.sourcetypes import load_codebook
+    from ..coding.speakers import names_someone, proper_nouns, resolve_story
 
     if step == "split":
         stories = _stories(corpus)
@@ -211,8 +211,8 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
             analyzer.polarity_scores(text)
         count = len(texts)
     elif step == "stance":
-        from .stance import load_model, stance_table
-        from .summarise import coded_sentences
+        from ..measures.stance import load_model, stance_table
+        from ..report.summarise import coded_sentences
         from .tabulate import tabulate
 
         table = tabulate(corpus)
@@ -222,7 +222,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
         count = len(coded_sentences(table))
     else:
         from .run import chunks, write_run
-        from .stance import load_model, stance_table
+        from ..measures.stance import load_model, stance_table
 
         vader_compound("warm up"), textblob_scores("warm up"), load_codebook(), load_vocabulary(), load_model()
         began, cpu = time.perf_counter(), time.process_time()

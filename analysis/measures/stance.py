@@ -28,11 +28,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .datafiles import data_dir, modified
+from ..datafiles import data_dir, modified
 from .frames import FramingVocabulary, load_vocabulary
-from .score import textblob_scores, vader_compound, vader_lexicon
-from .sourcetypes import SOURCE_TYPES
-from .summarise import coded_sentences
+from .tone import textblob_scores, vader_compound, vader_lexicon
+from ..coding.sourcetypes import SOURCE_TYPES
+from ..report.summarise import coded_sentences
 
 LABELS = (-1, 0, 1)
 LABEL_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}

@@ -24,12 +24,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from .datafiles import atomic_output
-from .frames import load_vocabulary
-from .furniture import RepeatedSegments, merge
-from .read import Document, Skipped
-from .sourcetypes import load_codebook
-from .stories import Story
+from ..datafiles import atomic_output
+from ..measures.frames import load_vocabulary
+from ..corpus.furniture import RepeatedSegments, merge
+from ..errors import Skipped
+from ..corpus.read import Document
+from ..coding.sourcetypes import load_codebook
+from ..corpus.stories import Story
 from .tabulate import COLUMNS, CATEGORIES, apply_dtypes, code_story, iter_stories, to_frame
 
 STORIES_PER_CHUNK = 50
@@ -278,8 +279,8 @@ def write_run(
     back one piece at a time, typed and written to ``path``. Memory follows a piece and
     the speakers' names, never the corpus. The pieces wait in an Arrow IPC file (the
     table's Parquet schema, uncompressed): cheaper to write and read back than Parquet."""
-    from .corpus import CorpusPeople
-    from .frames import load_vocabulary
+    from ..coding.people import CorpusPeople
+    from ..measures.frames import load_vocabulary
 
     if not corpus_types:
         with TableWriter(path) as writer:

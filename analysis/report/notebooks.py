@@ -19,9 +19,9 @@ import pandas as pd
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-from .datafiles import PROJECT_DIR, atomic_output
-from .furniture import describe, print_furniture
-from .read import InputError
+from ..datafiles import PROJECT_DIR, atomic_output
+from ..corpus.furniture import describe, print_furniture
+from ..errors import InputError
 from .settings import Run
 
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"

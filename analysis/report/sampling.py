@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .read import InputError, InputWarning
-from .sourcetypes import SOURCE_TYPES, load_codebook
+from ..errors import InputError, InputWarning
+from ..coding.sourcetypes import SOURCE_TYPES, load_codebook
 from .summarise import coded_sentences
 
 SHEET_COLUMNS = (

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .datafiles import abbreviations
+from ..datafiles import abbreviations
 from .quotes import SIGNATURE, quote_marks
 
 # Words that commonly begin an English sentence; after an ambiguous abbreviation such as
