@@ -10,11 +10,7 @@ import warnings
 from pathlib import Path
 
 from .table.bench import STEPS
-from .measures.frames import frame_set_folder
 from .errors import InputError, InputWarning, Skipped
-from .corpus.read import expand_paths
-from .corpus.stories import read_manifest
-from .table.tabulate import check_table_suffix
 
 DAYFIRST_HELP = ("numeric dates put the day first (05/11/2004 is 5 November); --no-dayfirst: the month first. Default: "
                  "told from each file's own dates, and a file whose dates do not tell is reported and its numeric dates left empty")
@@ -224,6 +220,9 @@ def _interrupt(signum, frame) -> None:
 def _tabulate(args) -> int:
     """Run ``tabulate``: check the inputs, then stream the table to the output file;
     return the exit status."""
+    from .measures.frames import frame_set_folder
+    from .table.tabulate import check_table_suffix
+
     _jobs(args.jobs)
     check_table_suffix(args.out)
     with tempfile.TemporaryDirectory() as folder:
@@ -249,6 +248,9 @@ def _standard_input(folder: Path) -> Path:
 def _check_inputs(paths: list, stories: str | None, out: str) -> None:
     """Check the inputs before any output is opened: every path exists, the manifest
     reads, and the output is none of them."""
+    from .corpus.read import expand_paths
+    from .corpus.stories import read_manifest
+
     files = expand_paths(paths)
     if stories:
         with warnings.catch_warnings():

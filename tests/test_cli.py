@@ -19,6 +19,44 @@ def test_help_lists_the_commands():
     assert "tabulate" in result.stdout
 
 
+HEAVY = ("pandas", "scipy", "matplotlib", "textblob", "nltk")
+
+
+def modules_loaded_by(argv: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    """Run the command line with ``argv`` in a fresh interpreter; return which of the
+    ``heavy`` packages it left imported."""
+    probe = (
+        "import sys\nfrom analysis.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"print('loaded:', *(name for name in {heavy!r} if name in sys.modules and sys.modules[name] is not None))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1].split()[1:]
+
+
+def test_help_and_argument_errors_import_nothing_heavy():
+    assert modules_loaded_by(["--help"]) == []
+    assert modules_loaded_by(["tabulate", "--help"]) == []
+    assert modules_loaded_by(["tabulate", "--no-such-option"]) == []
+    assert modules_loaded_by(["estimate"]) == []
+
+
+def test_tabulate_imports_neither_scipy_nor_matplotlib(tmp_path):
+    out = tmp_path / "seed.csv"
+    loaded = modules_loaded_by(["tabulate", str(SEED), "--stories", str(MANIFEST), "--out", str(out), "--quiet"])
+    assert out.exists()
+    assert "pandas" in loaded and "textblob" in loaded
+    assert "scipy" not in loaded and "matplotlib" not in loaded
+
+
+def test_scipy_still_imports_after_textblob_was_imported_without_it():
+    probe = "import analysis.pattern\nimport scipy.stats\nprint(scipy.stats.norm.ppf(0.975).round(2))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1.96"
+
+
 def test_tabulate_the_seed_to_csv_and_parquet(tmp_path):
     for name in ("sentences.csv", "sentences.parquet"):
         out = tmp_path / name

@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from textblob.en import lexicon
-
 from ..datafiles import data_dir, modified, read_rows
+from ..pattern import lexicon
 from .matching import PhraseMatch, PhraseMatcher, keep_longest, word_spans
 
 # A story is of a genre when genres.csv's terms of that genre weigh this much together, in

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from textblob.en.taggers import PatternTagger
+from ..pattern import PatternTagger
 
 _NOUNS_AND_PRONOUNS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 

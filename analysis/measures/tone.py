@@ -30,8 +30,8 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 
-from textblob import _text as pattern
-from textblob.en import sentiment as _pattern_sentiment
+from ..pattern import sentiment as _pattern_sentiment
+from ..pattern import text as pattern
 from vaderSentiment import vaderSentiment as vader
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 

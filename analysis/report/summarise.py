@@ -10,7 +10,6 @@ import re
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..coding.cues import load_cues
 from ..coding.sourcetypes import SOURCE_TYPES, load_codebook
@@ -170,8 +169,11 @@ def bootstrap_ci(values, confidence: float = 0.95, resamples: int = 2000, seed: 
 
     Uses ``scipy.stats.bootstrap`` with a fixed seed, so reruns give the same bounds.
     With fewer than two values, or values that are all equal, the interval is the mean
-    itself (NaN for no values).
+    itself (NaN for no values). SciPy is imported here, on first use, so that the
+    command line's ``tabulate`` (which counts coverage with this module) never loads it.
     """
+    from scipy import stats
+
     data = np.asarray(pd.Series(values, dtype="float64").dropna())
     if len(data) == 0:
         return float("nan"), float("nan")
