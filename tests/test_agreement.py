@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from analysis.report.agreement import agreement, binary_scores, compare, disagreements
+from analysis.report.agreement import agreement, agreement_by, binary_scores, compare, disagreements
 from analysis.report.sampling import SHEET_COLUMNS, coding_sheet, read_coding_sheet
 from analysis.datafiles import PROJECT_DIR
 
@@ -79,3 +79,16 @@ def test_a_coding_sheet_is_stratified_blind_and_reproducible(seed_table):
     assert counts.max() - counts[counts.index.map(lambda key: strata[key] >= counts.max())].min() <= 1
     assert sheet.equals(coding_sheet(table, n=12, by=("outlet", "source_type"), seed=3))
     assert not sheet.equals(coding_sheet(table, n=12, by=("outlet", "source_type"), seed=4))
+
+
+def test_agreement_by_outlet_leaves_headings_out_and_names_rows_without_an_outlet():
+    aligned = pd.DataFrame({
+        "outlet": ["Gazette", "Gazette", "Gazette", None, None],
+        "is_heading": [False, False, True, False, False],
+        "source_type": ["official", "public", "", "analyst", "analyst"],
+        "auto_type": ["official", "official", "narrator", "analyst", "official"],
+    })
+    results = agreement_by(aligned, "outlet")
+    assert list(results) == ["(no outlet)", "Gazette"]
+    assert results["Gazette"].n == 2 and results["Gazette"].accuracy == 0.5
+    assert results["(no outlet)"].confusion.loc["analyst", "official"] == 1

@@ -120,6 +120,50 @@ def test_frame_shares_stance_and_contrast(table):
     assert summarise.contrast_sentences(table)["contrast"].tolist() == ["unlike"]
 
 
+def test_target_shares_keep_only_the_targets_mentioned(table):
+    shares = summarise.target_shares(table, "story_id", ["Russia", "China", "United States"])
+    assert shares["target"].unique().tolist() == ["China", "United States"]
+    assert shares.columns.tolist() == ["story_id", "target", "sentences", "stories", "with_target", "share"]
+    a = shares.set_index(["story_id", "target"])
+    assert a.loc[("A", "China"), ["sentences", "with_target"]].tolist() == [3, 2]
+    assert a.loc[("B", "United States"), "share"] == pytest.approx(1 / 2)
+
+
+def test_frame_examples_give_each_frame_its_first_sentences_and_cues(table):
+    class Cue:
+        def __init__(self, frame, text):
+            self.frame, self.text, self.cue = frame, text, text.lower()
+
+    class Vocabulary:
+        def frame_cues_in(self, text, source_type):
+            return [Cue("cooperation", "good")] if "good" in text else [Cue("development", "trade"), Cue("cooperation", "trade")]
+
+    examples = summarise.frame_examples(table, Vocabulary(), per_frame=1)
+    assert examples.columns.tolist() == ["frame", "cues", "source_type", "speaker", "text"]
+    assert examples[["frame", "cues", "text"]].values.tolist() == [
+        ["cooperation", "good (good)", '"It is good," Li said.'],
+        ["development", "trade (trade)", "Li told the Daily that trade grew."],
+    ]
+
+
+def test_story_overview_counts_headings_furniture_and_sentences(table):
+    table = table.assign(is_boilerplate=[False, False, False, False, False, True], title=["T", "T", "T", "T", "U", "U"])
+    overview = summarise.story_overview(table)
+    assert overview.index.tolist() == ["A", "B"]
+    assert overview[["title", "headings", "furniture", "sentences"]].values.tolist() == [["T", 1, 0, 3], ["U", 0, 1, 1]]
+
+
+def test_confusion_table_and_chart_leave_out_unused_types():
+    matrix = pd.DataFrame([[3, 1, 0], [0, 2, 0], [0, 0, 0]], index=["official", "analyst", "public"], columns=["official", "analyst", "public"])
+    named = plot.confusion_table(matrix)
+    assert named.index.tolist() == [plot.label("official"), plot.label("analyst")]
+    assert named.columns.tolist() == [plot.label("official"), plot.label("analyst")]
+    figure = plot.confusion(matrix, "Does it agree?", "n = 6")
+    texts = sorted(t.get_text() for t in figure.axes[0].texts)
+    assert texts == ["0", "1", "2", "3"]
+    assert figure.get_suptitle() == "Does it agree?"
+
+
 def test_source_type_shares_chart(table, capsys):
     figure = plot.source_type_shares(summarise.source_type_summary(table))
     ax = figure.axes[0]

@@ -79,6 +79,15 @@ def agreement(human: pd.Series, auto: pd.Series, labels: tuple[str, ...] = SOURC
     return Agreement(n=n, accuracy=observed, kappa=kappa, per_type=per_type, confusion=confusion)
 
 
+def agreement_by(aligned: pd.DataFrame, by: str) -> dict[str, Agreement]:
+    """``agreement`` of the hand and automatic types of ``aligned`` (``compare``'s rows,
+    headings left out) in each group of the column ``by``, groups in sorted order; rows
+    where ``by`` is missing form the group "(no <by>)"."""
+    coded = aligned[~aligned["is_heading"]]
+    groups = coded[by].astype("object").fillna(f"(no {by})")
+    return {str(key): agreement(part["source_type"], part["auto_type"]) for key, part in coded.groupby(groups, sort=True)}
+
+
 def disagreements(aligned: pd.DataFrame) -> pd.DataFrame:
     """Return the coded sentences (headings excluded) whose automatic type differs."""
     coded = aligned[~aligned["is_heading"]]

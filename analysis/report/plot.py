@@ -377,6 +377,22 @@ def heatmap(
     return _finish(fig)
 
 
+def confusion_table(confusion: pd.DataFrame) -> pd.DataFrame:
+    """A confusion matrix (hand-coded types in rows, the program's in columns) with the
+    types neither coding used left out and the rest named by their labels."""
+    seen = confusion.loc[confusion.sum(axis=1) > 0, confusion.sum(axis=0) > 0]
+    return seen.set_axis([label(t) for t in seen.index]).set_axis([label(t) for t in seen.columns], axis=1)
+
+
+def confusion(confusion_matrix: pd.DataFrame, title: str, subtitle: str) -> plt.Figure | None:
+    """A heat map of a confusion matrix: each cell coloured by its share of the row (the
+    hand-coded type) and showing its count; types neither coding used are left out."""
+    counts = confusion_table(confusion_matrix)
+    shares = counts.div(counts.sum(axis=1), axis=0) * 100
+    return heatmap(shares, counts.astype(str), title, subtitle, "Program's coding", "Hand coding",
+                   "Share of the row's sentences (%)", cmap="Greens", limits=(0, 100))
+
+
 def stance_against_tone(stance: pd.DataFrame) -> plt.Figure | None:
     """Each target mention's stance (the model) against its sentence's tone (VADER),
     coloured by source type: where the two part, the sentence says different things

@@ -476,6 +476,39 @@ def frame_shares(table: pd.DataFrame, by: str, frames: list[str], column: str = 
     return pd.DataFrame(rows, columns=[by, "frame", "sentences", "stories", "with_frame", "share"])
 
 
+def target_shares(table: pd.DataFrame, by: str, targets: list[str]) -> pd.DataFrame:
+    """Share of each group's sentences that mention each target (``frame_shares`` over
+    the ``targets`` column), keeping only the targets mentioned at least once, in the
+    order of ``targets``: columns ``by, target, sentences, stories, with_target, share``."""
+    shares = frame_shares(table, by, targets, column="targets").rename(columns={"frame": "target", "with_frame": "with_target"})
+    mentioned = shares.groupby("target", sort=False)["with_target"].sum()
+    return shares[shares["target"].isin(mentioned.index[mentioned > 0])].reset_index(drop=True)
+
+
+def frame_examples(table: pd.DataFrame, vocabulary, per_frame: int = 3) -> pd.DataFrame:
+    """The first ``per_frame`` sentences showing each frame, with the ``cues`` that put
+    the frame on them (``vocabulary``: the run's ``FramingVocabulary``): columns
+    ``frame, cues, source_type, speaker, text``."""
+    coded = coded_sentences(table)
+    examples = coded.assign(frame=split_labels(coded["frames"])).explode("frame").dropna(subset=["frame"])
+    examples = examples.groupby("frame", sort=False).head(per_frame)
+    cues = [
+        ", ".join(dict.fromkeys(f"{cue.text} ({cue.cue})" for cue in vocabulary.frame_cues_in(text, source_type) if cue.frame == frame))
+        for text, source_type, frame in zip(examples["text"], examples["source_type"].astype(object), examples["frame"])
+    ]
+    return examples.assign(cues=cues)[["frame", "cues", "source_type", "speaker", "text"]]
+
+
+def story_overview(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per story, indexed by ``story_id``: its ``title`` and ``date``, and how
+    many of its rows are ``headings``, ``furniture`` and coded ``sentences``."""
+    per_story = table.groupby("story_id", sort=False, observed=True).agg(
+        title=("title", "first"), date=("date", "first"), rows=("text", "size"),
+        headings=("is_heading", "sum"), furniture=("is_boilerplate", "sum"),
+    )
+    return per_story.assign(sentences=per_story["rows"] - per_story["headings"] - per_story["furniture"]).drop(columns="rows")
+
+
 def stance_by_target(table: pd.DataFrame, score: str = "vader") -> pd.DataFrame:
     """Stance toward each target by source type: the mean ``score`` of the sentences
     that mention the target, with n and a bootstrap 95% interval."""
@@ -500,8 +533,10 @@ def article_frame_statistics(table: pd.DataFrame, frames: list[str]) -> pd.DataF
     Returns one row per story and frame with ``sentences`` (the story's), ``words``,
     ``with_frame`` (sentences showing the frame), ``share`` (of the sentences),
     ``per_100_words`` (sentences showing it per 100 words) and ``lead`` (of the first
-    ``ARTICLE_LEAD`` sentences), plus the story's ``outlet`` and ``date``."""
-    columns = ["story_id", "outlet", "date", "frame", "sentences", "words", "with_frame", "share", "per_100_words", "lead"]
+    ``ARTICLE_LEAD`` sentences), plus the story's ``outlet`` and ``date`` (and ``period``,
+    when ``table`` has one: ``with_period``)."""
+    columns = ["story_id", "outlet", "date", *(["period"] if "period" in table else []), "frame", "sentences", "words", "with_frame",
+               "share", "per_100_words", "lead"]
     if table.empty:
         return pd.DataFrame(columns=columns)
     stories = table["story_id"].astype("object").to_numpy()
@@ -521,7 +556,8 @@ def article_frame_statistics(table: pd.DataFrame, frames: list[str]) -> pd.DataF
         part = per_story.join(counts)
         pieces.append(pd.DataFrame({
             "story_id": part.index, "outlet": firsts["outlet"].reindex(part.index).to_numpy() if "outlet" in firsts else None,
-            "date": firsts["date"].reindex(part.index).to_numpy() if "date" in firsts else None, "frame": frame,
+            "date": firsts["date"].reindex(part.index).to_numpy() if "date" in firsts else None,
+            "period": firsts["period"].reindex(part.index).to_numpy() if "period" in firsts else None, "frame": frame,
             "sentences": part["sentences"].to_numpy(), "words": part["words"].to_numpy(), "with_frame": part["with_frame"].to_numpy(),
             "share": part["with_frame"].to_numpy() / part["sentences"].to_numpy(),
             "per_100_words": 100 * part["with_frame"].to_numpy() / np.maximum(part["words"].to_numpy(), 1), "lead": part["lead"].to_numpy(),
