@@ -241,7 +241,7 @@ def _category_method(measure: str, design: _Design, cases: int, hand_cases: int,
     if measure in SHARES and hand_cases == 0 and not width > 0:
         return "none: no coded sentence has it by hand, so the sample cannot bound its share (code more sentences)"
     if measure in SHARES and cases < MIN_CATEGORY:
-        return f"none: only {int(cases)} coded sentence(s) in which the hand coding or the program names it (need {MIN_CATEGORY})"
+        return f"none: too few coded sentences name it, by hand or by the program: {int(cases)} of the {MIN_CATEGORY} needed"
     return CORRECTED
 
 
