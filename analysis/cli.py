@@ -124,8 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Estimate each source type's share of sentences, the mean tone (VADER, TextBlob polarity) of each "
         "source type and each frame's share of sentences, overall (group 'all') and per value of --by: the program's "
         "naive value, and the value corrected by a filled coding sheet (drawn by 'sample') with its 95% interval. "
-        "The method is design-based supervised learning with story-clustered intervals (README, 'Numbers you can "
-        "publish'). Where a group has too few coded sentences, no corrected value is given and 'method' says why.",
+        "The method is design-based supervised learning with story-clustered intervals (docs/estimates.md, 'Numbers you "
+        "can publish'). Where a group has too few coded sentences, no corrected value is given and 'method' says why.",
     )
     estimate.add_argument("table", metavar="TABLE", help="a sentence table written by tabulate or report (.csv or .parquet)")
     estimate.add_argument("--coding", required=True, metavar="SHEET", help="a filled coding sheet of this table (.csv)")

@@ -11,7 +11,7 @@ does (``--by`` other strata), fills the sheet with the hand codes, and corrects 
 (``analysis.estimate``). Reported per outlet and type: the true share, the program's
 (naive) share, how often the corrected 95% interval covers the truth, how often a
 corrected value was given, and the mean absolute error of the corrected and the naive
-shares. ``--chart`` draws one sheet (seed 1) as the README shows it. Exits 0 with a
+shares. ``--chart`` draws one sheet (seed 1) as docs/estimates.md shows it. Exits 0 with a
 message when ``../shared`` is not there.
 """
 

@@ -30,11 +30,56 @@ def test_environment_yml_lists_the_packages_of_pyproject():
     assert any(d.startswith("python=3.") for d in environment["dependencies"] if isinstance(d, str))
 
 
-def test_the_readme_keeps_the_sections_the_issues_ask_for():
-    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
-    headings = re.findall(r"^## (.+)$", readme, flags=re.MULTILINE)
+_FENCE = re.compile(r"^```.*?^```", flags=re.MULTILINE | re.DOTALL)
+_CODE = re.compile(r"`[^`]*`")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def _prose(text: str) -> str:
+    """A Markdown text without its code: fenced blocks go, inline code spans are blanked."""
+    return _CODE.sub("``", _FENCE.sub("", text))
+
+
+def _links(path) -> list[str]:
+    """The targets of a Markdown file's relative links and images, without their anchors."""
+    targets = _LINK.findall(_prose(path.read_text(encoding="utf-8")))
+    return [t.split("#", 1)[0] for t in targets if not re.match(r"[a-z][a-z0-9+.-]*:|#", t)]
+
+
+def _docs_pages():
+    return sorted((PROJECT_DIR / "docs").glob("*.md"))
+
+
+def test_the_readme_is_a_front_page_that_links_every_docs_page():
+    readme = PROJECT_DIR / "README.md"
+    assert readme.stat().st_size < 10_000, "README.md is the front page: move details to docs/ (issue 24)"
+    linked = {(PROJECT_DIR / target).resolve() for target in _links(readme)}
+    pages = _docs_pages()
+    assert len(pages) >= 5
+    for page in pages:
+        assert page.resolve() in linked, f"README.md does not link {page.relative_to(PROJECT_DIR)}"
+        back = {(page.parent / target).resolve() for target in _links(page)}
+        assert readme.resolve() in back, f"{page.relative_to(PROJECT_DIR)} does not link back to README.md"
+    images = [t for t in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", _prose(readme.read_text(encoding="utf-8")))]
+    assert any(t.endswith(".png") and (PROJECT_DIR / t).is_file() for t in images), "the front page shows no chart"
+
+
+def test_every_relative_link_and_image_of_the_docs_resolves():
+    checked = 0
+    for path in [PROJECT_DIR / "README.md", *_docs_pages()]:
+        for target in _links(path):
+            if target:
+                assert (path.parent / target).exists(), f"{path.relative_to(PROJECT_DIR)} links {target}, which is not there"
+                checked += 1
+    assert checked >= 20
+
+
+def test_the_docs_keep_the_sections_the_issues_ask_for():
+    headings = set()
+    for page in _docs_pages():
+        headings |= set(re.findall(r"^#{1,6} (.+?)\s*$", _FENCE.sub("", page.read_text(encoding="utf-8")), flags=re.MULTILINE))
     for wanted in ("Outputs", "Large corpora", "Input formats, and what happens to bad input", "How good is the coding?"):
-        assert wanted in headings
+        assert wanted in headings, wanted
 
 
 def test_every_codebook_file_is_documented_in_its_readme():

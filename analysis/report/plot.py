@@ -113,7 +113,7 @@ def group_shares(shares: pd.DataFrame, by: str, title: str, what: str) -> plt.Fi
     ``what`` names a group in the subtitle and axis ("outlet")."""
     if shares.empty or shares["sentences"].sum() == 0:
         column = "date" if by == "period" else by
-        return too_little(title, f"sentences with a known {what}", f"are none: no story has {'an' if column[0] in 'aeiou' else 'a'} {column} (the README says how to give them)")
+        return too_little(title, f"sentences with a known {what}", f"are none: no story has {'an' if column[0] in 'aeiou' else 'a'} {column} (docs/inputs.md says how to give them)")
     wide = shares.pivot(index=by, columns="source_type", values="sentences").reindex(columns=list(SOURCE_TYPES), fill_value=0).fillna(0)
     wide = wide.reindex(list(dict.fromkeys(shares[by])))
     stories = shares.drop_duplicates(by).set_index(by)["stories"]
@@ -612,7 +612,7 @@ def shares_over_time(shares: pd.DataFrame, periods: pd.DatetimeIndex, unit: str,
     lines), with the stories of each period as bars beneath. ``note`` says what the axis
     leaves out (``summarise.time_note``)."""
     if shares.empty or len(periods) == 0:
-        return too_little(title, "stories with a date", "are none: no story has a date (the README says how to give them)")
+        return too_little(title, "stories with a date", "are none: no story has a date (docs/inputs.md says how to give them)")
     wide = shares.pivot(index="period", columns="source_type", values="share").reindex(index=periods, columns=list(SOURCE_TYPES))
     stories = shares.drop_duplicates("period").set_index("period")["stories"].reindex(periods).fillna(0)
     fig, (ax, counts) = plt.subplots(2, 1, figsize=(FIGURE_WIDTH, 5.8), sharex=True, gridspec_kw={"height_ratios": [4, 1]})
@@ -638,7 +638,7 @@ def means_over_time(means: pd.DataFrame, periods: pd.DatetimeIndex, unit: str, t
     first to last, empty periods left blank, with the stories of each period as bars
     beneath."""
     if means.empty or len(periods) == 0:
-        return too_little(title, "stories with a date", "are none: no story has a date (the README says how to give them)")
+        return too_little(title, "stories with a date", "are none: no story has a date (docs/inputs.md says how to give them)")
     means = means.set_index("period").reindex(periods)
     fig, (ax, counts) = plt.subplots(2, 1, figsize=(FIGURE_WIDTH, 5.4), sharex=True, gridspec_kw={"height_ratios": [4, 1]})
     shown = means.dropna(subset=["mean"])

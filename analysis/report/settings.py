@@ -11,7 +11,7 @@ notebook at once, and ``make report CORPUS=... NAME=...`` fills the parameter ce
 instead (papermill's convention: a cell tagged ``parameters``). Without either, the run
 is the seed.
 
-The seed's run writes where the README says (``data/processed``, ``data/figures``,
+The seed's run writes where docs/outputs.md says (``data/processed``, ``data/figures``,
 ``data/reports``); every other run writes to ``data/runs/NAME/`` (``ANALYSIS_RUNS_DIR``
 moves ``data/runs``) with the same three folders, so runs never overwrite each other. Paths may be strings or ``Path``s; relative
 ones are read from the project root.
