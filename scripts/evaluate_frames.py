@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         rules = {frame: fit_rule(values, gold[frame]) for frame, values in by_frame.items()} if args.fit else load_vocabulary(frame_set=args.frames).article_rules
         if args.fit:
             path = frame_set_folder(args.frames) / "article_rules.csv"
-            header = (f"# When an article shows each frame: {', '.join(ARTICLE_STATISTICS)} (see analysis/frames.py, ArticleRule)\n"
+            header = (f"# When an article shows each frame: {', '.join(ARTICLE_STATISTICS)} (see analysis/measures/frames.py, ArticleRule)\n"
                       f"# reaches threshold. Fitted with scripts/evaluate_frames.py --fit on {len(articles)} articles of\n"
                       f"# {args.data.name} (the F1-best statistic and threshold per frame).\n")
             lines = [f"{frame},{rule.statistic},{rule.threshold!r}" for frame, rule in rules.items()]
