@@ -1,5 +1,6 @@
 """The command line."""
 
+import json
 import subprocess
 import sys
 
@@ -126,3 +127,12 @@ def test_estimate_corrects_a_table_by_a_filled_sheet_and_refuses_a_misspelled_co
     assert "1 problem(s): line 5: source_type 'Official' is not a code (did you mean 'official'?)" in refused.stderr
     planned = run("sample", str(table_path), "--plan", "--half-width", "0.1", "--error-rate", "0.3")
     assert planned.returncode == 0 and "to_code" in planned.stdout and "harbour gazette" in planned.stdout
+
+
+def test_bench_measures_each_step_in_a_fresh_process(tmp_path):
+    out = tmp_path / "bench.json"
+    result = run("bench", "--stories", "3", "--repeat", "1", "--steps", "split", "pipeline", "--corpus", "seed", "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert [(row["step"], row["stories"], row["sentences"]) for row in results] == [("split", 3, 125), ("pipeline", 3, 125)]
+    assert all(row["sentences_per_second"] > 0 and row["peak_mb"] > 0 for row in results)
