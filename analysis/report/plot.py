@@ -80,8 +80,9 @@ def save(fig: plt.Figure | None, data: pd.DataFrame | None, name: str, folder: s
     if fig is None:
         return None
     if note:
-        fig.text(0.01, 0, textwrap.fill(note, int(fig.get_figwidth() * 72 / (8 * 0.55))), fontsize=8, color="#555555",
-                 style="italic", va="top", ha="left")
+        lowest = fig.get_tightbbox(fig.canvas.get_renderer()).y0 / fig.get_figheight()  # below every label and legend
+        fig.text(0.01, min(0.0, lowest) - 0.01, textwrap.fill(note, int(fig.get_figwidth() * 72 / (8 * 0.55))), fontsize=8,
+                 color="#555555", style="italic", va="top", ha="left")
     folder = Path(folder)
     png = folder / f"{name}.png"
     with atomic_output(png) as temporary:
