@@ -22,7 +22,9 @@ errors of ``blind``, and read only after a fifth freeze).
 
 A second draw (``select-genres``, its own seed, never an article drawn before) adds two
 batches for the genres the first draw lacked: ``genre_dev`` (rules are developed on it)
-and ``genre_test`` (coded before the rules it measures are frozen, read only after). Each
+and ``genre_test`` (coded before the rules it measures are frozen, read only after);
+a third (``select-final``, again its own seed) adds ``genre_final``, of the same make-up,
+coded while the rules were changed on the errors of the first two. Each
 has sport and entertainment articles from the BBC's sport and entertainment collection,
 People's Daily Online pages, opinion pieces (the Narrative Frames Corpus's commentary
 outlets, ``OPINION_OUTLETS``), PolNeAR articles and one BBC business, politics or
@@ -54,7 +56,11 @@ PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
 GENRE_SEED = 20261208
 GENRE_BATCHES = ("genre_dev", "genre_test")
 GENRE_PER_BATCH = {"sport": 4, "entertainment": 3, "peoples_daily": 4, "opinion": 2, "polnear": 2, "bbc": 1}
-GENRE_PREFIX = {"genre_dev": "gdev", "genre_test": "gtest"}
+GENRE_PREFIX = {"genre_dev": "gdev", "genre_test": "gtest", "genre_final": "gfin"}
+# A third genre draw, after genre_test had been measured and studied: coded while the rules
+# were changed on the errors of genre_dev and genre_test, read only after they were frozen.
+FINAL_SEED = 20261209
+FINAL_BATCHES = ("genre_final",)
 # Outlets of the Narrative Frames Corpus that publish commentary rather than reports.
 OPINION_OUTLETS = {
     "redstate", "politicususa", "politicus usa", "dailykos", "shareblue", "newsbusters", "nationalreview",
@@ -153,10 +159,10 @@ def genre_candidates(root: Path) -> dict[str, list[dict]]:
     return pools
 
 
-def select_genres(root: Path, drawn: list[dict]) -> list[dict]:
-    """Draw ``GENRE_PER_BATCH`` articles of each genre for each genre batch, none of them
-    in ``drawn`` (the articles of the first draw), numbered after them."""
-    rng = random.Random(GENRE_SEED)
+def select_genres(root: Path, drawn: list[dict], batches: tuple[str, ...] = GENRE_BATCHES, seed: int = GENRE_SEED) -> list[dict]:
+    """Draw ``GENRE_PER_BATCH`` articles of each genre for each of ``batches``, none of
+    them in ``drawn`` (the articles drawn before), numbered after them."""
+    rng = random.Random(seed)
     taken = {(row["source"], row["row_id"]) for row in drawn}
     chosen: list[dict] = []
     for genre, pool in genre_candidates(root).items():
@@ -170,11 +176,11 @@ def select_genres(root: Path, drawn: list[dict]) -> list[dict]:
                 continue
             used_outlets.add(article["outlet"].lower())
             picked.append(article)
-            if len(picked) == len(GENRE_BATCHES) * GENRE_PER_BATCH[genre]:
+            if len(picked) == len(batches) * GENRE_PER_BATCH[genre]:
                 break
         for number, article in enumerate(picked):
-            chosen.append(dict(article, batch=GENRE_BATCHES[number // GENRE_PER_BATCH[genre]]))
-    chosen.sort(key=lambda a: (GENRE_BATCHES.index(a["batch"]), a["corpus"], a["source"], a["row_id"]))
+            chosen.append(dict(article, batch=batches[number // GENRE_PER_BATCH[genre]]))
+    chosen.sort(key=lambda a: (batches.index(a["batch"]), a["corpus"], a["source"], a["row_id"]))
     for number, article in enumerate(chosen, start=len(drawn) + 1):
         article["outlet"] = OUTLET_NAMES.get(article["outlet"], article["outlet"])
         article["article_id"] = f"{GENRE_PREFIX[article['batch']]}-{number:02d}"
@@ -237,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("select", help="draw the articles and write data/annotations/validation_articles.csv")
     commands.add_parser("select-genres", help="draw the genre batches and append them to data/annotations/validation_articles.csv")
+    commands.add_parser("select-final", help="draw the third genre batch (genre_final) and append it to data/annotations/validation_articles.csv")
     sheets = commands.add_parser("sheets", help="write the texts and blank coding sheets of a batch")
-    sheets.add_argument("batch", choices=BATCHES + GENRE_BATCHES)
+    sheets.add_argument("batch", choices=BATCHES + GENRE_BATCHES + FINAL_BATCHES)
     sheets.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if not args.root.is_dir():
@@ -255,6 +262,15 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "select-genres":
         drawn = [row for row in read_articles() if row["batch"] in BATCHES]
         chosen = select_genres(args.root, drawn)
+        with ARTICLES.open("a", encoding="utf-8", newline="") as handle:
+            csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore").writerows(chosen)
+        print(f"appended {len(chosen)} articles to {ARTICLES}")
+    elif args.command == "select-final":
+        drawn = read_articles()
+        if any(row["batch"] in FINAL_BATCHES for row in drawn):
+            print(f"{ARTICLES} already holds {', '.join(FINAL_BATCHES)}", file=sys.stderr)
+            return 1
+        chosen = select_genres(args.root, drawn, FINAL_BATCHES, FINAL_SEED)
         with ARTICLES.open("a", encoding="utf-8", newline="") as handle:
             csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore").writerows(chosen)
         print(f"appended {len(chosen)} articles to {ARTICLES}")
