@@ -45,6 +45,8 @@ from validation_articles import OUTLET_NAMES, SHARED, _peoples_daily_body, artic
 
 ANNOTATIONS = PROJECT_DIR / "data" / "annotations"
 LABELS = (*SOURCE_TYPES, "heading")
+# Batches measured once, after a freeze: never part of the collections a development run codes.
+HELD_OUT = ("genre_test", "genre_final")
 CHINESE_STATE, WESTERN = "Chinese state media", "Western"
 FAMILIES = (CHINESE_STATE, WESTERN)
 _FILLER = {"the", "a", "an", "mr", "mrs", "ms", "dr", "of", "and", "said", "its", "his", "her", "their"}
@@ -116,15 +118,14 @@ def collection_articles(name: str, root: Path) -> list[dict]:
 def in_corpus_tables(batches: list[str], root: Path) -> dict[str, pd.DataFrame]:
     """The program's table of each article of ``batches``, coded within its whole
     collection in one run (so that the corpus pass can lend types across stories), as a
-    user tabulating the collection would get it. The genre_test articles are left out of
-    the collections unless genre_test is among ``batches``."""
+    user tabulating the collection would get it. The articles of the held-out batches
+    (``HELD_OUT``) are left out of the collections unless their batch is among
+    ``batches``."""
     import json
     import tempfile
 
     rows = [row for row in read_articles() if row["batch"] in batches]
-    left_out = set() if "genre_test" in batches else {
-        (r["source"], r["row_id"]) for r in read_articles() if r["batch"] == "genre_test"
-    }
+    left_out = {(r["source"], r["row_id"]) for r in read_articles() if r["batch"] in HELD_OUT and r["batch"] not in batches}
     tables = {}
     with tempfile.TemporaryDirectory() as folder:
         for name in sorted({collection(row) for row in rows}):
@@ -272,7 +273,7 @@ def bbc_shares(root: Path, folder: str = "bbc") -> pd.Series:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--batch", nargs="+", default=["dev", "test", "final", "holdout", "blind", "sealed"], choices=["dev", "test", "final", "holdout", "blind", "sealed", "genre_dev", "genre_test"])
+    parser.add_argument("--batch", nargs="+", default=["dev", "test", "final", "holdout", "blind", "sealed"], choices=["dev", "test", "final", "holdout", "blind", "sealed", "genre_dev", "genre_test", "genre_final"])
     parser.add_argument("--root", type=Path, default=SHARED)
     parser.add_argument("--show", action="store_true", help="list the sentences where the program and the hand coding differ")
     parser.add_argument("--bbc", action="store_true", help="also report the type shares on the BBC corpus")
