@@ -237,7 +237,7 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
 
 def _measure(step: str, corpus: Path, jobs: int) -> dict:
     """Run one step in a fresh Python process, so that its peak memory is its own."""
-    code = f"import json; from analysis.bench import run_step; from pathlib import Path; print(json.dumps(run_step({step!r}, Path({str(corpus)!r}), {jobs})))"
+    code = f"import json; from analysis.table.bench import run_step; from pathlib import Path; print(json.dumps(run_step({step!r}, Path({str(corpus)!r}), {jobs})))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT_DIR)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
