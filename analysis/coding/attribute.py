@@ -1,6 +1,6 @@
 """Attribute each sentence of a story to whoever speaks in it.
 
-``reporting.py`` finds the cue and speaker phrase of each sentence on its own; this
+``reporting`` finds the cue and speaker phrase of each sentence on its own; this
 module applies the rules that reach across sentences (data/codebook/README.md explains
 them for coders):
 
@@ -27,7 +27,8 @@ from dataclasses import dataclass, replace
 from ..datafiles import abbreviations
 from .cues import CueLexicon, load_cues
 from .quotes import QuoteSpan, quote_spans
-from .reporting import Found, find_cue
+from .reporting.cue import Found
+from .reporting.find import find_cue
 from .sentences import Sentence
 from .tagging import narrates_past
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from textblob.en import lexicon
 
 from .attribute import Attribution
-from .reporting import DETERMINERS, TRAILING_TIME, is_name_chunk
+from .reporting.words import DETERMINERS, TRAILING_TIME, is_name_chunk
 from .sentences import SENTENCE_STARTERS, Sentence
 from .matching import word_spans
 from .sourcetypes import NAME_RUN as _NAME_RUN
