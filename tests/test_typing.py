@@ -11,7 +11,7 @@ from analysis import tabulate
 from analysis.report import plot, summarise
 from analysis.report.annotate import coding_html
 from analysis.coding.sourcetypes import SOURCE_TYPES, load_codebook
-from analysis.coding.speakers import names_someone
+from analysis.coding.speakers.phrases import names_someone
 from conftest import write
 from test_attribution import code, codebook_with, codes
 

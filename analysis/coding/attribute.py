@@ -1,6 +1,6 @@
 """Attribute each sentence of a story to whoever speaks in it.
 
-``reporting.py`` finds the cue and speaker phrase of each sentence on its own; this
+``reporting`` finds the cue and speaker phrase of each sentence on its own; this
 module applies the rules that reach across sentences (data/codebook/README.md explains
 them for coders):
 
@@ -13,7 +13,7 @@ them for coders):
   covers only its own sentence: the sentence before it is the narrator's unless it is
   part of the same quotation.
 
-It finds speaker phrases as written; ``speakers.py`` resolves them to people and
+It finds speaker phrases as written; ``speakers`` resolves them to people and
 ``sourcetypes.py`` types them.
 """
 
@@ -27,7 +27,8 @@ from dataclasses import dataclass, replace
 from ..datafiles import abbreviations
 from .cues import CueLexicon, load_cues
 from .quotes import QuoteSpan, quote_spans
-from .reporting import Found, find_cue
+from .reporting.cue import Found
+from .reporting.find import find_cue
 from .sentences import Sentence
 from .tagging import narrates_past
 
@@ -90,7 +91,7 @@ def attribute_story(
     text: str, sentences: list[Sentence], cues: CueLexicon | None = None, accept: Callable[[str], bool] | None = None
 ) -> list[Attribution]:
     """Return one ``Attribution`` per sentence of a story (``sentences`` in order).
-    ``accept`` says whether a phrase can name a speaker (``speakers.names_someone``);
+    ``accept`` says whether a phrase can name a speaker (``speakers.phrases.names_someone``);
     without it, any subject of a cue is taken."""
     cues = cues or load_cues()
     known_abbreviations = abbreviations()

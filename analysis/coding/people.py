@@ -1,7 +1,7 @@
 """A corpus knows its people: a speaker typed from evidence in one story lends its type
 to the stories of the same run where it speaks without any.
 
-Each story is typed alone (``speakers.py``): a minister described in one story and only
+Each story is typed alone (``speakers``): a minister described in one story and only
 named in the next is ``official`` there and ``unclassified`` here. This pass reads what
 the stories' own evidence says of every named speaker (the rows with ``typed_by``
 ``story`` or ``codebook``) and, where a row's speaker has no evidence in its story (its

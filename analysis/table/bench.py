@@ -170,7 +170,8 @@ def run_step(step: str, corpus: Path, jobs: int) -> dict:
     from ..measures.tone import textblob_scores, vader_compound
     from ..coding.sentences import split_story
     from ..coding.sourcetypes import load_codebook
-    from ..coding.speakers import names_someone, proper_nouns, resolve_story
+    from ..coding.speakers.phrases import names_someone, proper_nouns
+    from ..coding.speakers.resolve import resolve_story
 
     if step == "split":
         stories = _stories(corpus)

@@ -2,7 +2,7 @@
 
 This is where the steps meet: read documents (``read.py``), split them into stories
 (``stories.py``) and sentences (``sentences.py``), attribute each sentence
-(``attribute.py``), resolve and type its speaker (``speakers.py``, ``sourcetypes.py``)
+(``attribute.py``), resolve and type its speaker (``speakers``, ``sourcetypes.py``)
 and score it (``score.py``).
 """
 
@@ -25,7 +25,9 @@ from ..corpus.read import Document, document_names, expand_paths, read_documents
 from ..measures.tone import textblob_scores, vader_compound
 from ..coding.sentences import split_story
 from ..coding.sourcetypes import SOURCE_TYPES, Codebook, load_codebook
-from ..coding.speakers import TYPED_BY, names_someone, proper_nouns, resolve_story
+from ..coding.speakers.phrases import names_someone, proper_nouns
+from ..coding.speakers.resolve import resolve_story
+from ..coding.speakers.speaker_type import TYPED_BY
 from ..corpus.stories import ManifestEntry, Story, read_manifest, split_stories
 
 QUOTE_KINDS = ("direct", "indirect", "none")
