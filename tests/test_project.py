@@ -87,3 +87,17 @@ def test_every_codebook_file_is_documented_in_its_readme():
     documented = (folder / "README.md").read_text(encoding="utf-8")
     for path in sorted(folder.glob("*.csv")):
         assert f"`{path.name}`" in documented, path.name
+
+
+def test_every_module_path_the_docs_data_and_notebooks_name_exists():
+    """A module that moves or is split leaves no pointer to where it was."""
+    texts = [PROJECT_DIR / "README.md", *sorted((PROJECT_DIR / "docs").glob("*.md")),
+             *sorted((PROJECT_DIR / "data").rglob("README.md")), *sorted((PROJECT_DIR / "notebooks").glob("*.ipynb"))]
+    texts += [path for path in sorted((PROJECT_DIR / "data").rglob("*.csv")) if "runs" not in path.parts and "processed" not in path.parts]
+    named = {}
+    for path in texts:
+        for found in re.findall(r"\banalysis/[\w/]*\w(?:\.py)?/?", path.read_text(encoding="utf-8")):
+            named.setdefault(found.rstrip("/"), path.name)
+    assert len(named) >= 15
+    missing = {module: where for module, where in named.items() if not (PROJECT_DIR / module).exists()}
+    assert missing == {}

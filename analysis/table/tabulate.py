@@ -1,9 +1,9 @@
 """Build the sentence table: one row per sentence of every story, in document order.
 
-This is where the steps meet: read documents (``read.py``), split them into stories
-(``stories.py``) and sentences (``sentences.py``), attribute each sentence
-(``attribute.py``), resolve and type its speaker (``speakers``, ``sourcetypes.py``)
-and score it (``score.py``).
+This is where the steps meet: read documents (``corpus.read``), split them into stories
+(``corpus.stories``) and sentences (``coding.sentences``), attribute each sentence
+(``coding.attribute``), resolve and type its speaker (``coding.speakers``,
+``coding.sourcetypes``) and score it (``measures.tone``).
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def tabulate(
     file's dates; ``read.DateReader``). ``table.attrs["furniture"]`` says, per outlet,
     how many stories, rows and characters were set apart as page furniture. With
     ``corpus_types`` (the default) a speaker that a story leaves without evidence takes
-    the type the other stories give it (``corpus.py``; ``typed_by`` ``corpus``).
+    the type the other stories give it (``coding.people``; ``typed_by`` ``corpus``).
     """
     from .run import chunks, run_chunks
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from textblob.en import lexicon
-
+from ...pattern import lexicon
 from ..reporting.words import is_name_chunk
 from ..sentences import SENTENCE_STARTERS
 from ..sourcetypes import NAME_RUN

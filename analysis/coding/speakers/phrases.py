@@ -13,8 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from textblob.en import lexicon
-
+from ...pattern import lexicon
 from ..reporting.words import TRAILING_TIME
 from ..sentences import Sentence
 from ..sourcetypes import Codebook

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from textblob.en import lexicon
-
+from ...pattern import lexicon
 from .context import StoryContext
 from .introductions import mentions
 from .owners import owner_before

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from textblob.en import lexicon
-
+from ...pattern import lexicon
 from ..reporting.words import DETERMINERS
 
 # Words of a name are separated by spaces or a single line break, never by a blank line,
