@@ -312,3 +312,39 @@ def test_a_codebook_edit_changes_the_next_run_in_the_same_process(tmp_path):
     with (codebook / "people.csv").open("a", encoding="utf-8") as handle:
         handle.write("Ola Berg,,business,chief executive of Kestrel Holdings\n")
     assert codes(tabulate(story, codebook=codebook)) == [("business", "Ola Berg")]
+
+
+def test_an_honorific_makes_a_common_word_a_surname_of_the_person_named_before(tmp_path):
+    table = code(tmp_path, "Ann Kite, a media consultant, said the film was a disaster. Ms Kite said she was fired.\n")
+    assert codes(table) == [("analyst", "Ann Kite"), ("analyst", "Ann Kite")]
+    assert codes(code(tmp_path, "The port reopened on Monday.\n\nMr Cook said the plan failed.\n")) == [("narrator", None), ("unclassified", "Cook")]
+
+
+def test_a_meeting_speaks_for_the_body_that_holds_it(tmp_path):
+    table = code(
+        tmp_path,
+        "The plenary session of the Harbour Party Central Committee ended in Porto on Thursday. "
+        "The session stressed that reform must go on.\n\n"
+        "The meeting called for lower fees.\n\n"
+        "The training session lasted two hours. The session was cut short by rain.\n",
+    )
+    assert [row[0] for row in codes(table)] == ["narrator", "official", "official", "narrator", "narrator"]
+    assert table["speaker"].tolist()[1] == "session by Harbour Party Central Committee"
+    assert codes(code(tmp_path, "The meeting stressed that reform must go on.\n")) == [("unclassified", "meeting")]
+
+
+def test_an_agentless_passive_of_a_speech_verb_carries_the_account_on(tmp_path):
+    table = code(
+        tmp_path,
+        "The Harbour Party's congress said that reform must go on. The role of small firms was underscored. "
+        "Trade will double by 2030.\n\n"
+        "The mayor said that the roads were closed. The bridge was repaired on Monday. Residents were warned to stay home.\n",
+    )
+    assert table["rule"].tolist() == ["forward", "continuation", "continuation", "forward", "narrator", "narrator"]
+
+
+def test_a_closing_according_to_gives_the_source_of_a_sentence_whose_own_cue_is_a_thought(tmp_path):
+    table = code(tmp_path, "The visit has raised hopes for the port, signaling a new start for the town, according to Ana Ruiz, "
+                           "a professor at Lisbon University.\n")
+    assert codes(table) == [("analyst", "Ana Ruiz")]
+    assert table["cue"].tolist() == ["according to"]

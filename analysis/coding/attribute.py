@@ -122,7 +122,7 @@ def attribute_story(
             attribution.quote = "direct" if in_quotes else "indirect"
         results.append(attribution)
     _link_quotations(sentences, results, quotes)
-    _link_continuations(text, sentences, results, quotes)
+    _link_continuations(text, sentences, results, quotes, cues)
     return results
 
 
@@ -196,14 +196,18 @@ def _nearest_speaker(results: list[Attribution], index: int) -> int | None:
     return after[0] if after else None
 
 
-def _link_continuations(text: str, sentences: list[Sentence], results: list[Attribution], quotes: dict[int, list[QuoteSpan]] | None = None) -> None:
+def _link_continuations(
+    text: str, sentences: list[Sentence], results: list[Attribution], quotes: dict[int, list[QuoteSpan]] | None = None, cues: CueLexicon | None = None
+) -> None:
     """Carry a speaker forward after ``X said that ...`` (or ``X said: ...``) within a
     paragraph, over the sentences with no cue of their own, only while a sentence shows
     that the account goes on (codebook rule 3): it speaks in the first person outside
     quotation marks ("We are ready. Our people ...", a speaker's words given without
     marks), closes a quotation that the cue's sentence left open, argues (what someone
-    will, may, should or does not do: "They will either transfer ...") or opens by
-    weighing the account ("In stark contrast, ..."). Plain narration
+    will, may, should or does not do: "They will either transfer ..."), opens by
+    weighing the account ("In stark contrast, ...") or reports more of it in an
+    agentless passive of a speech verb ("The role of innovation was underscored", in a
+    summary of a meeting's communique). Plain narration
     after a speaker ("The investigation could take up to 18 months.") is the outlet's:
     on the hand-coded batches, two carried sentences in three were. A turn ("But ...")
     always ends the account, and so does a sentence that narrates a past event after the
@@ -212,6 +216,7 @@ def _link_continuations(text: str, sentences: list[Sentence], results: list[Attr
     carried."""
     paragraph_sizes = Counter(sentence.paragraph for sentence in sentences)
     quotes = quotes or {}
+    cues = cues or load_cues()
     for index, attribution in enumerate(results):
         if attribution.frame not in _CONTENT_AFTER_FRAMES or attribution.rule == "trailing":
             continue
@@ -224,7 +229,7 @@ def _link_continuations(text: str, sentences: list[Sentence], results: list[Attr
             if sentence.lower().startswith(_TURNING_WORDS) or (later > index + 1 and narrates_past(sentence)):
                 break
             spans = [span for span in quotes.get(sentences[later].paragraph, []) if span.start < sentences[later].end and sentences[later].start < span.end]
-            if not _account_goes_on(text, sentences[later], spans):
+            if not _account_goes_on(text, sentences[later], spans, cues):
                 break
             follower.link, follower.rule, follower.quote = index, "continuation", "indirect"
 
@@ -242,10 +247,11 @@ _ARGUMENT_OPENS = re.compile(r"(?:In\s+(?:stark\s+|sharp\s+)?contrast|On\s+the\s
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|we're|we’re|we've|we’ve|us|our|Our)\b")
 
 
-def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> bool:
+def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan], cues: CueLexicon) -> bool:
     """True when ``sentence`` carries on the reported speech before it: it closes a
     quotation opened before it, or, outside quotation marks, speaks in the first person,
-    argues (``_STANCE``) or opens by weighing the account (``_ARGUMENT_OPENS``)."""
+    argues (``_STANCE``), opens by weighing the account (``_ARGUMENT_OPENS``) or reports
+    in an agentless passive of a speech verb of ``cues`` (``_passive_speech``)."""
     if any(not span.opened or span.start < sentence.start for span in spans):
         return True
     marks = _QUOTE_MARKS.findall(text, sentence.start, sentence.end)
@@ -257,4 +263,20 @@ def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan]) -> b
         at = max(at, span.end)
     unquoted.append(text[at : sentence.end])
     words = " ".join(unquoted)
-    return bool(_FIRST_PERSON.search(words) or _STANCE.search(words) or _ARGUMENT_OPENS.match(words.lstrip()))
+    return bool(_FIRST_PERSON.search(words) or _STANCE.search(words) or _ARGUMENT_OPENS.match(words.lstrip()) or _passive_speech(words, cues))
+
+
+# "... was underscored", "were also stressed", "has been noted": a passive whose agent is
+# not named ("by ..." would name it); verbs whose passive subject is the addressee ("was
+# told", "were asked") report no more of anyone's account.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|again|further|repeatedly|particularly|especially)\s+)?([a-z]+ed)\b(?!\s+(?:\w+\s+)?by\b)")
+_ADDRESSED = frozenset({"told", "asked", "informed", "assured", "urged", "advised", "warned", "reminded"})
+
+
+def _passive_speech(words: str, cues: CueLexicon) -> bool:
+    """True when ``words`` hold an agentless passive of a reporting verb of kind speech."""
+    for match in _PASSIVE.finditer(words):
+        verb = cues.by_form.get(match.group(1))
+        if verb is not None and verb.kind == "speech" and match.group(1) not in _ADDRESSED:
+            return True
+    return False

@@ -163,6 +163,11 @@ def choose_cue(
             return relayed[0]
         return trailing[-1]
     chosen = found[0]
+    closing = [f for f in found if f.kind == "according_to" and f.content[0] == 0]
+    if closing and not chosen.speech and chosen is not closing[-1]:
+        # "The session promoted ..., signaling ..., according to Zhang": a closing "according
+        # to" gives the source of everything before it, a thought or stance cue included.
+        return _cited_source(sentence, closing[-1])
     for later in found[1:]:
         if (
             chosen.frame in ("clause", "bare", "according_to")

@@ -42,8 +42,10 @@ def person_name(story: StoryContext, phrase: str) -> tuple[str | None, str]:
     """Return the personal name in ``phrase`` and the titles before it ("Chinese
     President Xi Jinping" gives "Xi Jinping" and "Chinese President"). A phrase that
     ends in capitalized words joined by "of" or "for" (and "and") names an institution
-    ("Institute of Marine and Coastal Research"), not a person."""
+    ("Institute of Marine and Coastal Research"), not a person. After an honorific ("Ms
+    Kite", "Mr Cook") a single word is a surname even when it is a common word."""
     codebook = story.codebook
+    titled = _HONORIFICS.match(phrase.strip()) is not None  # "Ms Kite", "Mr Cook": a person, whatever the word
     phrase = _HONORIFICS.sub("", phrase.strip())
     if codebook.outlet(phrase) or _ends_with_organization(story, phrase) or _INSTITUTION_NAME.search(phrase):
         return None, ""
@@ -71,7 +73,7 @@ def person_name(story: StoryContext, phrase: str) -> tuple[str | None, str]:
         words = words[1:]
     if len(words) > 1 and words[-1].endswith(".") and len(words[-1]) > 4:
         words[-1] = words[-1][:-1]
-    if len(words) == 1 and (words[0] in codebook.heads or not _POSSESSIVE_WORD.search(words[0]) and _title_word(words[0])):
+    if len(words) == 1 and not titled and (words[0] in codebook.heads or not _POSSESSIVE_WORD.search(words[0]) and _title_word(words[0])):
         return None, ""  # "Marvel", "Arsenal": a common word written as a name names a body
     while len(words) > 1 and words[-1] in _NAME_PARTICLES:
         words = words[:-1]
