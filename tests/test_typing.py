@@ -348,3 +348,9 @@ def test_a_closing_according_to_gives_the_source_of_a_sentence_whose_own_cue_is_
                            "a professor at Lisbon University.\n")
     assert codes(table) == [("analyst", "Ana Ruiz")]
     assert table["cue"].tolist() == ["according to"]
+
+
+def test_reports_that_name_no_publisher_are_other_media(tmp_path):
+    table = code(tmp_path, "Reports say the fund may seek a vote. Unconfirmed reports suggested the chief would resign. "
+                           "A report by the Harbour Institute said rents rose.\n")
+    assert codes(table) == [("other_media", "Reports"), ("other_media", "Unconfirmed reports"), ("analyst", "report by the Harbour Institute")]

@@ -32,7 +32,7 @@ from .names import (
 )
 from .owners import is_thing, owner_before
 from .phrases import PLURAL_PRONOUNS, REFERRING_WORDS, SINGULAR_PRONOUNS
-from .speaker_type import FALLBACK_TYPE, type_speaker
+from .speaker_type import FALLBACK_TYPE, UNNAMED_REPORTS, type_speaker
 from .story_types import classify
 from .words import CONTRACTION, strip_determiners
 
@@ -265,7 +265,8 @@ class SpeakerRegistry:
         report by the IMF")."""
         canonical = strip_determiners(phrase)
         described = ", ".join(filter(None, [phrase, description]))
-        owner = owner_before(self.story, phrase, mention.offset) if classify(self.story, described) is None and not _POSSESSIVE_OWNER.match(phrase) else None
+        owns = classify(self.story, described) is None and not _POSSESSIVE_OWNER.match(phrase) and not UNNAMED_REPORTS.fullmatch(canonical)
+        owner = owner_before(self.story, phrase, mention.offset) if owns else None
         owner_type = None
         if owner:
             described = f"{described}, {owner}"
