@@ -23,8 +23,9 @@ errors of ``blind``, and read only after a fifth freeze).
 A second draw (``select-genres``, its own seed, never an article drawn before) adds two
 batches for the genres the first draw lacked: ``genre_dev`` (rules are developed on it)
 and ``genre_test`` (coded before the rules it measures are frozen, read only after);
-a third (``select-final``, again its own seed) adds ``genre_final``, of the same make-up,
-coded while the rules were changed on the errors of the first two. Each
+later draws (``select-final BATCH``, each its own seed) add ``genre_final`` and
+``genre_last``, of the same make-up, each coded while the rules were changed on the
+errors of the batches before it. Each
 has sport and entertainment articles from the BBC's sport and entertainment collection,
 People's Daily Online pages, opinion pieces (the Narrative Frames Corpus's commentary
 outlets, ``OPINION_OUTLETS``), PolNeAR articles and one BBC business, politics or
@@ -56,11 +57,13 @@ PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
 GENRE_SEED = 20261208
 GENRE_BATCHES = ("genre_dev", "genre_test")
 GENRE_PER_BATCH = {"sport": 4, "entertainment": 3, "peoples_daily": 4, "opinion": 2, "polnear": 2, "bbc": 1}
-GENRE_PREFIX = {"genre_dev": "gdev", "genre_test": "gtest", "genre_final": "gfin"}
-# A third genre draw, after genre_test had been measured and studied: coded while the rules
-# were changed on the errors of genre_dev and genre_test, read only after they were frozen.
-FINAL_SEED = 20261209
-FINAL_BATCHES = ("genre_final",)
+GENRE_PREFIX = {"genre_dev": "gdev", "genre_test": "gtest", "genre_final": "gfin", "genre_last": "glast"}
+# Later genre draws, each with its own seed: genre_final, after genre_test had been
+# measured and studied, coded while the rules were changed on the errors of genre_dev and
+# genre_test and read only after they were frozen; genre_last, the same once genre_final
+# had been measured and studied.
+FINAL_SEEDS = {"genre_final": 20261209, "genre_last": 20261210}
+FINAL_BATCHES = tuple(FINAL_SEEDS)
 # Outlets of the Narrative Frames Corpus that publish commentary rather than reports.
 OPINION_OUTLETS = {
     "redstate", "politicususa", "politicus usa", "dailykos", "shareblue", "newsbusters", "nationalreview",
@@ -243,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("select", help="draw the articles and write data/annotations/validation_articles.csv")
     commands.add_parser("select-genres", help="draw the genre batches and append them to data/annotations/validation_articles.csv")
-    commands.add_parser("select-final", help="draw the third genre batch (genre_final) and append it to data/annotations/validation_articles.csv")
+    final = commands.add_parser("select-final", help="draw a later genre batch and append it to data/annotations/validation_articles.csv")
+    final.add_argument("batch", choices=FINAL_BATCHES)
     sheets = commands.add_parser("sheets", help="write the texts and blank coding sheets of a batch")
     sheets.add_argument("batch", choices=BATCHES + GENRE_BATCHES + FINAL_BATCHES)
     sheets.add_argument("--out", type=Path, required=True)
@@ -267,10 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"appended {len(chosen)} articles to {ARTICLES}")
     elif args.command == "select-final":
         drawn = read_articles()
-        if any(row["batch"] in FINAL_BATCHES for row in drawn):
-            print(f"{ARTICLES} already holds {', '.join(FINAL_BATCHES)}", file=sys.stderr)
+        if any(row["batch"] == args.batch for row in drawn):
+            print(f"{ARTICLES} already holds {args.batch}", file=sys.stderr)
             return 1
-        chosen = select_genres(args.root, drawn, FINAL_BATCHES, FINAL_SEED)
+        chosen = select_genres(args.root, drawn, (args.batch,), FINAL_SEEDS[args.batch])
         with ARTICLES.open("a", encoding="utf-8", newline="") as handle:
             csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore").writerows(chosen)
         print(f"appended {len(chosen)} articles to {ARTICLES}")
