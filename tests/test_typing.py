@@ -354,3 +354,20 @@ def test_reports_that_name_no_publisher_are_other_media(tmp_path):
     table = code(tmp_path, "Reports say the fund may seek a vote. Unconfirmed reports suggested the chief would resign. "
                            "A report by the Harbour Institute said rents rose.\n")
     assert codes(table) == [("other_media", "Reports"), ("other_media", "Unconfirmed reports"), ("analyst", "report by the Harbour Institute")]
+
+
+def test_a_place_inside_an_outlets_name_does_not_type_a_person_described_by_the_place(tmp_path):
+    table = code(tmp_path, "Wales lock Tamsin Hale will retire at the end of the season. She told BBC Wales on Friday that it was time. "
+                           "\"I have loved it,\" Hale said.\n")
+    assert codes(table)[1:] == [("unclassified", "Tamsin Hale"), ("unclassified", "Tamsin Hale")]
+
+
+def test_a_document_takes_no_maker_from_a_date_or_a_describing_compound(tmp_path):
+    table = code(tmp_path, "U.S. report says floods will rise. The Congressionally-mandated report, released by Friday, said losses "
+                           "would grow. It said the poor would suffer most.\n")
+    assert codes(table) == [("official", "U.S. report")] * 3
+
+
+def test_the_pope_speaks_as_a_religious_leader(tmp_path):
+    table = code(tmp_path, "Pope Francis criticised the plan. \"We must act,\" the pope said.\n")
+    assert [row[0] for row in codes(table)] == ["civil_society", "civil_society"]

@@ -22,8 +22,9 @@ from .words import name_run, strip_determiners, words_before
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’']?\s*$")
-# Who made a document (``_publishers_in``): a name that is no article or preposition.
-_PUBLISHER = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
+# Who made a document (``_publishers_in``): a name that is no article, preposition or
+# date ("a report released by Friday" names no maker).
+_PUBLISHER = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
 # The maker after the document word, matched right after the word: "a report by the
 # IMF", "the study, from the CEPR,", "an email sent by the group's director, Jane Roe".
 _PUBLISHER_AFTER = (
@@ -41,6 +42,9 @@ _PUBLISHER_BEFORE = (
     rf"{_PUBLISHER}\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|produced|commissioned|conducted|carried\s+out|compiled|unveiled|put\s+out)\s+(?:\w+\s+){{0,4}}?{{word}}(?:e?s)?\b",
     rf"{_PUBLISHER}[^.]{{0,40}}?\bin\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}{{word}}(?:e?s)?\b",
 )
+# A capitalized compound adjective that opens a sentence describes a document and names
+# no maker ("The Congressionally-mandated report", "State-funded research").
+_DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+(?:ed|en|based|run)")
 _PUBLISHER_BEFORE_CUES = (
     re.compile(r"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s"),
     re.compile(r"['’]s?\s"),
@@ -88,6 +92,7 @@ def _publisher_before(story: StoryContext, document: str, offset: int) -> str | 
         window_start = max(0, mention.start() - 160)
         window = text[window_start : mention.end() + 120]
         matches.extend((window_start + found.end(), name_run(found.group(1))) for found in _publishers_in(window, document))
+    matches = [found for found in matches if not _DESCRIBING_COMPOUND.fullmatch(found[1])]
     matches.sort(key=lambda found: -found[0])
     typed = [found for found in matches if classify(story, found[1])]
     ranked = typed or matches

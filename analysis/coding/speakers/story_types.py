@@ -64,12 +64,13 @@ def is_organization_name(story: StoryContext, name: str) -> bool:
 
 def story_type(story: StoryContext, name: str) -> str | None:
     """The type that the story itself gives an organization the codebook does not
-    know by ``name``: from its fuller name in the story ("PC Pro Magazine" for "PC
-    Pro"), the name it abbreviates in brackets or by initials ("University of Science
-    and Technology of China (USTC)", "Communications Workers of America" for "CWA"), a
-    kind word or unit right before it ("security firm Symantec", "the statistical
-    office INSEE"), or, for a company, its shares, profits or chief executive, or
-    what it makes or sells ("shares in Volterra", "Hypertag, which makes ...")."""
+    know by ``name``: from its fuller name in the story, which begins with it ("PC Pro
+    Magazine" for "PC Pro"; "BBC Wales" says nothing of "Wales"), the name it
+    abbreviates in brackets or by initials ("University of Science and Technology of
+    China (USTC)", "Communications Workers of America" for "CWA"), a kind word or unit
+    right before it ("security firm Symantec", "the statistical office INSEE"), or, for
+    a company, its shares, profits or chief executive, or what it makes or sells
+    ("shares in Volterra", "Hypertag, which makes ...")."""
     if name not in story.story_types:
         story.story_types[name] = _find_story_type(story, name)
     return story.story_types[name]
@@ -87,7 +88,7 @@ def _find_story_type(story: StoryContext, name: str) -> str | None:
         for run in NAME_RUN.finditer(text, max(0, at - 60), at + len(name) + 60):
             if run.start() > at:
                 break
-            if at + len(name) <= run.end() and run.group() != name and not _SENTENCE_INSIDE.search(run.group()):
+            if run.start() == at and run.group() != name and not _SENTENCE_INSIDE.search(run.group()):
                 named = codebook.organizations(run.group())
                 if named and codebook.classify(run.group()):
                     return codebook.classify(run.group())

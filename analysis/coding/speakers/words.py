@@ -54,10 +54,15 @@ def before_speech(description: str) -> str:
     return _SPEECH_IN_DESCRIPTION.split(description or "", maxsplit=1)[0]
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def name_run(run: str) -> str:
     """A run of capitalized words without a full stop that ends it after a word of
-    three letters or more ("Stephen Roach." is "Stephen Roach"; "Jr." stays)."""
-    return run[:-1] if run.endswith(".") and len(run.split()[-1]) > 3 else run
+    three letters or more ("Stephen Roach." is "Stephen Roach"; "Jr." and initials,
+    "U.S.", stay)."""
+    last = run.split()[-1] if run.split() else ""
+    return run[:-1] if run.endswith(".") and len(last) > 3 and not _INITIALS.fullmatch(last) else run
 
 
 def name_words(run: str) -> list[str]:
