@@ -371,3 +371,10 @@ def test_a_document_takes_no_maker_from_a_date_or_a_describing_compound(tmp_path
 def test_the_pope_speaks_as_a_religious_leader(tmp_path):
     table = code(tmp_path, "Pope Francis criticised the plan. \"We must act,\" the pope said.\n")
     assert [row[0] for row in codes(table)] == ["civil_society", "civil_society"]
+
+
+def test_a_speaker_named_after_a_trailing_cue_ends_at_a_bracket(tmp_path):
+    table = code(tmp_path, "The ports will reopen, says harbour boss Ana Ruiz (Harbour News) 12:20, the agency reported.\n\n"
+                           "\"We will win,\" said Rep. Tom Hale (D-Ore.).\n")
+    assert table["speaker"].tolist()[0].endswith("Ana Ruiz")
+    assert table["speaker"].tolist()[1] == "Tom Hale"
