@@ -13,7 +13,7 @@ The data flows one way through five subpackages, one step each:
 5. ``report``: what the notebooks call (``settings``, ``summarise``, ``plot``,
    ``annotate``, ``sampling``, ``agreement``, ``estimates``, ``notebooks``).
 
-``errors`` and ``datafiles`` serve them all; ``cli`` is the command line. The names below
+``errors``, ``datafiles`` and ``pattern`` (TextBlob's offline parts) serve them all; ``cli`` is the command line. The names below
 are the public API; each is imported only when first used, so that ``python -m analysis
 --help`` starts at once.
 """
@@ -37,13 +37,21 @@ _API = {
     "write_table": "analysis.table.tabulate",
 }
 
+# Modules that notebooks written before the subpackages import from the package itself
+# ("from analysis import plot, summarise"), kept working.
+_MODULES = {
+    "estimates": "analysis.report.estimates",
+    "plot": "analysis.report.plot",
+    "summarise": "analysis.report.summarise",
+}
+
 __all__ = sorted(_API)
 
 
 def __getattr__(name: str):
     """The public API's names, each imported from its module on first use."""
-    if name in _API:
-        value = getattr(import_module(_API[name]), name)
+    if name in _API or name in _MODULES:
+        value = getattr(import_module(_API[name]), name) if name in _API else import_module(_MODULES[name])
         globals()[name] = value
         return value
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

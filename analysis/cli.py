@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         "type and the sheet's fingerprint (from_sheet); review them and append them to people.csv. A sheet that taught the "
         "codebook must not also correct estimates: draw another one for that",
     )
+    gaps.add_argument("--frames", metavar="SET", help="with --from-sheet: " + FRAMES_HELP + " (the sheet's frames column is checked against it)")
 
     targets = commands.add_parser(
         "targets",
@@ -476,9 +477,14 @@ def _gaps_from_sheet(args, table) -> int:
     """Run ``gaps --from-sheet``: propose people.csv rows from a filled coding sheet."""
     from .datafiles import write_csv
     from .report.sampling import read_coding_sheet
+    from .measures.frames import load_vocabulary
     from .report.summarise import codebook_rows_from_sheet
 
-    sample = read_coding_sheet(args.from_sheet, table)
+    try:
+        frames = tuple(load_vocabulary(frame_set=args.frames).frames)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    sample = read_coding_sheet(args.from_sheet, table, frame_names=frames)
     proposed = codebook_rows_from_sheet(table, sample)
     print(f"{len(proposed)} named speaker(s) in {int(proposed['sentences'].sum()) if len(proposed) else 0} coded sentences that the "
           f"program left unclassified or typed otherwise; sheet fingerprint {sample.fingerprint}", file=sys.stderr)

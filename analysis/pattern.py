@@ -5,9 +5,13 @@ Importing any part of TextBlob runs ``textblob/__init__``, which imports NLTK, w
 ``nltk.metrics`` modules try ``scipy.stats`` for significance tests this project never
 calls. That one import costs about 0.8 s in every process that codes text (each worker of
 a run, each step of the benchmark). Here TextBlob is imported with SciPy hidden, so
-NLTK's guarded imports fall back as they do on a machine without SciPy; SciPy itself is
-left importable afterwards, and when it was already imported nothing is hidden.
-Every module of the package takes TextBlob from here.
+NLTK's guarded imports fall back as they do on a machine without SciPy, and keep those
+fallbacks for the process (NLTK's Fisher exact test and ``betai``, which nothing here
+uses); SciPy itself is left importable afterwards, and when it was already imported
+nothing is hidden. The hiding lasts only while TextBlob is first imported, in the importing
+thread: another thread importing SciPy at that very moment would fail (the coding steps
+import no SciPy). Every module of the package takes TextBlob's parts
+from here (the benchmark also calls ``TextBlob`` itself, as users do).
 """
 
 from __future__ import annotations

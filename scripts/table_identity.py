@@ -68,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as fresh:
         tabulate_all(Path(fresh))
         different = 0
-        for saved in sorted(args.folder.glob("*.csv")):
+        for saved in sorted(path for path in args.folder.glob("*.csv") if not path.name.endswith(".new.csv")):
+            if not (Path(fresh) / saved.name).exists():
+                different += 1
+                print(f"MISSING {saved.name} (its corpus is not there to tabulate)")
+                continue
             same = filecmp.cmp(saved, Path(fresh) / saved.name, shallow=False)
             different += not same
             print(f"{'SAME' if same else 'DIFFERENT'} {saved.name}")

@@ -90,14 +90,37 @@ def test_every_codebook_file_is_documented_in_its_readme():
 
 
 def test_every_module_path_the_docs_data_and_notebooks_name_exists():
-    """A module that moves or is split leaves no pointer to where it was."""
-    texts = [PROJECT_DIR / "README.md", *sorted((PROJECT_DIR / "docs").glob("*.md")),
+    """A module that moves or is split leaves no pointer to where it was, as a path
+    ("analysis/report/plot.py") or as a dotted name ("analysis.report.agreement")."""
+    texts = [PROJECT_DIR / "README.md", PROJECT_DIR / "settings.yaml", *sorted((PROJECT_DIR / "docs").glob("*.md")),
              *sorted((PROJECT_DIR / "data").rglob("README.md")), *sorted((PROJECT_DIR / "notebooks").glob("*.ipynb"))]
     texts += [path for path in sorted((PROJECT_DIR / "data").rglob("*.csv")) if "runs" not in path.parts and "processed" not in path.parts]
-    named = {}
+    paths, dotted = {}, {}
     for path in texts:
-        for found in re.findall(r"\banalysis/[\w/]*\w(?:\.py)?/?", path.read_text(encoding="utf-8")):
-            named.setdefault(found.rstrip("/"), path.name)
-    assert len(named) >= 15
-    missing = {module: where for module, where in named.items() if not (PROJECT_DIR / module).exists()}
-    assert missing == {}
+        text = path.read_text(encoding="utf-8")
+        for found in re.findall(r"\banalysis/[\w/]*\w(?:\.py)?/?", text):
+            paths.setdefault(found.rstrip("/"), path.name)
+        for found in re.findall(r"(?<![\w/.])analysis(?:\.[A-Za-z_]\w*)+", text):
+            dotted.setdefault(found, path.name)
+    assert len(paths) >= 15 and len(dotted) >= 5
+    assert {module: where for module, where in paths.items() if not (PROJECT_DIR / module).exists()} == {}
+    assert {name: where for name, where in dotted.items() if not _resolves(name)} == {}
+
+
+def _resolves(dotted: str) -> bool:
+    """True when ``dotted`` ("analysis.report.plot", "analysis.tabulate",
+    "analysis.measures.stance.features") names a module or an attribute of one."""
+    import importlib
+
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            target = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attribute in parts[cut:]:
+            if not hasattr(target, attribute):
+                return False
+            target = getattr(target, attribute)
+        return True
+    return False

@@ -266,6 +266,15 @@ def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan], cues
     return bool(_FIRST_PERSON.search(words) or _STANCE.search(words) or _ARGUMENT_OPENS.match(words.lstrip()) or _passive_speech(words, cues))
 
 
+# A time that dates the passive ("was announced in May", "were noted on Monday") makes it
+# the narrator's report of an event.
+_DATED = re.compile(
+    r"\b(?:in|on|last|this|next|since|by|early|late)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|\d{4})\b|\b(?:yesterday|today)\b",
+    re.IGNORECASE,
+)
+
+
 # "... was underscored", "were also stressed", "has been noted": a passive whose agent is
 # not named ("by ..." would name it); verbs whose passive subject is the addressee ("was
 # told", "were asked") report no more of anyone's account.
@@ -274,7 +283,10 @@ _ADDRESSED = frozenset({"told", "asked", "informed", "assured", "urged", "advise
 
 
 def _passive_speech(words: str, cues: CueLexicon) -> bool:
-    """True when ``words`` hold an agentless passive of a reporting verb of kind speech."""
+    """True when ``words`` hold an agentless passive of a reporting verb of kind speech
+    that no time dates."""
+    if _DATED.search(words):
+        return False
     for match in _PASSIVE.finditer(words):
         verb = cues.by_form.get(match.group(1))
         if verb is not None and verb.kind == "speech" and match.group(1) not in _ADDRESSED:

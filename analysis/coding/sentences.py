@@ -4,7 +4,7 @@ No downloaded models: boundaries come from punctuation, the abbreviation list in
 ``data/abbreviations.csv``, and the quotation marks of each paragraph. Every sentence of
 a multi-sentence quotation is its own sentence. Subheads, whether on a line of their own
 or glued to the end of a paragraph, and photo credits become heading rows. Page
-furniture (``furniture.py`` finds it) is cut from the text around it, even inside a line,
+furniture (``corpus.furniture`` finds it) is cut from the text around it, even inside a line,
 and its pieces become rows of their own, marked ``is_boilerplate``.
 
 Offsets always point into the document text as given, so ``text[start:end]`` is the

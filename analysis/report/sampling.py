@@ -3,7 +3,7 @@ back with every code checked, and plan how many sentences to code.
 
 A sheet is a probability sample of the table's sentences (headings and page furniture
 left out). Each row records its ``stratum`` and ``inclusion``, the probability with
-which it was drawn, so that ``estimate.py`` can weight it: a design that oversamples the
+which it was drawn, so that ``estimates`` can weight it: a design that oversamples the
 program's rare source types, or draws whole stories, still gives unbiased estimates.
 
 Designs (``unit``):

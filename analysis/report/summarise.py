@@ -92,7 +92,7 @@ def codebook_gaps(table: pd.DataFrame, types: tuple[str, ...] = ("unclassified",
     """List the speakers typed as one of ``types`` (by default those the codebook could
     not type, and the ordinary people, whose evidence is worth a second look), and, with
     ``with_conflicts``, the named speakers whom different stories' evidence types
-    differently (``corpus.conflicts``; ``typed_as`` then says "conflict: official in 12;
+    differently (``coding.people.conflicts``; ``typed_as`` then says "conflict: official in 12;
     public in 1"), most sentences first.
 
     Returns the columns of ``data/codebook/people.csv`` (``name``, ``aliases``,

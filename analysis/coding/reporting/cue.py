@@ -94,6 +94,9 @@ class Found:
     speech: bool = True
 
 
+_PROPER_NAME_WORD = re.compile(r"\b[A-Z][a-z]")
+
+
 def choose_cue(
     sentence: str,
     quoted: list[tuple[int, int]],
@@ -164,9 +167,10 @@ def choose_cue(
         return trailing[-1]
     chosen = found[0]
     closing = [f for f in found if f.kind == "according_to" and f.content[0] == 0]
-    if closing and not chosen.speech and chosen is not closing[-1]:
+    if closing and not chosen.speech and chosen is not closing[-1] and _PROPER_NAME_WORD.search(closing[-1].speaker):
         # "The session promoted ..., signaling ..., according to Zhang": a closing "according
-        # to" gives the source of everything before it, a thought or stance cue included.
+        # to" a name ("Zhang", "newly-appointed coach Wu Sheng") gives the source of everything
+        # before it, a thought or stance cue included ("..., according to the plan" names no one).
         return _cited_source(sentence, closing[-1])
     for later in found[1:]:
         if (

@@ -43,8 +43,8 @@ _PUBLISHER_BEFORE = (
     rf"{_PUBLISHER}[^.]{{0,40}}?\bin\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}{{word}}(?:e?s)?\b",
 )
 # A capitalized compound adjective that opens a sentence describes a document and names
-# no maker ("The Congressionally-mandated report", "State-funded research").
-_DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+(?:ed|en|based|run)")
+# no maker ("The Congressionally-mandated report", "State-run survey", "US-based study").
+_DESCRIBING_COMPOUND = re.compile(r"[A-Z][A-Za-z]*-(?:[a-z]+(?:ed|en)|run|based|led|owned)")
 _PUBLISHER_BEFORE_CUES = (
     re.compile(r"(?:[Cc]ompiled|[Cc]onducted|[Cc]arried\s+out|[Pp]ublished|[Cc]ommissioned|[Pp]roduced|[Rr]eleased|[Rr]un)\s+by\s"),
     re.compile(r"['’]s?\s"),

@@ -265,7 +265,7 @@ class SpeakerRegistry:
         report by the IMF")."""
         canonical = strip_determiners(phrase)
         described = ", ".join(filter(None, [phrase, description]))
-        owns = classify(self.story, described) is None and not _POSSESSIVE_OWNER.match(phrase) and not UNNAMED_REPORTS.fullmatch(canonical)
+        owns = classify(self.story, described) is None and not _POSSESSIVE_OWNER.match(phrase) and not UNNAMED_REPORTS.fullmatch(phrase.strip())
         owner = owner_before(self.story, phrase, mention.offset) if owns else None
         owner_type = None
         if owner:
