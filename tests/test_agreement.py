@@ -92,3 +92,10 @@ def test_agreement_by_outlet_leaves_headings_out_and_names_rows_without_an_outle
     assert list(results) == ["(no outlet)", "Gazette"]
     assert results["Gazette"].n == 2 and results["Gazette"].accuracy == 0.5
     assert results["(no outlet)"].confusion.loc["analyst", "official"] == 1
+
+
+def test_the_program_codes_the_seed_as_its_hand_coding(seed_table):
+    sample = read_coding_sheet(PROJECT_DIR / "data" / "annotations" / "seed_hand_coding.csv", seed_table)
+    coded = compare(seed_table, sample)
+    result = agreement(coded.loc[~coded["is_heading"], "source_type"], coded.loc[~coded["is_heading"], "auto_type"])
+    assert (result.n, result.accuracy, result.kappa) == (122, 1.0, 1.0)
