@@ -29,6 +29,7 @@ from .cues import CueLexicon, load_cues
 from .quotes import QuoteSpan, quote_spans
 from .reporting.cue import Found
 from .reporting.find import find_cue
+from .reporting.words import ADDRESSEE_VERBS, DAY_NAMES, MONTHS
 from .sentences import Sentence
 from .tagging import narrates_past
 
@@ -269,17 +270,16 @@ def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan], cues
 # A time that dates the passive ("was announced in May", "were noted on Monday") makes it
 # the narrator's report of an event.
 _DATED = re.compile(
-    r"\b(?:in|on|last|this|next|since|by|early|late)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|\d{4})\b|\b(?:yesterday|today)\b",
+    rf"\b(?:in|on|last|this|next|since|by|early|late)\s+(?:(?:early|late|mid-?)\s*)?(?:{'|'.join(MONTHS + DAY_NAMES)}|week|month|year|\d{{4}})\b"
+    r"|\b(?:yesterday|today)\b",
     re.IGNORECASE,
 )
 
 
 # "... was underscored", "were also stressed", "has been noted": a passive whose agent is
-# not named ("by ..." would name it); verbs whose passive subject is the addressee ("was
-# told", "were asked") report no more of anyone's account.
+# not named ("by ..." would name it); verbs whose passive subject is the addressee
+# (``ADDRESSEE_VERBS``: "were asked") report no more of anyone's account.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|again|further|repeatedly|particularly|especially)\s+)?([a-z]+ed)\b(?!\s+(?:\w+\s+)?by\b)")
-_ADDRESSED = frozenset({"told", "asked", "informed", "assured", "urged", "advised", "warned", "reminded"})
 
 
 def _passive_speech(words: str, cues: CueLexicon) -> bool:
@@ -289,6 +289,6 @@ def _passive_speech(words: str, cues: CueLexicon) -> bool:
         return False
     for match in _PASSIVE.finditer(words):
         verb = cues.by_form.get(match.group(1))
-        if verb is not None and verb.kind == "speech" and match.group(1) not in _ADDRESSED:
+        if verb is not None and verb.kind == "speech" and verb.verb not in ADDRESSEE_VERBS:
             return True
     return False

@@ -14,6 +14,7 @@ from ..cues import CueVerb
 from ..quotes import OPENING_MARKS
 from .subject import appositive_before, phrase_after
 from .words import (
+    ADDRESSEE_VERBS,
     ADJUNCT_WORDS,
     ARTICLES,
     AUXILIARIES,
@@ -35,7 +36,6 @@ from .words import (
 )
 
 _COMPLEMENTIZERS = frozenset("that whether if how why what when where".split())
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind"})
 _FOLLOWERS = frozenset({"who", "which", "according", "as", "citing", "referring", "and", "but", "though", "although", "because"})
 _TRAILING_CLAUSES = frozenset({"who", "which", "where", "as", "when", "while", "after", "before", "because", "since", "adding"})
 _CLOSING_PUNCTUATION = frozenset(".!?\"”’')»`")
@@ -75,7 +75,7 @@ def cue_frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: 
     frames, base = verb.frames, verb.verb.split()[0]
     introduced_by_as = subject is not None and sentence[: subject[2]].rstrip().lower().endswith(("as", "as the"))
     gap = subject_end == 0 or tokens[subject_end - 1][0] in BOUNDARY_MARKS
-    inverts = "trailing" in frames and gap and subject_end == at and base not in _ADDRESSEE_VERBS
+    inverts = "trailing" in frames and gap and subject_end == at and base not in ADDRESSEE_VERBS
     if inverts and after and not tokens[at][0].lower().endswith("ing") and after[0][0].lower() not in _COMPLEMENTIZERS and _starts_noun_phrase(after[0][0], loosely=True):
         inverted = phrase_after(sentence, after[0][1], with_description=True)
         if inverted and phrase_like(inverted[0]) and (subject_end > 0 or any(t in ",:" for t, _, _ in after[:12])):
@@ -161,7 +161,7 @@ def _opens_clause(after: list[Token]) -> bool:
 
 def _skip_addressee(after: list[Token], base: str) -> int:
     """Return how many tokens of ``after`` name the addressee of a verb like "told"."""
-    if base not in _ADDRESSEE_VERBS:
+    if base not in ADDRESSEE_VERBS:
         return 0
     index = 0
     while index < min(len(after), 5):
@@ -234,7 +234,7 @@ def _opens_infinitive(after: list[Token], base: str) -> bool:
     words = [token.lower() for token, _, _ in after[:7]]
     if words[:1] == ["to"] and len(words) > 1 and words[1].isalpha():
         return True
-    return base in _ADDRESSEE_VERBS | {"call", "urge", "expect", "want"} and "to" in words[1:6] and bool(words) and words[0] not in PREPOSITIONS
+    return base in ADDRESSEE_VERBS | {"call", "urge", "expect", "want"} and "to" in words[1:6] and bool(words) and words[0] not in PREPOSITIONS
 
 
 def _starts_noun_phrase(token: str, loosely: bool = False) -> bool:

@@ -19,6 +19,7 @@ from .words import (
     CLAUSE_WORDS,
     DETERMINERS,
     MAX_SUBJECT_WORDS,
+    MONTHS,
     NAME_TOKEN,
     PARTS_OF_DAY,
     PREPOSITIONS,
@@ -34,9 +35,8 @@ from .words import (
 
 _QUANTITY_OPENERS = ("at least", "more than", "nearly", "about", "almost", "over", "fewer than", "less than", "some of", "many of", "most of", "all of", "none of", "one of")
 _TIME_OPENERS = frozenset("in on last this next early late earlier later since by during".split())
-_TIME_WORDS = WEEKDAYS | PARTS_OF_DAY | frozenset(
+_TIME_WORDS = WEEKDAYS | PARTS_OF_DAY | frozenset(MONTHS) | frozenset(
     """week weeks month months year years day days weekend decade century spring summer autumn fall winter
-    january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec early late mid""".split()
 )
 _COORDINATORS = frozenset({"and", "but", "or", "yet"})

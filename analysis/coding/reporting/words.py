@@ -20,7 +20,12 @@ QUANTIFIERS = frozenset(
 )
 DETERMINERS = ARTICLES | QUANTIFIERS
 SUBJECT_PRONOUNS = frozenset("he she they we i it you".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+WEEKDAYS = frozenset(DAY_NAMES) | frozenset({"today", "yesterday", "tonight"})
+# Verbs whose object is the person addressed ("told reporters", "was asked"): the one told
+# or asked is no speaker.
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind"})
 PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _ADVERBS = WEEKDAYS | frozenset(
     """also not n't never later previously repeatedly again further once then still

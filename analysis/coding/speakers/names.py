@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ...pattern import lexicon
-from ..reporting.words import is_name_chunk
+from ..reporting.words import DAY_NAMES, is_name_chunk
 from ..sentences import SENTENCE_STARTERS
 from ..sourcetypes import NAME_RUN
 from .context import StoryContext
@@ -31,7 +31,7 @@ from .words import (
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
 _NAME_PARTICLES = frozenset("de da van von bin al le la del der dos du ibn".split())
-_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+_TIME_WORDS = frozenset(DAY_NAMES) | frozenset({"yesterday", "today"})
 _INSTITUTION_NAME = re.compile(r"[A-Z][\w'’.-]*\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|&)(?:\s+the)?\s+)?[A-Z][\w'’.-]*)*\s*$")
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 _POSSESSIVE_WORD = re.compile(r"\w['’]s?$")
@@ -45,8 +45,9 @@ def person_name(story: StoryContext, phrase: str) -> tuple[str | None, str]:
     ("Institute of Marine and Coastal Research"), not a person. After an honorific ("Ms
     Kite", "Mr Cook") a single word is a surname even when it is a common word."""
     codebook = story.codebook
-    titled = _HONORIFICS.match(phrase.strip()) is not None  # "Ms Kite", "Mr Cook": a person, whatever the word
-    phrase = _HONORIFICS.sub("", phrase.strip())
+    bare = _HONORIFICS.sub("", phrase.strip())
+    titled = bare != phrase.strip()  # "Ms Kite", "Mr Cook": a person, whatever the word
+    phrase = bare
     if codebook.outlet(phrase) or _ends_with_organization(story, phrase) or _INSTITUTION_NAME.search(phrase):
         return None, ""
     runs = list(CAPITALIZED_RUN.finditer(phrase))

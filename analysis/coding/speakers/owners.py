@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..reporting.words import DETERMINERS
+from ..reporting.words import DAY_NAMES, DETERMINERS, MONTHS
 from ..sourcetypes import DOCUMENT_WORDS, MEDIA
 from .context import StoryContext
 from .names import is_own_voice
@@ -24,7 +24,7 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’']?\s*$")
 # Who made a document (``_publishers_in``): a name that is no article, preposition or
 # date ("a report released by Friday" names no maker).
-_PUBLISHER = r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
+_PUBLISHER = rf"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|On|At|By|For|From|According|{'|'.join(w.capitalize() for w in DAY_NAMES + MONTHS)})\b)([A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*[A-Z][\w'’.&-]*)*)"
 # The maker after the document word, matched right after the word: "a report by the
 # IMF", "the study, from the CEPR,", "an email sent by the group's director, Jane Roe".
 _PUBLISHER_AFTER = (
