@@ -32,7 +32,7 @@ from .names import (
 )
 from .owners import is_thing, owner_before
 from .phrases import PLURAL_PRONOUNS, REFERRING_WORDS, SINGULAR_PRONOUNS
-from .speaker_type import FALLBACK_TYPE, UNNAMED_REPORTS, type_speaker
+from .speaker_type import FALLBACK_TYPE, type_speaker
 from .story_types import classify
 from .words import CONTRACTION, strip_determiners
 
@@ -40,6 +40,9 @@ from .words import CONTRACTION, strip_determiners
 # last poll or survey the story reported.
 _SHARE_OF_RESPONDENTS = re.compile(r"\b(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|thirds?|quarters?|half|fifths?|majority|minority)\b")
 _POLL = re.compile(r"\b(?:poll|polls|survey|surveys|pollster|pollsters)\b", re.IGNORECASE)
+# Reports that name no publisher ("Reports say ...", "Unconfirmed reports suggested ..."):
+# unnamed media reports, other media by the codebook, as "reportedly" is.
+_UNNAMED_REPORTS = re.compile(r"(?:(?:some|several|many|other|unconfirmed|local|earlier|recent|previous|latest|press|news|media)\s+)*reports", re.IGNORECASE)
 # "the 64-year-old" refers back to the last person, as "he" or "she" would.
 _AGE_EPITHET = re.compile(r"^the\s+\d{1,3}-year-old$")
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
@@ -262,23 +265,25 @@ class SpeakerRegistry:
     def _by_phrase(self, phrase: str, description: str | None, mention: Mention) -> Speaker:
         """Any other phrase: a speaker under the phrase without its determiners, with
         the organization it belongs to when the codebook cannot type it alone ("the
-        report by the IMF")."""
+        report by the IMF"); reports that name no publisher, with nothing said of them,
+        are other media and borrow no owner."""
         canonical = strip_determiners(phrase)
         described = ", ".join(filter(None, [phrase, description]))
-        owns = classify(self.story, described) is None and not _POSSESSIVE_OWNER.match(phrase) and not UNNAMED_REPORTS.fullmatch(phrase.strip())
+        unnamed_reports = not description and _UNNAMED_REPORTS.fullmatch(phrase.strip()) is not None
+        owns = classify(self.story, described) is None and not _POSSESSIVE_OWNER.match(phrase) and not unnamed_reports
         owner = owner_before(self.story, phrase, mention.offset) if owns else None
-        owner_type = None
+        source_type = "other_media" if unnamed_reports else None
         if owner:
             described = f"{described}, {owner}"
             if is_thing(self.story, phrase):
                 canonical = f"{canonical} by {owner}"
                 if classify(self.story, described) is None and person_name(self.story, owner)[0]:
-                    owner_type = self._find(owner, None, mention).source_type
+                    source_type = self._find(owner, None, mention).source_type
         for speaker in self.speakers:
             if speaker.name.lower() == canonical.lower():
                 return speaker
         person = self.story.codebook.names_person(phrase)
-        return self._add(canonical, described, owner_type, mention, person=person, plural=_looks_plural(canonical))
+        return self._add(canonical, described, source_type, mention, person=person, plural=_looks_plural(canonical))
 
     def _last(self, test) -> Speaker | None:
         """The most recent speaker (not the narrator) that passes ``test``."""

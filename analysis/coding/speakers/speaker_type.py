@@ -38,9 +38,6 @@ _HOMETOWN = re.compile(r",\s*(?:from|of)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-
 # research by Jupiter"): whoever runs surveys and studies acts as a pollster or a
 # research firm.
 _RESEARCH_BY = re.compile(r"\b(?:survey|poll|study|research|report|analysis|index|findings)s?,?\s+(?:\w+\s+){0,3}?(?:by|from|of)\s+(?:the\s+)?[A-Z]")
-# Reports that name no publisher ("Reports say ...", "Unconfirmed reports suggested ..."):
-# unnamed media reports, other media by the codebook, as "reportedly" is.
-UNNAMED_REPORTS = re.compile(r"(?:(?:some|several|many|other|unconfirmed|local|earlier|recent|previous|latest|press|news|media)\s+)*reports", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 # A definite role that is the subject of the next sentence ("The rural affairs minister said").
 _ROLE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:said|says|told|added|has|had|is|was|also|would|will)\b)")
@@ -57,8 +54,7 @@ def type_speaker(
 ) -> tuple[str, str]:
     """Type a new speaker: a listed person, a state, or a reader quoted by first name
     and town ("Andrew in Derby", public) or a person described only by home town
-    ("from Omaha, Nebraska", public); reports that name no publisher ("Reports say
-    ...", other media); a person described by a role that a pronoun
+    ("from Omaha, Nebraska", public); a person described by a role that a pronoun
     owns ("her adviser") as the person it refers to (``possessor_type`` of the
     description, from the registry of the story's speakers); else its description,
     else the words around its other mentions in the story; for a person, else the
@@ -78,8 +74,6 @@ def type_speaker(
         return "public", "story"
     if codebook.is_state(name):
         return "official", "codebook"
-    if not person and UNNAMED_REPORTS.fullmatch(name.strip()) and UNNAMED_REPORTS.fullmatch(description.strip() or name.strip()):
-        return "other_media", "story"
     owner_type = possessor_type(description) if person else None
     if owner_type:
         return owner_type, "story"
