@@ -426,7 +426,6 @@ def _estimate(args) -> int:
     """Run ``estimate``: naive and corrected estimates from a filled coding sheet."""
     from .datafiles import write_csv
     from .report.estimates import estimate
-    from .measures.frames import load_vocabulary
     from .report.summarise import with_period
 
     table = _input_table(args.table)
@@ -434,11 +433,7 @@ def _estimate(args) -> int:
         table, _ = with_period(table)
     if args.by and args.by not in table:
         raise InputError(f"--by: no column {args.by!r} in {args.table} (its columns: {', '.join(table.columns)}, or period)")
-    try:
-        frames = tuple(load_vocabulary(frame_set=args.frames).frames)
-    except ValueError as error:
-        raise InputError(str(error)) from None
-    result = estimate(table, args.coding, by=args.by, frames=frames)
+    result = estimate(table, args.coding, by=args.by, frames=_frame_names(args.frames))
     if args.out == "-":
         result.to_csv(sys.stdout, index=False)
     else:
@@ -473,18 +468,23 @@ def _gaps(args) -> int:
     return 0
 
 
+def _frame_names(frame_set: str | None) -> tuple[str, ...]:
+    """The frame names of ``frame_set`` (``--frames``), an unknown set being an input error."""
+    from .measures.frames import load_vocabulary
+
+    try:
+        return tuple(load_vocabulary(frame_set=frame_set).frames)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+
+
 def _gaps_from_sheet(args, table) -> int:
     """Run ``gaps --from-sheet``: propose people.csv rows from a filled coding sheet."""
     from .datafiles import write_csv
     from .report.sampling import read_coding_sheet
-    from .measures.frames import load_vocabulary
     from .report.summarise import codebook_rows_from_sheet
 
-    try:
-        frames = tuple(load_vocabulary(frame_set=args.frames).frames)
-    except ValueError as error:
-        raise InputError(str(error)) from None
-    sample = read_coding_sheet(args.from_sheet, table, frame_names=frames)
+    sample = read_coding_sheet(args.from_sheet, table, frame_names=_frame_names(args.frames))
     proposed = codebook_rows_from_sheet(table, sample)
     print(f"{len(proposed)} named speaker(s) in {int(proposed['sentences'].sum()) if len(proposed) else 0} coded sentences that the "
           f"program left unclassified or typed otherwise; sheet fingerprint {sample.fingerprint}", file=sys.stderr)

@@ -136,3 +136,16 @@ def test_bench_measures_each_step_in_a_fresh_process(tmp_path):
     results = json.loads(out.read_text(encoding="utf-8"))["results"]
     assert [(row["step"], row["stories"], row["sentences"]) for row in results] == [("split", 3, 125), ("pipeline", 3, 125)]
     assert all(row["sentences_per_second"] > 0 and row["peak_mb"] > 0 for row in results)
+
+
+def test_gaps_from_a_sheet_checks_its_frames_against_the_frame_set(tmp_path):
+    table = tmp_path / "seed.csv"
+    assert run("tabulate", str(SEED), "--stories", str(MANIFEST), "--out", str(table), "--quiet").returncode == 0
+    sheet = pd.read_csv(MANIFEST.parent / "annotations" / "seed_hand_coding.csv", comment="#", dtype=str, keep_default_na=False)
+    with_frames = tmp_path / "sheet.csv"
+    sheet.assign(frames="none").to_csv(with_frames, index=False)
+    result = run("gaps", str(table), "--from-sheet", str(with_frames), "--out", str(tmp_path / "rows.csv"))
+    assert result.returncode == 0, result.stderr
+    sheet.assign(frames="confict").to_csv(with_frames, index=False)
+    result = run("gaps", str(table), "--from-sheet", str(with_frames), "--out", str(tmp_path / "rows.csv"))
+    assert result.returncode == 2 and "frame 'confict' is not in the frame set (did you mean 'conflict'?)" in result.stderr
