@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...pattern import lexicon
 from ..cues import CueLexicon, CueVerb
 from ..matching import PhraseMatch
 from ..quotes import SIGNATURE
@@ -58,6 +59,10 @@ _REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reporte
 # A speaker after ", while", "; " or ", but" opens a clause of its own, not one nested in
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
+_LEADING_SUBORDINATE = re.compile(
+    r"\s*(?:unless|if|when|whenever|while|whilst|although|though|because|since|once|until|after|before|as\s+soon\s+as|even\s+if|even\s+though)\b",
+    re.IGNORECASE,
+)
 _UNCUED_MARKERS = ("according to", " of ", "quoted as", "reported", ":", "―", "—", "–")
 # "who asked not to be named", "who declined to be named", "who requested anonymity": a condition of the source, not
 # what it reports.
@@ -72,6 +77,19 @@ _AGENT_ENDS = re.compile(r"\s+(?:as|that|to|for|in|on|at|over|after)\s+(?![A-Z])
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
 _SIGNED_QUOTE = re.compile(rf"[\"”'’]\s*{SIGNATURE}$")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“„«]|``|'')")
+# Saying that one will not say: "declined to comment", "refused to elaborate", "did not
+# respond to a request for comment", "could not be reached". Such a sentence reports no
+# content, so its cue words are no cue (codebook rule 4: it reports an act).
+_NO_COMMENT = re.compile(
+    r"\b(?:declin|refus)\w*\s+(?:\w+\s+)?to\s+(?:comment|elaborate|discuss|say|speak|answer|confirm|respond|reply|be\s+(?:interviewed|quoted))\b"
+    r"|\b(?:not|never)\s+(?:\w+ly\s+)?(?:respond|reply|return|answer)\w*\s+(?:to\s+)?(?:\w+\s+){0,4}(?:requests?|calls?|e-?mails?|messages?|inquiries|queries|questions)\b"
+    r"|\b(?:not|never)\s+(?:\w+ly\s+)?(?:comment|respond|reply)\w*\s*(?:[.,;]|$)"
+    r"|\bcould\s+not\s+be\s+reached\b",
+    re.IGNORECASE,
+)
+# A relative clause opened after a comma ("New York, which ... denied a permit"): a cue
+# inside it describes the one it follows and reports nothing of the sentence.
+_RELATIVE_OPENING = re.compile(r",\s*(?:who|whom|which)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,7 +130,10 @@ def choose_cue(
     def is_quoted(position: int) -> bool:
         return any(lo < position < hi for lo, hi in quoted)
 
-    candidates = [match for match in cues.find(sentence) if match.start != exclude]
+    silent = [match.span() for match in _NO_COMMENT.finditer(sentence)]
+    candidates = [
+        match for match in cues.find(sentence) if match.start != exclude and not any(lo <= match.start < hi for lo, hi in silent)
+    ]
     lower = sentence.lower()
     if not candidates and not any(marker in lower for marker in _UNCUED_MARKERS):
         return [] if all_found else None
@@ -166,6 +187,9 @@ def choose_cue(
             return relayed[0]
         return trailing[-1]
     chosen = found[0]
+    main = _after_leading_subordinate(sentence, found)
+    if main is not None and chosen.cue_start < main.cue_start:
+        chosen = main
     closing = [f for f in found if f.kind == "according_to" and f.content[0] == 0]
     if closing and not chosen.speech and chosen is not closing[-1] and _PROPER_NAME_WORD.search(closing[-1].speaker):
         # "The session promoted ..., signaling ..., according to Zhang": a closing "according
@@ -180,9 +204,23 @@ def choose_cue(
             and later.speaker_start > chosen.cue_start
             and later.speaker.lower() not in SUBJECT_PRONOUNS
             and not _COORDINATE_CLAUSE.search(sentence, 0, later.speaker_start)
+            and not _in_relative_clause(sentence, later)
         ):
             chosen = later
     return _cited_source(sentence, chosen)
+
+
+def _after_leading_subordinate(sentence: str, found: list[Found]) -> Found | None:
+    """For a sentence that opens with a subordinate clause ("Unless the authorities agree
+    to ..., Saint-Andre believes ..."), the first cue of the main clause after it, whose
+    speaker starts after the clause's comma; None when the sentence opens otherwise."""
+    opening = _LEADING_SUBORDINATE.match(sentence)
+    if opening is None:
+        return None
+    comma = sentence.find(",", opening.end())
+    if comma < 0:
+        return None
+    return next((f for f in found if f.kind == "forward" and f.speaker_start > comma), None)
 
 
 def _cited_source(sentence: str, found: Found) -> Found:
@@ -193,6 +231,14 @@ def _cited_source(sentence: str, found: Found) -> Found:
         return found
     name, description = split_name(clean(cited.group("who")))
     return Found(name, description, found.cue, found.cue_start, cited.start("who"), found.kind, found.frame, found.content, found.speech)
+
+
+def _in_relative_clause(sentence: str, found: Found) -> bool:
+    """True when the cue of ``found`` lies in a relative clause that opens after its
+    speaker and is not closed before the cue ("New York, which ... denied a permit"):
+    the cue describes the speaker phrase rather than reporting for it."""
+    openings = list(_RELATIVE_OPENING.finditer(sentence, found.speaker_start, found.cue_start))
+    return bool(openings) and "," not in sentence[openings[-1].end() : found.cue_start]
 
 
 def _in_relative_aside(sentence: str, match: PhraseMatch, candidates: list[PhraseMatch]) -> bool:
@@ -238,6 +284,8 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
         return _passive_agent(sentence, after, match.start)
     if not is_verb_here(form, base, previous) or _ANONYMITY.match(sentence, match.end):
         return None
+    if verb.noun and (form == base or form.endswith("s")) and _after_article_and_adjective(tokens, j):
+        return None  # "this latest report that ...", "the new plans"
     subject_end = _skip_auxiliaries(tokens, j) + 1
     cue_from = at
     while cue_from > subject_end and (
@@ -320,6 +368,15 @@ def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, in
         content = (0, subject[2]) if trailing else (match.end, len(sentence))
         return Found(subject[0], subject[1], match.text, match.start, subject[2], "trailing" if trailing else "forward", "trailing" if trailing else "clause", content)
     return None
+
+
+def _after_article_and_adjective(tokens: list[Token], j: int) -> bool:
+    """True when token ``j`` is an adjective right after an article or possessive ("the
+    latest", "his new"): a cue form after it is a noun."""
+    if j < 1:
+        return False
+    k = skip_back(tokens, j - 1)
+    return k >= 0 and tokens[k][0].lower() in ARTICLES and lexicon.get(tokens[j][0].lower(), "").startswith("JJ")
 
 
 def _skip_auxiliaries(tokens: list[Token], j: int) -> int:

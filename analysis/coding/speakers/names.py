@@ -120,11 +120,20 @@ def named_before(story: StoryContext, offset: int, person: bool, since: int = 0)
     for run in reversed([run for run in story.runs() if since <= run.start() and run.end() <= offset]):
         if person:
             name, _ = person_name(story, run.group())
-            if name and len(run.group().split()) > 1 and not story.codebook.is_state(name):
+            if name and len(run.group().split()) > 1 and not story.codebook.is_state(name) and not _names_no_person(story, name):
                 return _POSSESSIVE_END.sub("", run.group())
         elif is_organization_name(story, run.group()):
             return run.group()
     return None
+
+
+def _names_no_person(story: StoryContext, name: str) -> bool:
+    """True when ``name`` reads as a person's but names an event, a quantity or an
+    organization ("Powergen Cup", "New York Times"): its last word heads phrases that
+    never speak (``not_speakers.csv``), or the codebook or the story types it as an
+    organization. "He" never refers to such a name."""
+    last = name.split()[-1].lower()
+    return last in story.codebook.not_speakers or last.rstrip("s") in story.codebook.not_speakers or is_organization_name(story, name)
 
 
 def organization_in_sentence_before(story: StoryContext, offset: int, spoken_at: Sequence[int]) -> str | None:
