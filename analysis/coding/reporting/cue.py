@@ -59,6 +59,7 @@ _REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reporte
 # A speaker after ", while", "; " or ", but" opens a clause of its own, not one nested in
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LEADING_SUBORDINATE = re.compile(
     r"\s*(?:unless|if|when|whenever|while|whilst|although|though|because|since|once|until|after|before|as\s+soon\s+as|even\s+if|even\s+though)\b",
     re.IGNORECASE,
@@ -175,6 +176,10 @@ def choose_cue(
                 asides.append(result)
     if all_found:
         return sorted((f for f in found if f.cue_start != exclude), key=lambda f: f.cue_start)
+    described = [f for f in found if _describes_an_object(sentence, f)]
+    found = [f for f in found if f not in described]
+    if not found and described:
+        return None
     if not found:
         return _loose_speech_cue(sentence, tokens, index_at, candidates, is_quoted) or find_uncued(sentence, tokens_of, is_quoted)
     found = [f for f in found if f not in asides] or found
@@ -239,6 +244,23 @@ def _in_relative_clause(sentence: str, found: Found) -> bool:
     the cue describes the speaker phrase rather than reporting for it."""
     openings = list(_RELATIVE_OPENING.finditer(sentence, found.speaker_start, found.cue_start))
     return bool(openings) and "," not in sentence[openings[-1].end() : found.cue_start]
+
+
+def _describes_an_object(sentence: str, found: Found) -> bool:
+    """True when the cue of ``found`` lies in a relative clause that describes a noun
+    after the sentence's own verb ("Ohio Republicans want to re-elect Sen. Rob Portman,
+    who endorsed gay marriage"): the sentence narrates, and the clause only says who
+    the person is. A relative clause on the subject ("X, who said ..., left") is not
+    this case: no finite verb comes before its opening. A person's speech in the clause
+    ("..., who said he expects ...") still reports; a stance or thought ("who endorsed",
+    "who believes") or what a thing says ("..., which suggests") does not."""
+    if found.kind != "forward" or not _in_relative_clause(sentence, Found(found.speaker, None, found.cue, found.cue_start, 0, found.kind, found.frame)):
+        return False
+    opening = list(_RELATIVE_OPENING.finditer(sentence, 0, found.cue_start))[-1]
+    if found.speech and opening.group().split()[-1].lower() != "which":
+        return False  # "with help from Thomas Perez, who said he expects ...": Perez speaks
+    before = re.findall(r"[A-Za-z]+", sentence[: opening.start()])
+    return any(word[:1].islower() and lexicon.get(word, "") in _FINITE_TAGS for word in before)
 
 
 def _in_relative_aside(sentence: str, match: PhraseMatch, candidates: list[PhraseMatch]) -> bool:

@@ -30,6 +30,8 @@ from .words import (
 
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
+# Words that, beside the story's own outlet, still name the outlet's own voice.
+_NEWSROOM_WORDS = frozenset("reporter reporters journalist journalists correspondent correspondents staff team newsroom investigation survey poll analysis".split())
 _NAME_PARTICLES = frozenset("de da van von bin al le la del der dos du ibn".split())
 _TIME_WORDS = frozenset(DAY_NAMES) | frozenset({"yesterday", "today"})
 _INSTITUTION_NAME = re.compile(r"[A-Z][\w'’.-]*\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|&)(?:\s+the)?\s+)?[A-Z][\w'’.-]*)*\s*$")
@@ -200,10 +202,19 @@ def organization_before(story: StoryContext, phrase: str, offset: int) -> str | 
 
 
 def is_own_voice(story: StoryContext, phrase: str) -> bool:
-    """True when ``phrase`` names the story's own outlet or "this newspaper"."""
+    """True when ``phrase`` names the story's own outlet or "this newspaper": the outlet
+    itself ("the Global Times", "BBC Sport") or its newsroom ("Global Times reporters").
+    A person who speaks for it ("BBC Two controller Roly Keating", "a BBC spokeswoman")
+    is a source like any other, typed as media."""
     if _OWN_VOICE.match(phrase.strip()):
         return True
     if not story.own_outlet:
         return False
-    outlet = story.codebook.outlet(phrase)
-    return outlet == story.own_outlet or strip_determiners(phrase).lower() == story.own_outlet.lower()
+    if strip_determiners(phrase).lower() == story.own_outlet.lower():
+        return True
+    named = [m for m in story.codebook.matcher.find(phrase) if m.term.kind == "outlet"]
+    if not named or story.codebook.outlet_names.get(named[0].term.text, named[0].term.text) != story.own_outlet:
+        return False
+    rest = strip_determiners(f"{phrase[: named[0].start]} {phrase[named[0].end :]}".strip(" ,'’s"))
+    lower_words = [word.lower().strip(",") for word in rest.split() if word[:1].islower()]
+    return person_name(story, rest)[0] is None and all(word in _NEWSROOM_WORDS for word in lower_words)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ...pattern import lexicon
 from .context import StoryContext
 from .introductions import mentions
+from .names import is_own_voice
 from .owners import owner_before
 from .story_types import classify
 from .words import before_speech
@@ -89,7 +90,7 @@ def type_speaker(
         found = classify(story, owner) if owner else None
     if found is None and not person and _RESEARCH_BY.search(description or ""):
         found = "analyst"
-    if found in ("other_media", "western_media") and story.own_outlet and codebook.outlet(description) == story.own_outlet:
+    if found in ("other_media", "western_media") and story.own_outlet and is_own_voice(story, description or name):
         return "narrator", ""
     if found:
         return found, "story"
