@@ -18,12 +18,14 @@ KINDS = ("speech", "thought", "stance")
 class CueVerb:
     """A reporting verb: its base form, the frames in which it reports, whether its
     base and -s forms are also common nouns ("state", "support"), and its kind:
-    ``speech``, ``thought`` or ``stance``."""
+    ``speech``, ``thought`` or ``stance``; ``past_is_base`` when its past tense is
+    written as its base ("forecast", "broadcast"), so that "..., it forecast." reports."""
 
     verb: str
     frames: frozenset[str]
     noun: bool = False
     kind: str = "speech"
+    past_is_base: bool = False
 
 
 def inflections(verb: str) -> list[str]:
@@ -67,7 +69,7 @@ class CueLexicon:
             kind = row.get("kind") or "speech"
             if kind not in KINDS:
                 raise ValueError(f"{path}: {row['verb']}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-            cue = CueVerb(verb, frames, row.get("noun", "").lower() == "yes", kind)
+            cue = CueVerb(verb, frames, row.get("noun", "").lower() == "yes", kind, verb in phrases[1:])
             for phrase in phrases:
                 self.by_form.setdefault(phrase, cue)
         self.matcher = PhraseMatcher(self.by_form.items(), ignore_case=True)

@@ -263,6 +263,8 @@ def _ends_sentence(paragraph: str, match: re.Match[str], next_start: int, kinds:
         return True
     token_text = token.lstrip("\"“'‘([")
     kind = kinds.get(token_text)
+    if kind is None and "-" in token_text:
+        kind = kinds.get(token_text.rsplit("-", 1)[1])  # "then-Sen.", "ex-Gov."
     if kind is None and (_DOTTED_ACRONYM.match(token_text) or (len(token_text) == 1 and token_text.isupper())):
         kind = "ambiguous"
     if kind is None:

@@ -239,8 +239,9 @@ def _opens_infinitive(after: list[Token], base: str) -> bool:
 
 def _starts_noun_phrase(token: str, loosely: bool = False) -> bool:
     """True when ``token`` can open a noun phrase: a determiner, a capitalized word or a
-    number; with ``loosely``, also any word that is not a preposition or clause word."""
+    number or an amount of money ("$1 trillion", "£5m"); with ``loosely``, also any word
+    that is not a preposition or clause word."""
     lower = token.lower()
-    if lower in DETERMINERS or token[0].isupper() or token[0].isdigit() or lower in {"more", "further", "new", "greater"}:
+    if lower in DETERMINERS or token[0].isupper() or token[0].isdigit() or token[0] in "$£€¥" or lower in {"more", "further", "new", "greater"}:
         return True
     return loosely and token[0].isalpha() and lower not in PREPOSITIONS | CLAUSE_WORDS | AUXILIARIES and not is_adverb(token)

@@ -339,7 +339,7 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
         subject = appositive_before(sentence, tokens, subject_end) or elided_subject(sentence, tokens, subject_end, form)
     if subject is None:
         return None
-    if frame == "trailing" and form == base and not plural_subject(subject[0]):
+    if frame == "trailing" and form == base and not verb.past_is_base and not plural_subject(subject[0]):
         return None
     kind = "trailing" if frame == "trailing" and subject[2] > 0 and _follows_boundary(sentence, subject[2]) else "forward"
     content = (0, subject[2]) if kind == "trailing" else (match.end, len(sentence))

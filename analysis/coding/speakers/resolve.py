@@ -47,6 +47,8 @@ _UNNAMED_REPORTS = re.compile(r"(?:(?:some|several|many|other|unconfirmed|local|
 _AGE_EPITHET = re.compile(r"^the\s+\d{1,3}-year-old$")
 _POSSESSED = re.compile(r"^(?:[Tt]he\s+)?(.+?)['’]s?\s+(\S.*)$")
 _POSSESSIVE_OWNER = re.compile(r"^(his|her|their)\s", re.IGNORECASE)
+# A named owner of a role: "Mrs. Clinton's communications director", "Sanders' campaign manager".
+_NAMED_OWNER = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:'s|’s|'|’)\s+[a-z]")
 # "Mia Kent of the Harbour Workers Federation": a person and the organization they are of.
 _MEMBER_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]+)\s+((?:of|from|at)\s+.+)$")
 _ADDRESSEE = re.compile(r"\btold\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
@@ -319,19 +321,35 @@ class SpeakerRegistry:
         self.speakers.append(speaker)
         return speaker
 
+    def _named_owner_type(self, owner: str, mention: Mention) -> str | None:
+        """The type of the person who owns a role ("Mrs. Clinton" of "Mrs. Clinton's
+        communications director"), when the story or the codebook types that person."""
+        if owner in self._typing or person_name(self.story, owner)[0] is None:
+            return None
+        self._typing.add(owner)
+        referent = self._find(owner, None, mention)
+        self._typing.discard(owner)
+        if not referent.person or referent.source_type in ("unclassified", "narrator"):
+            return None
+        return referent.source_type
+
     def _possessor_type(self, description: str, mention: Mention) -> str | None:
-        """For a role that defers, owned by a pronoun and naming no organization ("her
-        senior policy adviser", "his lawyer"), the type of the person the pronoun refers
-        to: the last person (or, for "their", group) who spoke, else for "his" or "her"
-        the person named last before the mention (a lawyer speaks for the client the
-        story has just named, codebook Genres: law), when typed."""
+        """For a role that defers, owned by a pronoun or a named person and naming no
+        organization ("her senior policy adviser", "his lawyer", "Mrs. Clinton's
+        communications director"), the type of that person: for a pronoun, the last
+        person (or, for "their", group) who spoke, else for "his" or "her" the person
+        named last before the mention (a lawyer speaks for the client the story has just
+        named, codebook Genres: law), when typed."""
         owner = _POSSESSIVE_OWNER.match(description or "")
-        if not owner:
+        named_owner = _NAMED_OWNER.match(description or "")
+        if not owner and not named_owner:
             return None
         matches = self.story.codebook.matcher.find(description)
         roles = [m for m in matches if m.term.kind == "role"]
         if not roles or not roles[-1].term.defers or any(m.term.kind in ("organization", "outlet", "shaped") for m in matches):
             return None
+        if named_owner:
+            return self._named_owner_type(named_owner.group(1), mention)
         plural = owner.group(1).lower() == "their"
         referent = self._last(lambda s: s.person and s.plural == plural)
         if referent is None and not plural:
