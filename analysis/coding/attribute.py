@@ -132,6 +132,10 @@ def _link_quotations(sentences: list[Sentence], results: list[Attribution], quot
 
     A quotation left open at a paragraph's end runs on into the next paragraph when that
     paragraph opens with a quotation mark, as news style writes multi-paragraph quotes.
+    A sentence takes the cue of its own quotation marks, the nearest after it first
+    ('"A. B," X said.'); failing that, the cue of the quotation it runs on from, the
+    nearest before it first, since a quotation run over paragraphs is cued where it
+    begins.
     """
     ordered = [span for number in sorted(quotes) for span in quotes[number]]
     group_of: dict[int, int] = {}
@@ -140,17 +144,25 @@ def _link_quotations(sentences: list[Sentence], results: list[Attribution], quot
         runs_on = previous is not None and not previous.closed and span.opened
         group_of[span.start] = group_of[previous.start] if previous is not None and runs_on else span.start
     members: dict[int, list[int]] = {}
+    span_of: dict[int, int] = {}
     for index, sentence in enumerate(sentences):
         for span in quotes.get(sentence.paragraph, []):
             if span.start < sentence.end and sentence.start < span.end:
                 members.setdefault(group_of[span.start], []).append(index)
+                span_of[index] = span.start
                 break
     for group in members.values():
         cued = [i for i in group if results[i].speaker is not None]
         for index in group:
             if results[index].speaker is not None or results[index].quote != "direct":
                 continue
-            source = min(cued, key=lambda i: (i < index, abs(i - index))) if cued else _nearest_speaker(results, index)
+            own = [i for i in cued if span_of[i] == span_of[index]]
+            if own:  # '"A. B," X said.': the cue of its own quotation, after it first
+                source = min(own, key=lambda i: (i < index, abs(i - index)))
+            elif cued:  # a quotation run on from one opened before: its cue came first
+                source = min(cued, key=lambda i: (i > index, abs(i - index)))
+            else:
+                source = _nearest_speaker(results, index)
             if source is not None:
                 results[index].link, results[index].rule = source, "quotation"
 
@@ -189,11 +201,13 @@ def _learned_from(sentence: str, found: Found) -> Found:
 
 
 def _nearest_speaker(results: list[Attribution], index: int) -> int | None:
-    """Return the nearest sentence with a speaker of its own, before ``index`` first."""
-    before = [i for i in range(index - 1, -1, -1) if results[i].speaker is not None]
+    """Return the nearest sentence with a speaker of its own, before ``index`` first; a
+    sentence before it that was given a quotation's speaker counts as that speaker's, so
+    that a quotation right after another one of the same speaker goes on with it."""
+    before = [i for i in range(index - 1, -1, -1) if results[i].speaker is not None or results[i].rule == "quotation"]
     after = [i for i in range(index + 1, len(results)) if results[i].speaker is not None]
     if before and (not after or index - before[0] <= 3 or after[0] - index > 3):
-        return before[0]
+        return before[0] if results[before[0]].speaker is not None else results[before[0]].link
     return after[0] if after else None
 
 
