@@ -245,6 +245,12 @@ class Codebook:
         self._head_ends = frozenset(head.split()[-1] + ending for head in self.heads for ending in ("", "'", "’", "'s", "’s"))
         trade_file = folder / "trade_words.csv"
         self.trade_words = frozenset(row["word"].lower() for row in read_rows(trade_file)) if trade_file.exists() else frozenset()
+        sports_file = folder / "sports.csv"
+        sport_rows = read_rows(sports_file) if sports_file.exists() else []
+        self._sport_body = _sport_body_pattern(
+            [row["word"] for row in sport_rows if row["kind"] == "sport"],
+            sorted(self.states | self.demonyms | {row["word"] for row in sport_rows if row["kind"] == "nation"}),
+        )
         not_speakers = folder / "not_speakers.csv"
         self.not_speakers = frozenset(row["word"].lower() for row in read_rows(not_speakers)) if not_speakers.exists() else frozenset()
         self.people = []
@@ -371,6 +377,14 @@ class Codebook:
         wins over the kind words and roles inside the name ("National People's
         Congress" is a legislature, not people)."""
         found = self.matcher.find(description)
+        bodies = [
+            Match(m.start(), m.end(), Term(m.group(), "shaped", "civil_society"))
+            for m in (self._sport_body.finditer(description) if self._sport_body else ())
+        ]
+        if bodies:  # "Swimming Australia chief": the body, not the state, speaks
+            found = sorted(
+                [m for m in found if not any(b.start <= m.start and m.end <= b.end for b in bodies)] + bodies, key=lambda m: m.start
+            )
         shaped = self._shaped_names(description, [m for m in found if m.term.kind == "role"])
         if not shaped:
             return found
@@ -512,6 +526,16 @@ class Codebook:
 _PREPOSITIONS = frozenset("at in of for with from on to by".split())
 # Heads of the names of associations of members, which trade_words.csv can make business.
 _MEMBER_BODIES = frozenset("association associations federation confederation council alliance consortium society institute".split())
+
+
+def _sport_body_pattern(sports: list[str], places: list[str]) -> re.Pattern[str] | None:
+    """A pattern for the names of national sports bodies (``sports.csv``): a sport and a
+    place, in either order ("Athletics Kenya", "British Cycling"); None with no sports."""
+    if not sports or not places:
+        return None
+    sport = "|".join(re.escape(word) for word in sorted(sports, key=len, reverse=True))
+    place = "|".join(re.escape(word) for word in sorted(places, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{place})\s+(?:{sport})|(?:{sport})\s+(?:{place}))(?![\w-])")
 
 
 def _singular(word: str) -> str:
