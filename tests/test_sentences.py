@@ -46,8 +46,33 @@ def test_question_and_exclamation_marks_end_sentences_but_not_before_lowercase()
 
 
 def test_subhead_on_its_own_line_is_a_heading():
-    text = "The first paragraph ends here.\nA new direction\nThe second paragraph starts."
+    text = "The first paragraph ends here. It has two sentences.\nA new direction\nThe second paragraph starts."
     assert headings(text) == ["A new direction"]
+
+
+def test_short_first_paragraph_with_a_full_stop_is_the_headline():
+    text = "Verizon, striking unions reach four-year deal.\n\nThe deal ends a strike of 39,000 workers. It runs until 2019."
+    assert headings(text) == ["Verizon, striking unions reach four-year deal."]
+    lede = "Thousands of workers at the telecoms giant Verizon will return to work on Wednesday after the deal.\n\nIt runs until 2019."
+    assert headings(lede) == []
+    unbroken = "Ana Ruiz, a nurse from Madrid, said the shift was long.\nIt never ends."
+    assert headings(unbroken) == []
+
+
+def test_photo_descriptions_and_page_links_are_headings_but_not_a_sentence_about_a_photo():
+    text = (
+        "Prices rose in May. Analysts expect more.\n"
+        "Aerial photo taken on July 1, 2020 shows a new bridge over the Yangtze River.\n"
+        "Premier Li Keqiang attends the meeting at the Great Hall of the People in Beijing, capital of China, Nov. 12, 2020.\n"
+        "The treaty was signed in Beijing, capital of China, Nov. 12, 2020.\n"
+        "A photo attached to the report shows a prototype of the vehicle.\n"
+        "【1】 【2】 【3】"
+    )
+    assert headings(text) == [
+        "Aerial photo taken on July 1, 2020 shows a new bridge over the Yangtze River.",
+        "Premier Li Keqiang attends the meeting at the Great Hall of the People in Beijing, capital of China, Nov. 12, 2020.",
+        "【1】 【2】 【3】",
+    ]
 
 
 def test_subhead_glued_to_the_end_of_a_paragraph_is_a_heading():

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..pattern import lexicon
 from ..datafiles import abbreviations
 from .quotes import SIGNATURE, quote_marks
 
@@ -49,7 +50,25 @@ _CREDIT = re.compile(
 )
 # A signature closing a paragraph ("... shame." ― Ana Ruiz, 34) stays with its sentence.
 _SIGNATURE = re.compile(SIGNATURE)
+# A photo's description: "Aerial photo taken on July 1, 2020 shows ...", "A screengrab
+# from the web stream shows ...", also after a subhead glued before it.
+_PHOTO_SHOWS = re.compile(
+    r"^(?:\S+\s+){0,6}?(?:(?:[Aa]erial|[Pp]anoramic|[Ff]ile|[Cc]ombo|[Aa]|[Tt]he)\s+)*"
+    r"(?:[Pp]hotos?|[Ss]creengrab|[Ss]creenshot|[Vv]ideo\s+grab)\s+(?:(?:taken|from|made|provided)\b[^.\"“”]{0,160}?\s+)?shows?\b"
+)
+# A wire photo's caption in the present tense that ends with the place and the date:
+# "... at the Great Hall of the People in Beijing, capital of China, Nov. 12, 2020."
+_CAPTION_DATE = re.compile(
+    r",\s+(?:Jan|Feb|Mar|March|Apr|April|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\s*$"
+)
+# Links to a page's parts: "【1】 【2】 【3】", also after a photo credit.
+_PAGE_LINKS = re.compile(r"^(?:\([^()]{1,40}\)\s*)?(?:【\d+】\s*)+$")
 HEADING_MAX_WORDS = 12
+# The first paragraph of a story that is one short sentence set off by a blank line is its
+# headline, even with a full stop ("Hunting is down in the US."), as in the files of some
+# news archives.
+HEADLINE_MAX_WORDS = 12
+_BLANK_LINE = re.compile(r"[ \t\r]*\n[ \t\r]*\n")
 GLUED_HEADING_MAX_WORDS = 8
 
 
@@ -140,7 +159,11 @@ def split_story(text: str, start: int = 0, end: int | None = None, furniture: Se
                 sentences.extend(Sentence(a, b, number, caption) for a, b, caption in pieces)
                 continue
             piece = text[s_start:s_end]
-            if len(spans) == 1:
+            if is_photo_description(piece):
+                heading = True
+            elif len(spans) == 1 and number == 1 and not is_last_paragraph and _BLANK_LINE.match(text, p_end):
+                heading = is_heading_line(piece) or is_headline(piece)
+            elif len(spans) == 1:
                 heading = is_heading_line(piece)
             elif index == len(spans) - 1 and not is_last_paragraph:
                 heading = is_glued_heading(piece) or is_caption(piece)
@@ -291,6 +314,33 @@ def _last_token(paragraph: str, stop: int) -> str:
 def is_caption(piece: str) -> bool:
     """True for a photo or illustration credit such as "Photo: Xinhua"."""
     return ":" in piece and bool(_CAPTION.match(piece.strip()))  # every credit has a colon
+
+
+def is_photo_description(piece: str) -> bool:
+    """True for the description of a photo rather than a sentence of the story: "Photo
+    taken on ... shows ...", a wire caption in the present tense that ends with its
+    place and date ("Premier Li Keqiang attends the meeting ..., in Beijing, capital of
+    China, Nov. 12, 2020."), or the links to a page's parts ("【1】 【2】")."""
+    piece = piece.strip()
+    if _PAGE_LINKS.match(piece) or _PHOTO_SHOWS.match(piece):
+        return True
+    if not _CAPTION_DATE.search(piece) or any(mark in piece for mark in "\"“”"):
+        return False
+    tags = [lexicon.get(word) or lexicon.get(word.lower(), "") for word in _WORD.findall(piece)]
+    return "VBD" not in tags and any(tag in ("VBZ", "VBP") for tag in tags)
+
+
+def is_headline(piece: str) -> bool:
+    """True for a short first paragraph that reads as a headline although it ends with a
+    full stop or a semicolon ("Verizon, striking unions reach four-year deal.", "FULL
+    TEXT."): at most ``HEADLINE_MAX_WORDS`` words, with no quotation marks, in the
+    present tense of headlines (a verb in the past tense, "The ships sailed toward
+    Manila.", makes it a lede)."""
+    piece = piece.strip()
+    words = _WORD.findall(piece)
+    if not (0 < len(words) <= HEADLINE_MAX_WORDS and (piece[0].isupper() or piece[0].isdigit())) or any(mark in piece for mark in "\"“”"):
+        return False
+    return not any(lexicon.get(word.lower()) == "VBD" for word in words)
 
 
 def is_heading_line(piece: str) -> bool:
