@@ -357,7 +357,8 @@ def test_a_cue_in_a_relative_aside_gives_way_to_the_main_clause(tmp_path):
             [("analyst", "Institute of Marine and Coastal Research")],
         ),
         # a participle after a time phrase has no speaker in that phrase
-        ("Throughout the 1990s, farmers in the valley, fearing floods, moved uphill.\n", [("public", "farmers in the valley")]),
+        # a thought with a plain object ("fearing floods") reports no clause: narration, as hand coders coded it
+        ("Throughout the 1990s, farmers in the valley, fearing floods, moved uphill.\n", [("narrator", None)]),
         # a reporting verb of the lexicon's later additions
         (
             '"Ports are the lifeblood of the region," Jana Holm, the former governor of Nordmark, proclaimed to a cheering crowd.\n',
@@ -459,3 +460,125 @@ def test_an_argument_goes_on_where_narration_does_not(tmp_path):
         "The rules took effect in May.\n",
     )
     assert [row[0] for row in codes(table)] == ["analyst", "analyst", "narrator"]
+
+
+# Rules of the fourth round of issue 23, each on sentences written for it.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # saying one will not say reports no content
+        ("The airline declined to comment on the decision.\n", [("narrator", None)]),
+        ("A spokeswoman for the bank did not respond to a request for comment.\n", [("narrator", None)]),
+        ("Perdue refused to comment on this latest report that his agency hid research.\n", [("narrator", None)]),
+        # ... but a cue beside it still reports
+        ("A company spokesman declined to comment, saying the company does not discuss contracts.\n", [("business", "company spokesman")]),
+    ],
+)
+def test_saying_one_will_not_say_is_narration(tmp_path, text, expected):
+    assert codes(code(tmp_path, text)) == expected
+
+
+def test_a_cue_in_a_relative_clause_does_not_outrank_the_cue_that_reports(tmp_path):
+    table = code(tmp_path, "Governor Ann Wheeler said New York, which denied a permit for the pipeline, is forcing the region to buy gas.\n")
+    assert table["speaker"].tolist() == ["Ann Wheeler"]
+
+
+def test_the_main_clause_outranks_a_leading_subordinate_clause(tmp_path):
+    table = code(tmp_path, "Unless the authorities agree to make changes, coach Paul Denis believes the team will suffer.\n")
+    assert table["speaker"].tolist() == ["Paul Denis"]
+
+
+def test_he_does_not_refer_back_to_an_event(tmp_path):
+    table = code(
+        tmp_path,
+        "Club director Philippe Marot has reopened the debate.\n\n"
+        "His club host Bath in the Powergen Cup on Friday.\n\n"
+        '"We need our players," he told reporters.\n',
+    )
+    assert table["speaker"].tolist()[-1] == "Philippe Marot"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ohio Republicans are keen to re-elect Senator Rob Dale, who endorsed the reform in 2013.\n", [("narrator", None)]),
+        (
+            "The deal was reached with help from Labor Secretary Tom Perez, who said he expects it to pass.\n",
+            [("official", "Tom Perez")],
+        ),
+    ],
+)
+def test_a_relative_clause_on_an_object_reports_only_speech(tmp_path, text, expected):
+    assert codes(code(tmp_path, text)) == expected
+
+
+def test_people_of_the_stories_own_outlet_are_media_sources_and_the_outlet_is_the_narrator(tmp_path):
+    table = code(
+        tmp_path,
+        "BBC Two controller Roly Keating said the show would move.\n\nBBC News understands the deal is close.\n",
+        outlet="BBC",
+    )
+    assert codes(table) == [("western_media", "BBC Two controller Roly Keating"), ("narrator", None)]
+
+
+def test_money_opens_the_object_of_a_cue(tmp_path):
+    table = code(tmp_path, "Senator Ann Lee spoke in Ohio.\n\nShe calls for $1 trillion in new spending on roads.\n")
+    assert codes(table)[-1] == ("official", "Ann Lee")
+
+
+def test_a_hyphenated_title_does_not_end_the_sentence(tmp_path):
+    table = code(tmp_path, "Devine argued that the gap between Clinton and then-Sen. Barack Obama was narrower.\n")
+    assert len(table) == 1
+
+
+def test_a_cue_whose_past_is_its_base_trails(tmp_path):
+    table = code(tmp_path, "The NIESR institute said growth would slow. Growth in Britain is set to accelerate, it forecast.\n")
+    assert table["speaker"].tolist() == ["NIESR institute", "NIESR institute"]
+
+
+def test_a_role_owned_by_a_named_person_takes_the_persons_type(tmp_path):
+    table = code(
+        tmp_path,
+        'Senator Ann Lee spoke in Ohio on Monday.\n\n"We want solutions," said Jo Park, Ms Lee\'s communications director.\n',
+    )
+    assert codes(table)[-1] == ("official", "Jo Park")
+
+
+def test_a_quotation_run_on_without_paragraph_breaks_keeps_its_first_speaker(tmp_path):
+    table = code(
+        tmp_path,
+        'Striker Ahmed Hossam said: "It is my priority. "I feel the players have a new spirit. '
+        '"I was rude at times. "Their success makes him a bigger star," federation spokesman Methat Shalaby said.\n',
+    )
+    assert table["speaker"].tolist() == ["Ahmed Hossam", "Ahmed Hossam", "Ahmed Hossam", "Methat Shalaby"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will appeal," Athletics Kenya said.\n', [("civil_society", "Athletics Kenya")]),
+        ("Swimming Australia chief John Bertrand said the team was ready.\n", [("civil_society", "John Bertrand")]),
+    ],
+)
+def test_national_sports_bodies_are_civil_society(tmp_path, text, expected):
+    assert codes(code(tmp_path, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Some scientists maintain people like Nye are wrong.\n", [("analyst", "scientists")]),
+        ("Researchers believe a mini-ice age may have occurred.\n", [("analyst", "Researchers")]),
+        # a thought or stance with a plain object reports nothing
+        ("Hewitt showed form which matched his best years.\n", [("narrator", None)]),
+        ("Jurors saw the film on Tuesday.\n", [("narrator", None)]),
+        # an intention is narrated; wanting someone else to act is reported
+        ("Microsoft is planning to make Windows more secure.\n", [("narrator", None)]),
+        ("Rubio hoped to emerge as the alternative.\n", [("narrator", None)]),
+        ("Union leader Mary Cole wants her members and the rest of the staff to vote.\n", [("civil_society", "Mary Cole")]),
+    ],
+)
+def test_thoughts_and_stances_report_a_clause_not_an_object(tmp_path, text, expected):
+    assert codes(code(tmp_path, text)) == expected

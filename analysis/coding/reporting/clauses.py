@@ -10,6 +10,7 @@ that report that way; or a noun phrase (``inverted``: "..., said Yu Lei").
 
 from __future__ import annotations
 
+from ...pattern import lexicon
 from ..cues import CueVerb
 from ..quotes import OPENING_MARKS
 from .subject import appositive_before, phrase_after
@@ -93,9 +94,11 @@ def cue_frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: 
             following = rest[1].lower()
             if following in _FOLLOWERS or following.endswith("ing") or following in ADJUNCT_WORDS or set_off:
                 return "trailing"
-    if "bare" in frames and _opens_bare_clause(after, base):
+    if "bare" in frames and _opens_bare_clause(after, base) and (verb.kind == "speech" or _has_finite_verb(after, _adjuncts_end(after, base))):
         return "bare"
     if "to" in frames and _opens_infinitive(after, base):
+        return "to"
+    if "object_to" in frames and after and after[0][0].lower() != "to" and _opens_infinitive(after, base):
         return "to"
     if "as" in frames and any(token.lower() == "as" or token in OPENING_MARKS + '"`\'' for token in _words_of_clause(after, 12)):
         return "as"
@@ -229,12 +232,51 @@ def _opens_bare_clause(after: list[Token], base: str) -> bool:
     return True
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?"})
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})
+
+
+def _has_finite_verb(after: list[Token], start: int, limit: int = 12) -> bool:
+    """True when the words from ``start`` hold a finite verb of their own within
+    ``limit`` words, before a comma or stop and outside a relative clause or a
+    parenthesis set off by dashes: the clause a thought or stance reports ("believe a
+    mini-ice age may have occurred", "found Antarctica's ice sheet increased"), unlike a
+    plain object ("found his way through the defence", "saw the film")."""
+    rest = [token for token, _, _ in after[start:]]
+    words = rest[:-1]
+    if (
+        0 < len(words) <= 5
+        and rest[-1] in (".", "!", "?")
+        and all(token[0].isalpha() and token.lower() not in PREPOSITIONS | DETERMINERS for token in words)
+        and words[-1][0].isupper()
+    ):
+        return True  # no comma before an inverted speaker: "... the tip of the iceberg thinks analyst Tom Reed."
+    index, seen = start, 0
+    while index < len(after) and seen < limit:
+        token = after[index][0]
+        lower = token.lower()
+        if token in _CLAUSE_ENDS:
+            return False
+        if token in DASHES or token == "(":
+            skipped = _skip_dashes(after, index)
+            index = skipped if skipped > index else index + 1
+            continue
+        if lower in _RELATIVES and index > start:
+            return False
+        if lower in AUXILIARIES or lower in MODALS or lower in ("'s", "’s") or lexicon.get(lower) in _FINITE_TAGS:
+            return index > start
+        index += 1
+        seen += 1
+    return False
+
+
 def _opens_infinitive(after: list[Token], base: str) -> bool:
     """True when an infinitive follows the cue ("vowed to ...", "urged them to ...")."""
-    words = [token.lower() for token, _, _ in after[:7]]
+    words = [token.lower() for token, _, _ in after[:10]]
     if words[:1] == ["to"] and len(words) > 1 and words[1].isalpha():
         return True
-    return base in ADDRESSEE_VERBS | {"call", "urge", "expect", "want"} and "to" in words[1:6] and bool(words) and words[0] not in PREPOSITIONS
+    return base in ADDRESSEE_VERBS | {"call", "urge", "expect", "want"} and "to" in words[1:9] and bool(words) and words[0] not in PREPOSITIONS
 
 
 def _starts_noun_phrase(token: str, loosely: bool = False) -> bool:
