@@ -574,9 +574,9 @@ def test_national_sports_bodies_are_civil_society(tmp_path, text, expected):
         # a thought or stance with a plain object reports nothing
         ("Hewitt showed form which matched his best years.\n", [("narrator", None)]),
         ("Jurors saw the film on Tuesday.\n", [("narrator", None)]),
-        # an intention is narrated; wanting someone else to act is reported
-        ("Microsoft is planning to make Windows more secure.\n", [("narrator", None)]),
+        # a hope is a thought: it reports a clause, not an infinitive
         ("Rubio hoped to emerge as the alternative.\n", [("narrator", None)]),
+        ("Senator Marco Rubio hoped voters would back him.\n", [("official", "Marco Rubio")]),
         ("Union leader Mary Cole wants her members and the rest of the staff to vote.\n", [("civil_society", "Mary Cole")]),
     ],
 )

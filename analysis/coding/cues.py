@@ -10,7 +10,7 @@ from pathlib import Path
 from ..datafiles import data_dir, modified, read_rows
 from .matching import PhraseMatch, PhraseMatcher
 
-FRAMES = frozenset({"clause", "bare", "trailing", "to", "object_to", "object", "as"})
+FRAMES = frozenset({"clause", "bare", "trailing", "to", "object", "as"})
 KINDS = ("speech", "thought", "stance")
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..pattern import lexicon
+from .cues import load_cues
 from ..datafiles import abbreviations
 from .quotes import SIGNATURE, quote_marks
 
@@ -335,12 +336,16 @@ def is_headline(piece: str) -> bool:
     full stop or a semicolon ("Verizon, striking unions reach four-year deal.", "FULL
     TEXT."): at most ``HEADLINE_MAX_WORDS`` words, with no quotation marks, in the
     present tense of headlines (a verb in the past tense, "The ships sailed toward
-    Manila.", makes it a lede)."""
+    Manila.", makes it a lede). A headline that reports someone's words or stance with a
+    cue of ``cues.csv`` ("Flynn says Trump 'absolutely right'", "Union endorses Clinton")
+    stays a sentence of its speaker: it carries the source's claim to the reader."""
     piece = piece.strip()
     words = _WORD.findall(piece)
     if not (0 < len(words) <= HEADLINE_MAX_WORDS and (piece[0].isupper() or piece[0].isdigit())) or any(mark in piece for mark in "\"“”"):
         return False
-    return not any(lexicon.get(word.lower()) == "VBD" for word in words)
+    if any(lexicon.get(word.lower()) == "VBD" for word in words):
+        return False
+    return not any(match.value.kind in ("speech", "stance") for match in load_cues().find(piece))
 
 
 def is_heading_line(piece: str) -> bool:

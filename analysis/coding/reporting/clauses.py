@@ -94,11 +94,11 @@ def cue_frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: 
             following = rest[1].lower()
             if following in _FOLLOWERS or following.endswith("ing") or following in ADJUNCT_WORDS or set_off:
                 return "trailing"
-    if "bare" in frames and _opens_bare_clause(after, base) and (verb.kind == "speech" or _has_finite_verb(after, _adjuncts_end(after, base))):
+    if "bare" in frames and _opens_bare_clause(after, base) and (
+        verb.kind == "speech" or _names_a_finding(subject) or _has_finite_verb(after, _adjuncts_end(after, base))
+    ):
         return "bare"
     if "to" in frames and _opens_infinitive(after, base):
-        return "to"
-    if "object_to" in frames and after and after[0][0].lower() != "to" and _opens_infinitive(after, base):
         return "to"
     if "as" in frames and any(token.lower() == "as" or token in OPENING_MARKS + '"`\'' for token in _words_of_clause(after, 12)):
         return "as"
@@ -233,6 +233,20 @@ def _opens_bare_clause(after: list[Token], base: str) -> bool:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
+# What a poll, a study or figures find or show is their content, also as a plain object
+# ("Polls show a close contest", "a study found 31 incidents"; codebook rule 9).
+_FINDINGS = frozenset(
+    "poll polls survey surveys study studies report reports data figures research analysis statistics census audit review averages".split()
+)
+
+
+def _names_a_finding(subject) -> bool:
+    """True when the subject of a cue, or its description, names a document that reports
+    findings (``_FINDINGS``): "Recent polls in Pennsylvania", "A 2014 study by ..."."""
+    if subject is None:
+        return False
+    words = f"{subject[0]} {subject[1] or ''}".lower().replace(",", " ").split()
+    return any(word in _FINDINGS for word in words)
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?"})
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})
 

@@ -252,13 +252,17 @@ def _describes_an_object(sentence: str, found: Found) -> bool:
     who endorsed gay marriage"): the sentence narrates, and the clause only says who
     the person is. A relative clause on the subject ("X, who said ..., left") is not
     this case: no finite verb comes before its opening. A person's speech in the clause
-    ("..., who said he expects ...") still reports; a stance or thought ("who endorsed",
-    "who believes") or what a thing says ("..., which suggests") does not."""
+    ("..., who said he expects ...") still reports, and so does a clause with a subject of
+    its own ("..., which advocates say ..."); a stance or thought of the noun itself ("who
+    endorsed", "who believes", "which suggests") does not."""
     if found.kind != "forward" or not _in_relative_clause(sentence, Found(found.speaker, None, found.cue, found.cue_start, 0, found.kind, found.frame)):
         return False
     opening = list(_RELATIVE_OPENING.finditer(sentence, 0, found.cue_start))[-1]
-    if found.speech and opening.group().split()[-1].lower() != "which":
+    if found.speech:
         return False  # "with help from Thomas Perez, who said he expects ...": Perez speaks
+    between = sentence[opening.end() : found.cue_start].split()
+    if any(not (is_adverb(word) or word.lower() in AUXILIARIES) for word in between):
+        return False  # the clause has a subject of its own ("which advocates say ...")
     before = re.findall(r"[A-Za-z]+", sentence[: opening.start()])
     return any(word[:1].islower() and lexicon.get(word, "") in _FINITE_TAGS for word in before)
 
