@@ -166,12 +166,27 @@ def compare(batch: str, root: Path, tables: dict[str, pd.DataFrame] | None = Non
                 "text": table["text"].astype(object),
             }
         )
-        coded = coding[coding["article_id"] == row["article_id"]].merge(auto, on=["start", "end"], how="left")
+        coded = _align(coding[coding["article_id"] == row["article_id"]], auto)
         pieces.append(coded.assign(outlet=row["outlet"], family=family(row)))
     compared = pd.concat(pieces, ignore_index=True)
     compared["auto_type"] = compared["auto_type"].fillna("heading")
     compared["auto_speaker"] = compared["auto_speaker"].fillna("")
     return compared
+
+
+def _align(coded: pd.DataFrame, auto: pd.DataFrame) -> pd.DataFrame:
+    """The hand-coded rows of one article with the program's row of the same span; a
+    hand row that the program's splitter cut otherwise (a sentence it split in two or
+    joined with the next) takes the program's row that overlaps it most."""
+    merged = coded.merge(auto, on=["start", "end"], how="left")
+    for index in merged.index[merged["auto_type"].isna()]:
+        start, end = merged.at[index, "start"], merged.at[index, "end"]
+        overlap = (auto["end"].clip(upper=end) - auto["start"].clip(lower=start)).clip(lower=0)
+        if overlap.max() > 0:
+            best = auto.loc[overlap.idxmax()]
+            for column in ("auto_type", "auto_speaker", "text"):
+                merged.at[index, column] = best[column]
+    return merged
 
 
 def scores(compared: pd.DataFrame) -> dict:

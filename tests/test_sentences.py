@@ -123,3 +123,9 @@ def test_an_edited_abbreviation_list_is_read_for_the_next_story(tmp_path, monkey
     assert pieces(text) == ["They met at the Ave.", "The talks began."]
     listing.write_text("abbreviation,kind\nMr,title\nAve,title\n", encoding="utf-8")
     assert pieces(text) == [text]
+
+
+def test_a_subhead_in_capitals_glued_to_a_sentence_is_a_heading_of_its_own():
+    text = 'Xi spoke. TARGETS THROUGH 2035 The session raised a set of objectives. The UN and NATO met. US AND CHINA AGREE Trade is up.'
+    assert headings(text) == ["TARGETS THROUGH 2035", "US AND CHINA AGREE"]
+    assert "The session raised a set of objectives." in pieces(text)

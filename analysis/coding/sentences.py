@@ -57,6 +57,10 @@ _PHOTO_SHOWS = re.compile(
     r"^(?:\S+\s+){0,6}?(?:(?:[Aa]erial|[Pp]anoramic|[Ff]ile|[Cc]ombo|[Aa]|[Tt]he)\s+)*"
     r"(?:[Pp]hotos?|[Ss]creengrab|[Ss]creenshot|[Vv]ideo\s+grab)\s+(?:(?:taken|from|made|provided)\b[^.\"“”]{0,160}?\s+)?shows?\b"
 )
+# A subhead in capitals glued to the start of a sentence, as wire copy prints them
+# ("TARGETS THROUGH 2035 The session raised ...", 'ACHIEVING "XIAOKANG" GOAL Xi said ...'):
+# two or more words in capitals (eight letters at least), then a word in lower case.
+_CAPITALS_SUBHEAD = re.compile(r"((?:[\"“”']?[A-Z0-9][A-Z0-9'’&-]*[\"“”']?[,:]?\s+){2,})(?=[A-Z][a-z])")
 # A wire photo's caption in the present tense that ends with the place and the date:
 # "... at the Great Hall of the People in Beijing, capital of China, Nov. 12, 2020."
 _CAPTION_DATE = re.compile(
@@ -159,6 +163,11 @@ def split_story(text: str, start: int = 0, end: int | None = None, furniture: Se
             if pieces:
                 sentences.extend(Sentence(a, b, number, caption) for a, b, caption in pieces)
                 continue
+            subhead = _CAPITALS_SUBHEAD.match(text, s_start, s_end)
+            if subhead and sum(c.isalpha() for c in subhead.group(1)) >= 8:
+                # "DEVELOPMENT PRIORITIES Several priorities were highlighted."
+                sentences.append(Sentence(s_start, s_start + len(subhead.group(1).rstrip()), number, True))
+                s_start = subhead.end(1)
             piece = text[s_start:s_end]
             if is_photo_description(piece):
                 heading = True
