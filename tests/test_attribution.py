@@ -582,3 +582,8 @@ def test_national_sports_bodies_are_civil_society(tmp_path, text, expected):
 )
 def test_thoughts_and_stances_report_a_clause_not_an_object(tmp_path, text, expected):
     assert codes(code(tmp_path, text)) == expected
+
+
+def test_an_inverted_speaker_stops_before_a_phrase_of_time(tmp_path):
+    table = code(tmp_path, '"The chat has been about France," said coach Ian Lee ahead of the 12 March tie.\n')
+    assert table["speaker"].tolist() == ["Ian Lee"]

@@ -316,7 +316,11 @@ def phrase_after(sentence: str, start: int, with_description: bool) -> tuple[str
     if not rest:
         return None
     head, _, tail = rest.partition(",")
-    head = re.split(r"[:;—–(]|\s-\s|\s+(?:on|in|at|during|after|last|this|when|while|who|which|before|because)\s+", head, maxsplit=1)[0]
+    head = re.split(
+        r"[:;—–(]|\s-\s|\s+(?:on|in|at|during|after|last|this|when|while|who|which|before|because|ahead|following|amid|despite|as|yesterday|today|tonight|earlier|later)\b",
+        head,
+        maxsplit=1,
+    )[0]
     if not head.split() or len(head.split()) > MAX_SUBJECT_WORDS:
         return None
     description = clean(tail) if with_description and tail.strip() and _is_parenthetical_chunk(tail.strip()) else None
