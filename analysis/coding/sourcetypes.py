@@ -37,6 +37,9 @@ from .matching import PhraseMatch, PhraseMatcher, keep_longest, word_spans
 # and film, are taken for one of the two).
 GENRE_MIN_WEIGHT = 9
 GENRE_MIN_DISTINCT = 4
+# A short story reaches its genre with less weight when a term of that genre is one that
+# hardly occurs elsewhere ("tennis", "Premiership"): 7 instead of 9.
+GENRE_SHORT_WEIGHT = 7
 
 SOURCE_TYPES = (
     "official",
@@ -293,16 +296,23 @@ class Codebook:
         """The genre of a story's ``text`` without its headings (``genres.csv``): the
         genre whose terms weigh at least ``GENRE_MIN_WEIGHT`` together (a word common
         elsewhere, "season" or "show", weighs 1; "striker" or "album" 2), in at least
-        ``GENRE_MIN_DISTINCT`` different terms, and more than any other genre's; None
+        ``GENRE_MIN_DISTINCT`` different terms (``GENRE_SHORT_WEIGHT`` when one of them
+        weighs 2), and more than any other genre's; None
         for none (most news)."""
         counts: Counter[str] = Counter()
         distinct: dict[str, set[str]] = {}
+        strong: Counter[str] = Counter()
         folded, exact = self._genre_matchers
         for match in keep_longest(folded.find(text) + exact.find(text)):
             genre, weight = match.value
             counts[genre] += weight
+            strong[genre] += weight > 1
             distinct.setdefault(genre, set()).add(match.text.lower().rstrip("s"))
-        ranked = [(count, genre) for genre, count in counts.items() if count >= GENRE_MIN_WEIGHT and len(distinct[genre]) >= GENRE_MIN_DISTINCT]
+        ranked = [
+            (count, genre)
+            for genre, count in counts.items()
+            if len(distinct[genre]) >= GENRE_MIN_DISTINCT and (count >= GENRE_MIN_WEIGHT or count >= GENRE_SHORT_WEIGHT and strong[genre])
+        ]
         ranked.sort(reverse=True)
         if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
             return None
