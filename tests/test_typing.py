@@ -397,3 +397,22 @@ def test_a_dated_passive_is_the_narrators_report_of_an_event(tmp_path):
 def test_a_describing_compound_names_no_maker(tmp_path):
     table = code(tmp_path, "The State-run survey said support fell.\n\nThe US-based study said more.\n")
     assert table["speaker"].tolist() == ["State-run survey", "US-based study"]
+
+
+def test_genre_roles_of_clubs_events_and_productions(tmp_path):
+    sport = (
+        "The striker scored twice as the club won the league title in the final game of the season, "
+        "and the coach praised the squad after the match at the stadium.\n\n"
+        '"It was a great season," said Warriors chief Maurice Lane.\n\n'
+        '"We want him for club rugby," director of rugby Nigel Mason told the Citizen.\n'
+    )
+    table = tabulate(write(tmp_path, "sport.txt", sport))
+    assert table["source_type"].tolist()[-2:] == ["business", "public"]
+    film = (
+        "The film's director and its stars attended the premiere of the album and the show, "
+        "as the band's new single topped the chart and the actor won an award at the festival.\n\n"
+        '"Tickets sell out every year," festival organiser Michael Evans said.\n\n'
+        "CSI's co-producer, Carol Mendez, said the episode would be darker.\n"
+    )
+    table = tabulate(write(tmp_path, "film.txt", film))
+    assert table["source_type"].tolist()[-2:] == ["business", "business"]
