@@ -587,3 +587,13 @@ def test_thoughts_and_stances_report_a_clause_not_an_object(tmp_path, text, expe
 def test_an_inverted_speaker_stops_before_a_phrase_of_time(tmp_path):
     table = code(tmp_path, '"The chat has been about France," said coach Ian Lee ahead of the 12 March tie.\n')
     assert table["speaker"].tolist() == ["Ian Lee"]
+
+
+def test_a_closing_mark_that_closes_nothing_quotes_nothing(tmp_path):
+    table = code(
+        tmp_path,
+        "The agency will unveil a proposal soon. Coal output is rising fast. "
+        'On Wednesday he signed two orders." We started on it in advance, so we hope to have something out soon," '
+        "administrator Andrew Wheeler said.\n",
+    )
+    assert table["rule"].tolist()[:3] == ["narrator", "narrator", "narrator"]

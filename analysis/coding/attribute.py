@@ -64,15 +64,25 @@ class Attribution:
 
 
 def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSpan]]:
-    """Return the quotations of each paragraph of a story, in document offsets."""
+    """Return the quotations of each paragraph of a story, in document offsets. A
+    paragraph that opens by closing a quotation continues one left open in the paragraph
+    before; where none was left open, that closing mark quotes nothing (a scraped text
+    lost the opening mark, or the mark is stray), and the text before it is not taken
+    for a quotation."""
     bounds: dict[int, tuple[int, int]] = {}
     for sentence in sentences:
         start, end = bounds.get(sentence.paragraph, (sentence.start, sentence.end))
         bounds[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
-    return {
-        number: [QuoteSpan(start + s.start, start + s.end, s.opened, s.closed) for s in quote_spans(text[start:end])]
-        for number, (start, end) in bounds.items()
-    }
+    quotes: dict[int, list[QuoteSpan]] = {}
+    left_open = False
+    for number in sorted(bounds):
+        start, end = bounds[number]
+        spans = [QuoteSpan(start + s.start, start + s.end, s.opened, s.closed) for s in quote_spans(text[start:end])]
+        if spans and not spans[0].opened and not left_open:
+            spans = spans[1:]  # a closing mark that closes nothing: stray, or its opening mark was lost
+        quotes[number] = spans
+        left_open = bool(spans) and not spans[-1].closed
+    return quotes
 
 
 def _letters(text: str) -> int:
