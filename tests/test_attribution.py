@@ -597,3 +597,13 @@ def test_a_closing_mark_that_closes_nothing_quotes_nothing(tmp_path):
         "administrator Andrew Wheeler said.\n",
     )
     assert table["rule"].tolist()[:3] == ["narrator", "narrator", "narrator"]
+
+
+def test_he_refers_to_the_person_the_sentence_before_is_about(tmp_path):
+    table = code(
+        tmp_path,
+        "Coach Luis Arana faces an inquiry over his remarks, the federation said.\n\n"
+        "Spain's minister of sport Jaime Lissan was quick to back the decision. "
+        '"We are going to have zero tolerance," he said.\n',
+    )
+    assert codes(table)[-1] == ("official", "Jaime Lissan")

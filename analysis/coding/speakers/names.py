@@ -10,6 +10,7 @@ Xi Jinping); the person or organization named last before an offset (``named_bef
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ...pattern import lexicon
@@ -136,6 +137,42 @@ def _names_no_person(story: StoryContext, name: str) -> bool:
     organization. "He" never refers to such a name."""
     last = name.split()[-1].lower()
     return last in story.codebook.not_speakers or last.rstrip("s") in story.codebook.not_speakers or is_organization_name(story, name)
+
+
+_FINITE_WORD = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def person_subject_before(story: StoryContext, offset: int, spoken_at: Sequence[int]) -> str | None:
+    """For "he" or "she", the person who is the subject of the sentence right before
+    the one at ``offset`` when no speaker was met there or since ("Spain's minister of
+    sport Jaime Lissavetzky backed the decision. 'We will have zero tolerance,' he
+    said."): the name before the sentence's verb, which must be a full name or the
+    surname of a person the story names in full."""
+    starts = story.sentence_starts
+    current = bisect_right(starts, offset) - 1
+    if current < 1:
+        return None
+    start, end = starts[current - 1], starts[current]
+    if any(start <= spoke < offset for spoke in spoken_at):
+        return None
+    words = story.text[start:end].split()
+    chunk = []
+    for word in words[:12]:
+        bare = word.strip("\"“”‘’'(),")
+        if word.endswith(",") or lexicon.get(bare.lower(), "") in _FINITE_WORD and bare[:1].islower():
+            chunk.append(word.rstrip(","))
+            break
+        chunk.append(word)
+    else:
+        return None
+    phrase = " ".join(chunk[:-1]) if not chunk[-1][:1].isupper() else " ".join(chunk)
+    name, _ = person_name(story, phrase) if phrase else (None, "")
+    if not name:
+        return None
+    if len(name.split()) > 1:
+        return name
+    full = [run.group() for run in story.runs_with(name) if len(run.group().split()) > 1 and run.group().split()[-1] == name]
+    return name if full else None
 
 
 def organization_in_sentence_before(story: StoryContext, offset: int, spoken_at: Sequence[int]) -> str | None:

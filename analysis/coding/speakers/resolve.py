@@ -29,6 +29,7 @@ from .names import (
     organization_before,
     organization_in_sentence_before,
     person_name,
+    person_subject_before,
 )
 from .owners import is_thing, owner_before
 from .phrases import PLURAL_PRONOUNS, REFERRING_WORDS, SINGULAR_PRONOUNS
@@ -171,6 +172,9 @@ class SpeakerRegistry:
         named last before it; None for any other phrase or when none fits."""
         lower = phrase.lower()
         if lower in SINGULAR_PRONOUNS:
+            subject = person_subject_before(self.story, mention.offset, self.recent_offsets)
+            if subject and subject not in self._typing:
+                return self._find(subject, None, mention)
             found = self._last(lambda s: s.person and not s.plural)
             if found:
                 return found

@@ -78,9 +78,14 @@ def words_before(text: str, at: int, floor: int = 0) -> str:
     before_words: list[str] = []
     start = max(floor, at - 240)
     window = text[start:at].split()
-    for word in reversed(window[-7:] if start == floor or len(window) > 7 else window[1:]):
+    words = window[-7:] if start == floor or len(window) > 7 else window[1:]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         if _BRACKETED_ACRONYM.fullmatch(word):
             before_words.insert(0, word)
+            continue
+        if word == "of" and _title_of(words[index - 1] if index else "", before_words):
+            before_words.insert(0, word)  # "minister of sport Jaime Lissavetzky"
             continue
         if (
             not word[:1].isalnum()
@@ -92,6 +97,12 @@ def words_before(text: str, at: int, floor: int = 0) -> str:
             break
         before_words.insert(0, word)
     return " ".join(before_words)
+
+
+def _title_of(role: str, after_of: list[str]) -> bool:
+    """True when "of" joins a role in lower case to one or two words in lower case that
+    complete a title before a name ("minister of sport", "director of rugby")."""
+    return bool(role) and role.islower() and lexicon.get(role) == "NN" and 0 < len(after_of) <= 2 and all(w.islower() for w in after_of)
 
 
 def strip_determiners(phrase: str) -> str:
