@@ -416,3 +416,12 @@ def test_genre_roles_of_clubs_events_and_productions(tmp_path):
     )
     table = tabulate(write(tmp_path, "film.txt", film))
     assert table["source_type"].tolist()[-2:] == ["business", "business"]
+
+
+def test_a_place_after_in_is_where_someone_is_not_whom_they_speak_for(tmp_path):
+    text = (
+        "Zhou Yu, vice general manager of a restaurant in southwest China's Chongqing municipality, said portions were smaller.\n\n"
+        "A spokesman for the city said the roads would reopen.\n"
+    )
+    table = tabulate(write(tmp_path, "story.txt", text))
+    assert table["source_type"].tolist() == ["business", "official"]

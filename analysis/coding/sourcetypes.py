@@ -386,7 +386,7 @@ class Codebook:
         to right. A listed name wins over the head of a name that overlaps it; a head
         wins over the kind words and roles inside the name ("National People's
         Congress" is a legislature, not people)."""
-        found = self.matcher.find(description)
+        found = [m for m in self.matcher.find(description) if not _names_a_place(description, m)]
         bodies = [
             Match(m.start(), m.end(), Term(m.group(), "shaped", "civil_society"))
             for m in (self._sport_body.finditer(description) if self._sport_body else ())
@@ -536,6 +536,19 @@ class Codebook:
 _PREPOSITIONS = frozenset("at in of for with from on to by".split())
 # Heads of the names of associations of members, which trade_words.csv can make business.
 _MEMBER_BODIES = frozenset("association associations federation confederation council alliance consortium society institute".split())
+
+
+# "in southwest China's Chongqing municipality", "in the city": a place where someone
+# is, not the body they speak for.
+_IN_PLACE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|(?:south|north)(?:east|west)?|east|west|central|eastern|western|northern|southern|southwestern|northwestern|southeastern|northeastern)\s+)*$"
+)
+
+
+def _names_a_place(description: str, match: Match) -> bool:
+    """True for a kind word of the state in lower case ("municipality", "city") that
+    ends a phrase of place after "in": where a restaurant or a resident is."""
+    return match.term.kind == "organization" and match.term.text.islower() and bool(_IN_PLACE.search(description, 0, match.start))
 
 
 def _sport_body_pattern(sports: list[str], places: list[str]) -> re.Pattern[str] | None:

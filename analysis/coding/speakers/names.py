@@ -167,10 +167,12 @@ def person_subject_before(story: StoryContext, offset: int, spoken_at: Sequence[
         return None
     phrase = " ".join(chunk[:-1]) if not chunk[-1][:1].isupper() else " ".join(chunk)
     name, _ = person_name(story, phrase) if phrase else (None, "")
-    if not name:
+    if not name or story.codebook.is_demonym(name):
         return None
     if len(name.split()) > 1:
         return name
+    if phrase.split()[0].lower() in ("the", "a", "an"):
+        return None  # "The Tigers are top of the table": a team, not a surname
     full = [run.group() for run in story.runs_with(name) if len(run.group().split()) > 1 and run.group().split()[-1] == name]
     return name if full else None
 

@@ -14,6 +14,7 @@ sources speak to most often ("told the Global Times").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -172,9 +173,10 @@ class SpeakerRegistry:
         named last before it; None for any other phrase or when none fits."""
         lower = phrase.lower()
         if lower in SINGULAR_PRONOUNS:
-            subject = person_subject_before(self.story, mention.offset, self.recent_offsets)
-            if subject and subject not in self._typing:
-                return self._find(subject, None, mention)
+            if not self._spoke_lately(mention.offset):
+                subject = person_subject_before(self.story, mention.offset, self.recent_offsets)
+                if subject and subject not in self._typing:
+                    return self._find(subject, None, mention)
             found = self._last(lambda s: s.person and not s.plural)
             if found:
                 return found
@@ -290,6 +292,19 @@ class SpeakerRegistry:
                 return speaker
         person = self.story.codebook.names_person(phrase)
         return self._add(canonical, described, source_type, mention, person=person, plural=_looks_plural(canonical))
+
+    def _spoke_lately(self, offset: int) -> bool:
+        """True when a person spoke in one of the three sentences before the one at
+        ``offset``: "he" then goes on with that speaker rather than with the subject of a
+        narrated sentence between ("Zvonareva won in three sets. 'It was lots of
+        pressure,' she said" is the player quoted just before)."""
+        starts = self.story.sentence_starts
+        current = bisect_right(starts, offset) - 1
+        since = starts[max(0, current - 3)] if current >= 0 else 0
+        return any(
+            since <= at < offset and speaker.person and speaker.source_type != "narrator"
+            for speaker, at in zip(self.recent, self.recent_offsets)
+        )
 
     def _last(self, test) -> Speaker | None:
         """The most recent speaker (not the narrator) that passes ``test``."""
