@@ -81,7 +81,7 @@ def cue_frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: 
         inverted = phrase_after(sentence, after[0][1], with_description=True)
         if inverted and phrase_like(inverted[0]) and (subject_end > 0 or any(t in ",:" for t, _, _ in after[:12])):
             appositive = appositive_before(sentence, tokens, subject_end)
-            if appositive is None or appositive[2] > tokens[0][1] + 1:
+            if appositive is None or appositive[2] > tokens[0][1] + 1 or _holds_a_verb(appositive[0]):
                 return "inverted"
     rest = [token for token, _, _ in after[_adjuncts_end(after, base) :]]
     as_clause = introduced_by_as and rest[:1] == [","]
@@ -107,6 +107,13 @@ def cue_frame(sentence, tokens, subject, set_off, subject_end, at, after, verb: 
     ):
         return "object"
     return None
+
+
+def _holds_a_verb(phrase: str) -> bool:
+    """True when a phrase taken for a name before an appositive holds a finite verb in
+    lower case ("Such applications call for high speed"): it is a clause, and the
+    speaker is the name after the cue ("..., said Zhang Chuang, a professor")."""
+    return any(word.islower() and lexicon.get(word) in ("VB", "VBP", "VBZ", "VBD") for word in phrase.split()[1:])
 
 
 def _words_of_clause(after: list[Token], limit: int) -> list[str]:
