@@ -321,6 +321,8 @@ def phrase_after(sentence: str, start: int, with_description: bool) -> tuple[str
         head,
         maxsplit=1,
     )[0]
+    if len(head.split()) > MAX_SUBJECT_WORDS and " and " in head:
+        head = head.split(" and ")[0]  # "the data of the American Academy of Pediatrics and the ..."
     if not head.split() or len(head.split()) > MAX_SUBJECT_WORDS:
         return None
     description = clean(tail) if with_description and tail.strip() and _is_parenthetical_chunk(tail.strip()) else None
