@@ -425,3 +425,12 @@ def test_a_place_after_in_is_where_someone_is_not_whom_they_speak_for(tmp_path):
     )
     table = tabulate(write(tmp_path, "story.txt", text))
     assert table["source_type"].tolist() == ["business", "official"]
+
+
+def test_an_appositive_after_two_names_describes_both(tmp_path):
+    text = (
+        "Felicia Sanders and Polly Sheppard, two of the survivors of the shooting, spoke on Wednesday.\n\n"
+        '"Hate destroys those who harbor it," Sanders said.\n'
+    )
+    table = tabulate(write(tmp_path, "story.txt", text))
+    assert table["source_type"].tolist()[-1] == "public"

@@ -72,6 +72,11 @@ def _find_introduction(story: StoryContext, name: str) -> tuple[str, str]:
     return (full or name), " ".join(filter(None, [before, titles, after])).strip()
 
 
+# A second name joined to the first ("Felicia Sanders and Polly Sheppard"): an appositive
+# after it describes both.
+_AND_NAME = re.compile(r"\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?=,)")
+
+
 def mentions(story: StoryContext, name: str, person: bool) -> list[str]:
     """The words that introduce each mention of ``name`` in the story (a person by
     surname): the capitalized titles and up to six words before it in its clause, a
@@ -90,6 +95,9 @@ def mentions(story: StoryContext, name: str, person: bool) -> list[str]:
         before = words_before(text, run_start, floor)
         title = _TITLE_BEFORE.search(text, max(floor, run_start - 160), run_start)
         after = _APPOSITIVE.match(text, end)
+        partner = _AND_NAME.match(text, end) if after is None else None
+        if partner:  # "Felicia Sanders and Polly Sheppard, two of the survivors,"
+            after = _APPOSITIVE.match(text, partner.end())
         context = " ".join(filter(None, [before, title and title.group(1), titles, after and next(filter(None, after.groups()), None)]))
         if context.strip():
             found.append(context)

@@ -139,7 +139,7 @@ def _names_no_person(story: StoryContext, name: str) -> bool:
     return last in story.codebook.not_speakers or last.rstrip("s") in story.codebook.not_speakers or is_organization_name(story, name)
 
 
-_FINITE_WORD = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE_WORD = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
 
 
 def person_subject_before(story: StoryContext, offset: int, spoken_at: Sequence[int]) -> str | None:
