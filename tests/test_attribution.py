@@ -607,3 +607,8 @@ def test_he_refers_to_the_person_the_sentence_before_is_about(tmp_path):
         '"We are going to have zero tolerance," he said.\n',
     )
     assert codes(table)[-1] == ("official", "Jaime Lissan")
+
+
+def test_a_claim_after_adjectives_is_a_noun_and_the_colon_gives_the_speaker(tmp_path):
+    table = code(tmp_path, 'At his rally in Orlando, Senator Ann Lee made a similar false claim: "We have the cleanest air."\n')
+    assert codes(table) == [("official", "Ann Lee")]

@@ -397,12 +397,13 @@ def _loose_speech_cue(sentence: str, tokens: list[Token], index_at: dict[int, in
 
 
 def _after_article_and_adjective(tokens: list[Token], j: int) -> bool:
-    """True when token ``j`` is an adjective right after an article or possessive ("the
-    latest", "his new"): a cue form after it is a noun."""
-    if j < 1:
-        return False
-    k = skip_back(tokens, j - 1)
-    return k >= 0 and tokens[k][0].lower() in ARTICLES and lexicon.get(tokens[j][0].lower(), "").startswith("JJ")
+    """True when token ``j`` ends one or more adjectives right after an article or
+    possessive ("the latest", "his new", "a similar false"): a cue form after it is a
+    noun."""
+    k = j
+    while k >= 0 and lexicon.get(tokens[k][0].lower(), "").startswith("JJ"):
+        k = skip_back(tokens, k - 1)
+    return k != j and k >= 0 and tokens[k][0].lower() in ARTICLES
 
 
 def _skip_auxiliaries(tokens: list[Token], j: int) -> int:

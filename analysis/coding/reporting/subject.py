@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ...pattern import lexicon
+
 from .words import (
     ARTICLES,
     AUXILIARIES,
@@ -299,6 +301,7 @@ def clause_subject(sentence: str, tokens: list[Token]) -> tuple[str, str | None,
             and len(words) < 6
             and text.lower() not in AUXILIARIES
             and not text.lower().endswith(("ed", "s"))
+            and lexicon.get(text.lower()) not in ("VBD", "VBZ", "VBP", "MD")
             and (text.lower() in PREPOSITIONS or following not in DETERMINERS)
         ):
             words.append(token)
