@@ -612,3 +612,14 @@ def test_he_refers_to_the_person_the_sentence_before_is_about(tmp_path):
 def test_a_claim_after_adjectives_is_a_noun_and_the_colon_gives_the_speaker(tmp_path):
     table = code(tmp_path, 'At his rally in Orlando, Senator Ann Lee made a similar false claim: "We have the cleanest air."\n')
     assert codes(table) == [("official", "Ann Lee")]
+
+
+def test_a_quotation_whose_closing_mark_was_lost_ends_before_its_trailing_cue(tmp_path):
+    table = code(
+        tmp_path,
+        '"The industry is in line with the green economy, said Xu Yong, a deputy director of the city bureau. '
+        "Xu added that the city has promoted the industry. At present, it has built a complete chain. "
+        "In 2019, the city's GDP reached 134 billion yuan.\n",
+    )
+    assert table["speaker"].tolist()[:2] == ["Xu Yong", "Xu Yong"]
+    assert table["rule"].tolist()[2:] == ["narrator", "narrator"]

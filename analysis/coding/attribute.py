@@ -80,9 +80,26 @@ def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSp
         spans = [QuoteSpan(start + s.start, start + s.end, s.opened, s.closed) for s in quote_spans(text[start:end])]
         if spans and not spans[0].opened and not left_open:
             spans = spans[1:]  # a closing mark that closes nothing: stray, or its opening mark was lost
+        spans = [_closed_at_lost_mark(text, span) for span in spans]
         quotes[number] = spans
         left_open = bool(spans) and not spans[-1].closed
     return quotes
+
+
+# Where a quotation left open ends all the same: its closing mark was lost before a
+# trailing cue that names the speaker ('"The industry is growing, said Xu Yong, ...').
+_LOST_CLOSING = re.compile(
+    r"[,.!?]\s+(?:(?:said|says|told|tells|added|adds)\s+(?=[A-Z]|the\s|a\s)|(?=(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|added|told)\b))"
+)
+
+
+def _closed_at_lost_mark(text: str, span: QuoteSpan) -> QuoteSpan:
+    """A quotation left open (``closed`` false) that holds a trailing cue with its
+    speaker ends before that cue, as if its closing mark were there."""
+    if span.closed:
+        return span
+    lost = _LOST_CLOSING.search(text, span.start, span.end)
+    return replace(span, end=lost.start() + 1, closed=True) if lost else span
 
 
 def _letters(text: str) -> int:
