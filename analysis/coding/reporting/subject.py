@@ -261,7 +261,16 @@ def appositive_before(sentence: str, tokens: list[Token], end: int) -> tuple[str
         if _is_subject_chunk(chunk) and is_name_chunk(run[position + 1][1]) and not is_name_chunk(chunk):
             name_start, name = run[position + 1]
             return clean(name), clean(chunk), name_start
+        named = _NAME_OF.match(run[position + 1][1])
+        if _is_subject_chunk(chunk) and not is_name_chunk(chunk) and named:
+            # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, said"
+            name_start, name = run[position + 1]
+            return clean(named.group(1)), clean(f"{chunk}, {name[named.end(1):]}"), name_start
     return None
+
+
+# A person's name followed by the body they belong to: "Darran Whiting of Liberty Baptist Church".
+_NAME_OF = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’.-]*)\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 
 
 def elided_subject(sentence: str, tokens: list[Token], end: int, form: str) -> tuple[str, str | None, int] | None:
