@@ -626,5 +626,5 @@ def test_a_quotation_whose_closing_mark_was_lost_ends_before_its_trailing_cue(tm
 
 
 def test_a_name_with_its_body_after_a_description_is_the_speaker(tmp_path):
-    table = code(tmp_path, "One pastor backing the senator, Darran White of Liberty Baptist Church in Marion, said he had made 150 calls.\n")
+    table = code(tmp_path, "One pastor in the town, Darran White of Liberty Baptist Church in Marion, said he had made 150 calls.\n")
     assert codes(table) == [("civil_society", "Darran White")]
