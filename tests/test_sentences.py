@@ -129,3 +129,12 @@ def test_a_subhead_in_capitals_glued_to_a_sentence_is_a_heading_of_its_own():
     text = 'Xi spoke. TARGETS THROUGH 2035 The session raised a set of objectives. The UN and NATO met. US AND CHINA AGREE Trade is up.'
     assert headings(text) == ["TARGETS THROUGH 2035", "US AND CHINA AGREE"]
     assert "The session raised a set of objectives." in pieces(text)
+
+
+def test_a_short_first_paragraph_is_the_lede_when_the_title_is_known_and_different(tmp_path):
+    from analysis.coding.sentences import split_story
+
+    text = "Tax rates are rising across Europe.\n\nGovernments need revenue, economists say."
+    assert [s.is_heading for s in split_story(text, title="Europe's tax squeeze")] == [False, False]
+    assert [s.is_heading for s in split_story(text, title="Tax rates are rising across Europe")] == [True, False]
+    assert [s.is_heading for s in split_story(text)] == [True, False]

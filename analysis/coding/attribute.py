@@ -75,12 +75,15 @@ def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSp
         bounds[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
     quotes: dict[int, list[QuoteSpan]] = {}
     left_open = False
-    for number in sorted(bounds):
+    numbers = sorted(bounds)
+    for position, number in enumerate(numbers):
         start, end = bounds[number]
         spans = [QuoteSpan(start + s.start, start + s.end, s.opened, s.closed) for s in quote_spans(text[start:end])]
         if spans and not spans[0].opened and not left_open:
             spans = spans[1:]  # a closing mark that closes nothing: stray, or its opening mark was lost
-        spans = [_closed_at_lost_mark(text, span) for span in spans]
+        following = text[bounds[numbers[position + 1]][0] :].lstrip()[:2] if position + 1 < len(numbers) else ""
+        if not following.startswith(('"', "“", "''", "``", "«")):  # else the quotation runs on into it
+            spans = [_closed_at_lost_mark(text, span) for span in spans]
         quotes[number] = spans
         left_open = bool(spans) and not spans[-1].closed
     return quotes
@@ -89,13 +92,16 @@ def story_quotes(text: str, sentences: list[Sentence]) -> dict[int, list[QuoteSp
 # Where a quotation left open ends all the same: its closing mark was lost before a
 # trailing cue that names the speaker ('"The industry is growing, said Xu Yong, ...').
 _LOST_CLOSING = re.compile(
-    r"[,.!?]\s+(?:(?:said|says|told|tells|added|adds)\s+(?=[A-Z]|the\s|a\s)|(?=(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|added|told)\b))"
+    r"[,.!?]\s+(?:(?:said|says|told|tells|added|adds)\s+(?=[A-Z]|the\s|a\s)"
+    r"|(?=(?!(?:I|He|She|We|They|It|You)\s)(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|added|told)\b))"
 )
 
 
 def _closed_at_lost_mark(text: str, span: QuoteSpan) -> QuoteSpan:
     """A quotation left open (``closed`` false) that holds a trailing cue with its
-    speaker ends before that cue, as if its closing mark were there."""
+    speaker (a name, not a pronoun: '"... job. I said that before' goes on) ends before
+    that cue, as if its closing mark were there. Not used where the next paragraph opens
+    with a quotation mark, which continues the quotation (news style)."""
     if span.closed:
         return span
     lost = _LOST_CLOSING.search(text, span.start, span.end)

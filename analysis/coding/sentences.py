@@ -18,9 +18,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..datafiles import abbreviations
 from ..pattern import lexicon
 from .cues import load_cues
-from ..datafiles import abbreviations
 from .quotes import SIGNATURE, quote_marks
 
 # Words that commonly begin an English sentence; after an ambiguous abbreviation such as
@@ -72,7 +72,6 @@ HEADING_MAX_WORDS = 12
 # The first paragraph of a story that is one short sentence set off by a blank line is its
 # headline, even with a full stop ("Hunting is down in the US."), as in the files of some
 # news archives.
-HEADLINE_MAX_WORDS = 12
 _BLANK_LINE = re.compile(r"[ \t\r]*\n[ \t\r]*\n")
 GLUED_HEADING_MAX_WORDS = 8
 
@@ -140,8 +139,14 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_story(text: str, start: int = 0, end: int | None = None, furniture: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
+def split_story(
+    text: str, start: int = 0, end: int | None = None, furniture: Sequence[tuple[int, int]] = (), title: str = ""
+) -> list[Sentence]:
     """Split ``text[start:end]`` (one story) into sentences and headings, in order.
+
+    ``title`` is the story's title when known from elsewhere (a manifest, a table, the
+    file's first line): a short first paragraph is then taken for a headline only when it
+    is that title, since otherwise it is the lede.
 
     ``furniture`` lists ``(start, end)`` spans of page furniture (sorted, not
     overlapping): their edges cut paragraphs and sentences, so that furniture glued to a
@@ -172,7 +177,7 @@ def split_story(text: str, start: int = 0, end: int | None = None, furniture: Se
             if is_photo_description(piece):
                 heading = True
             elif len(spans) == 1 and number == 1 and not is_last_paragraph and _BLANK_LINE.match(text, p_end):
-                heading = is_heading_line(piece) or is_headline(piece)
+                heading = is_heading_line(piece) or (_is_the_title(piece, title) and is_headline(piece))
             elif len(spans) == 1:
                 heading = is_heading_line(piece)
             elif index == len(spans) - 1 and not is_last_paragraph:
@@ -340,17 +345,24 @@ def is_photo_description(piece: str) -> bool:
     return "VBD" not in tags and any(tag in ("VBZ", "VBP") for tag in tags)
 
 
+def _is_the_title(piece: str, title: str) -> bool:
+    """True when no title is known, or ``piece`` is the known title (up to its last mark)."""
+    if not title.strip():
+        return True
+    return piece.strip().rstrip(".;:").strip().lower() == title.strip().rstrip(".;:").strip().lower()
+
+
 def is_headline(piece: str) -> bool:
     """True for a short first paragraph that reads as a headline although it ends with a
     full stop or a semicolon ("Verizon, striking unions reach four-year deal.", "FULL
-    TEXT."): at most ``HEADLINE_MAX_WORDS`` words, with no quotation marks, in the
+    TEXT."): at most ``HEADING_MAX_WORDS`` words, with no quotation marks, in the
     present tense of headlines (a verb in the past tense, "The ships sailed toward
     Manila.", makes it a lede). A headline that reports someone's words or stance with a
     cue of ``cues.csv`` ("Flynn says Trump 'absolutely right'", "Union endorses Clinton")
     stays a sentence of its speaker: it carries the source's claim to the reader."""
     piece = piece.strip()
     words = _WORD.findall(piece)
-    if not (0 < len(words) <= HEADLINE_MAX_WORDS and (piece[0].isupper() or piece[0].isdigit())) or any(mark in piece for mark in "\"“”"):
+    if not (0 < len(words) <= HEADING_MAX_WORDS and (piece[0].isupper() or piece[0].isdigit())) or any(mark in piece for mark in "\"“”"):
         return False
     if any(lexicon.get(word.lower()) == "VBD" for word in words):
         return False

@@ -65,7 +65,7 @@ def code_story(
     text = document.working_text
     known = clip([(document.to_working(a), document.to_working(b)) for a, b in document.furniture], story.start, story.end)
     furniture = page_spans(text, story.start, story.end, known, phrases_only=document.extracted)
-    sentences = split_story(text, story.start, story.end, furniture)
+    sentences = split_story(text, story.start, story.end, furniture, story.title)
     visible = blank(text, furniture)
     attributions = attribute_story(visible, sentences, accept=partial(names_someone, codebook=codebook, proper=proper_nouns(visible, sentences)))
     speakers, _ = resolve_story(visible, sentences, attributions, codebook, story.outlet)

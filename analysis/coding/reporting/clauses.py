@@ -16,6 +16,7 @@ from ..quotes import OPENING_MARKS
 from .subject import appositive_before, phrase_after
 from .words import (
     ADDRESSEE_VERBS,
+    FINITE_TAGS,
     ADJUNCT_WORDS,
     ARTICLES,
     AUXILIARIES,
@@ -239,7 +240,7 @@ def _opens_bare_clause(after: list[Token], base: str) -> bool:
     return True
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
+_FINITE_TAGS = FINITE_TAGS | {"VBN"}
 # What a poll, a study or figures find or show is their content, also as a plain object
 # ("Polls show a close contest", "a study found 31 incidents"; codebook rule 9).
 _FINDINGS = frozenset(

@@ -35,6 +35,7 @@ from .words import (
     BOUNDARY_MARKS,
     DASHES,
     DETERMINERS,
+    FINITE_TAGS,
     MODALS,
     QUANTIFIERS,
     SUBJECT_PRONOUNS,
@@ -59,7 +60,6 @@ _REPORTEDLY = re.compile(r"\breportedly\b|\bit\s+(?:is|was|has\s+been)\s+reporte
 # A speaker after ", while", "; " or ", but" opens a clause of its own, not one nested in
 # the content of the cue before it.
 _COORDINATE_CLAUSE = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although|though)|;)\s+(?:\w+\s+){0,8}$", re.IGNORECASE)
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LEADING_SUBORDINATE = re.compile(
     r"\s*(?:unless|if|when|whenever|while|whilst|although|though|because|since|once|until|after|before|as\s+soon\s+as|even\s+if|even\s+though)\b",
     re.IGNORECASE,
@@ -255,16 +255,17 @@ def _describes_an_object(sentence: str, found: Found) -> bool:
     ("..., who said he expects ...") still reports, and so does a clause with a subject of
     its own ("..., which advocates say ..."); a stance or thought of the noun itself ("who
     endorsed", "who believes", "which suggests") does not."""
-    if found.kind != "forward" or not _in_relative_clause(sentence, Found(found.speaker, None, found.cue, found.cue_start, 0, found.kind, found.frame)):
-        return False
-    opening = list(_RELATIVE_OPENING.finditer(sentence, 0, found.cue_start))[-1]
-    if found.speech:
+    if found.kind != "forward" or found.speech:
         return False  # "with help from Thomas Perez, who said he expects ...": Perez speaks
+    openings = list(_RELATIVE_OPENING.finditer(sentence, 0, found.cue_start))
+    if not openings or "," in sentence[openings[-1].end() : found.cue_start]:
+        return False
+    opening = openings[-1]
     between = sentence[opening.end() : found.cue_start].split()
     if any(not (is_adverb(word) or word.lower() in AUXILIARIES) for word in between):
         return False  # the clause has a subject of its own ("which advocates say ...")
     before = re.findall(r"[A-Za-z]+", sentence[: opening.start()])
-    return any(word[:1].islower() and lexicon.get(word, "") in _FINITE_TAGS for word in before)
+    return any(word[:1].islower() and lexicon.get(word, "") in FINITE_TAGS for word in before)
 
 
 def _in_relative_aside(sentence: str, match: PhraseMatch, candidates: list[PhraseMatch]) -> bool:

@@ -20,6 +20,7 @@ from .words import (
     BOUNDARY_MARKS,
     CLAUSE_WORDS,
     DETERMINERS,
+    FINITE_TAGS,
     MAX_SUBJECT_WORDS,
     MONTHS,
     NAME_TOKEN,
@@ -310,7 +311,7 @@ def clause_subject(sentence: str, tokens: list[Token]) -> tuple[str, str | None,
             and len(words) < 6
             and text.lower() not in AUXILIARIES
             and not text.lower().endswith(("ed", "s"))
-            and lexicon.get(text.lower()) not in ("VBD", "VBZ", "VBP", "MD")
+            and lexicon.get(text.lower()) not in FINITE_TAGS
             and (text.lower() in PREPOSITIONS or following not in DETERMINERS)
         ):
             words.append(token)

@@ -13,6 +13,8 @@ import re
 from ...datafiles import abbreviations
 
 MAX_SUBJECT_WORDS = 12
+# Parts of speech (Penn tags of the Pattern lexicon) of a finite verb.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 ARTICLES = frozenset("a an the this that these those its his her their our my your such no every each another".split())
 QUANTIFIERS = frozenset(
     """some several many most few all both others one two three four five six seven

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ...pattern import lexicon
-from ..reporting.words import DAY_NAMES, is_name_chunk
+from ..reporting.words import DAY_NAMES, FINITE_TAGS, is_name_chunk
 from ..sentences import SENTENCE_STARTERS
 from ..sourcetypes import NAME_RUN
 from .context import StoryContext
@@ -31,6 +31,8 @@ from .words import (
 
 _HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam)\.?\s+")
 _OWN_VOICE = re.compile(r"^(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|publication|magazine)$", re.IGNORECASE)
+# The possessive ending left of an outlet's name cut out of a phrase ("BBC's sports team").
+_LEADING_POSSESSIVE = re.compile(r"^\s*['’]s?\b")
 # Words that, beside the story's own outlet, still name the outlet's own voice.
 _NEWSROOM_WORDS = frozenset("reporter reporters journalist journalists correspondent correspondents staff team newsroom investigation survey poll analysis".split())
 _NAME_PARTICLES = frozenset("de da van von bin al le la del der dos du ibn".split())
@@ -136,10 +138,11 @@ def _names_no_person(story: StoryContext, name: str) -> bool:
     never speak (``not_speakers.csv``), or the codebook or the story types it as an
     organization. "He" never refers to such a name."""
     last = name.split()[-1].lower()
-    return last in story.codebook.not_speakers or last.rstrip("s") in story.codebook.not_speakers or is_organization_name(story, name)
+    return last in story.codebook.not_speakers or last.removesuffix("s") in story.codebook.not_speakers or is_organization_name(story, name)
 
 
-_FINITE_WORD = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
+# A verb that ends the subject of a sentence, a past participle included ("Sanders called her son ...").
+_FINITE_WORD = FINITE_TAGS | {"VBN"}
 
 
 def person_subject_before(story: StoryContext, offset: int, spoken_at: Sequence[int]) -> str | None:
@@ -254,6 +257,6 @@ def is_own_voice(story: StoryContext, phrase: str) -> bool:
     named = [m for m in story.codebook.matcher.find(phrase) if m.term.kind == "outlet"]
     if not named or story.codebook.outlet_names.get(named[0].term.text, named[0].term.text) != story.own_outlet:
         return False
-    rest = strip_determiners(f"{phrase[: named[0].start]} {phrase[named[0].end :]}".strip(" ,'’s"))
+    rest = strip_determiners(_LEADING_POSSESSIVE.sub("", f"{phrase[: named[0].start]} {phrase[named[0].end :]}").strip(" ,"))
     lower_words = [word.lower().strip(",") for word in rest.split() if word[:1].islower()]
     return person_name(story, rest)[0] is None and all(word in _NEWSROOM_WORDS for word in lower_words)
