@@ -24,7 +24,7 @@ A second draw (``select-genres``, its own seed, never an article drawn before) a
 batches for the genres the first draw lacked: ``genre_dev`` (rules are developed on it)
 and ``genre_test`` (coded before the rules it measures are frozen, read only after);
 later draws (``select-final BATCH``, each its own seed) add ``genre_final``,
-``genre_last``, ``genre_next``, ``genre_more``, ``genre_extra`` and ``genre_plus``, of the same make-up, each coded while the rules were changed on the
+``genre_last``, ``genre_next``, ``genre_more``, ``genre_extra``, ``genre_plus`` and ``genre_ninth``, of the same make-up, each coded while the rules were changed on the
 errors of the batches before it. Each
 has sport and entertainment articles from the BBC's sport and entertainment collection,
 People's Daily Online pages, opinion pieces (the Narrative Frames Corpus's commentary
@@ -57,14 +57,15 @@ PER_BATCH = {"peoples_daily": 3, "bbc": 2, "polnear": 2, "narrative_frames": 1}
 GENRE_SEED = 20261208
 GENRE_BATCHES = ("genre_dev", "genre_test")
 GENRE_PER_BATCH = {"sport": 4, "entertainment": 3, "peoples_daily": 4, "opinion": 2, "polnear": 2, "bbc": 1}
-GENRE_PREFIX = {"genre_dev": "gdev", "genre_test": "gtest", "genre_final": "gfin", "genre_last": "glast", "genre_next": "gnext", "genre_more": "gmore", "genre_extra": "gextra", "genre_plus": "gplus"}
+GENRE_PREFIX = {"genre_dev": "gdev", "genre_test": "gtest", "genre_final": "gfin", "genre_last": "glast", "genre_next": "gnext", "genre_more": "gmore", "genre_extra": "gextra", "genre_plus": "gplus", "genre_ninth": "gninth"}
 # Later genre draws, each with its own seed: genre_final, after genre_test had been
 # measured and studied, coded while the rules were changed on the errors of genre_dev and
 # genre_test and read only after they were frozen; genre_last, the same once genre_final
 # had been measured and studied; genre_next, the same once genre_last had been; genre_more,
 # drawn and coded while the fourth round was changed, read only after a fifth freeze;
-# genre_extra, the same for a sixth round, and genre_plus for a seventh.
-FINAL_SEEDS = {"genre_final": 20261209, "genre_last": 20261210, "genre_next": 20261211, "genre_more": 20261212, "genre_extra": 20261213, "genre_plus": 20261214}
+# genre_extra, the same for a sixth round, genre_plus for a seventh (which changed no
+# rule, so it measures the sixth's), and genre_ninth for an eighth.
+FINAL_SEEDS = {"genre_final": 20261209, "genre_last": 20261210, "genre_next": 20261211, "genre_more": 20261212, "genre_extra": 20261213, "genre_plus": 20261214, "genre_ninth": 20261215}
 FINAL_BATCHES = tuple(FINAL_SEEDS)
 # Outlets of the Narrative Frames Corpus that publish commentary rather than reports.
 OPINION_OUTLETS = {
