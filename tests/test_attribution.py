@@ -628,3 +628,18 @@ def test_a_quotation_whose_closing_mark_was_lost_ends_before_its_trailing_cue(tm
 def test_a_name_with_its_body_after_a_description_is_the_speaker(tmp_path):
     table = code(tmp_path, "One pastor in the town, Darran White of Liberty Baptist Church in Marion, said he had made 150 calls.\n")
     assert codes(table) == [("civil_society", "Darran White")]
+
+
+def test_a_meeting_that_decided_speaks_for_its_summary(tmp_path):
+    table = code(
+        tmp_path,
+        "Premier Li Wei chaired the State Council executive meeting on Wednesday. "
+        "It was agreed at the Wednesday meeting that domestic demand will be bolstered. "
+        "Auto consumption will be stabilized and expanded. "
+        "Local authorities are encouraged to raise the ceiling of licence quotas. "
+        "Promotion campaigns will be carried out in rural areas. "
+        "In October, retail sales rose 4.3 percent. "
+        "The figure was the highest this year.\n",
+    )
+    assert table["rule"].tolist() == ["narrator", "forward", "continuation", "continuation", "continuation", "narrator", "narrator"]
+    assert table["source_type"].tolist()[1:5] == ["official"] * 4

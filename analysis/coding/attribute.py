@@ -261,27 +261,41 @@ def _link_continuations(
     always ends the account, and so does a sentence that narrates a past event after the
     first. In a paragraph longer than ``_LONGEST_PARAGRAPH`` sentences, a text whose
     paragraph breaks were lost (scraped pages often are), only the next sentence is
-    carried."""
+    carried, except after a meeting or document that decides (``_DECIDING_BODY``), whose
+    summary goes on over paragraphs as long as each sentence states what will or shall be
+    done."""
     paragraph_sizes = Counter(sentence.paragraph for sentence in sentences)
     quotes = quotes or {}
     cues = cues or load_cues()
     for index, attribution in enumerate(results):
         if attribution.frame not in _CONTENT_AFTER_FRAMES or attribution.rule == "trailing":
             continue
-        reach = len(results) if paragraph_sizes[sentences[index].paragraph] <= _LONGEST_PARAGRAPH else index + 2
+        deciding = bool(attribution.speaker and _DECIDING_BODY.search(attribution.speaker))
+        reach = len(results) if deciding or paragraph_sizes[sentences[index].paragraph] <= _LONGEST_PARAGRAPH else index + 2
         for later in range(index + 1, min(reach, len(results))):
             follower = results[later]
-            if sentences[later].paragraph != sentences[index].paragraph or follower.rule != "narrator":
+            if (sentences[later].paragraph != sentences[index].paragraph and not deciding) or follower.rule != "narrator":
                 break
             sentence = text[sentences[later].start : sentences[later].end]
-            if sentence.lower().startswith(_TURNING_WORDS) or (later > index + 1 and narrates_past(sentence)):
+            if sentence.lower().startswith(_TURNING_WORDS) or (later > index + 1 and narrates_past(sentence) and not (deciding and _WILL.search(sentence))):
                 break
             spans = [span for span in quotes.get(sentences[later].paragraph, []) if span.start < sentences[later].end and sentences[later].start < span.end]
-            if not _account_goes_on(text, sentences[later], spans, cues):
+            if not (_account_goes_on(text, sentences[later], spans, cues) or (deciding and _DECIDED.search(sentence))):
                 break
             follower.link, follower.rule, follower.quote = index, "continuation", "indirect"
 
 
+# A meeting or a document that decides ("the meeting", "the plenary session", "the
+# communique", "the State Council"): a summary of its decisions goes on over sentences
+# and paragraphs, each stating what will or shall be done.
+_DECIDING_BODY = re.compile(
+    r"\b(?:meeting|session|plenum|communiqu[eé]s?|guidelines?|circular|resolution|State Council|Central Committee|Political Bureau)\b",
+    re.IGNORECASE,
+)
+# What a deciding body's summary states in the present passive ("Local authorities are
+# encouraged to ...", "Construction is to be stepped up").
+_WILL = re.compile(r"\b(?:will|shall)\b")
+_DECIDED = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:encouraged|supported|required|expected|urged|asked|allowed|permitted|banned|prohibited|to\s+be)\b|\bshall\b")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _CLOSES_AT_END = re.compile(r"[.!?,][\"”]\s*$")
 # A speaker's argument goes on in what it predicts, allows or requires, and in what a

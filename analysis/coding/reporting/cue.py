@@ -74,6 +74,13 @@ _CITED = re.compile(r",\s*(?:citing|quoting)\s+(?P<who>[^,;:\"“”]{2,80}?)\s*
 # leaves the sentence to the inner speaker: the innermost source counts.
 _RELAYING_FORMS = frozenset({"reported", "reports", "wrote", "writes"})
 _UNAMBIGUOUS_SPEECH_FORMS = frozenset({"said", "says", "told", "tells"})
+# "agreed at the Wednesday meeting that", "stressed at the plenary session that": a
+# meeting that decided or said what the that-clause reports.
+_AT_MEETING = re.compile(
+    r"at\s+(?P<meeting>(?:the|a|an|this|its|their)\s+(?:[\w'’-]+\s+){0,6}?(?:meeting|session|plenum|conference|summit|symposium|congress)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?[A-Z][\w'’-]*)?)\s+(?:that|on\s+\w+\s+that)\b",
+    re.IGNORECASE,
+)
 _AGENT_ENDS = re.compile(r"\s+(?:as|that|to|for|in|on|at|over|after)\s+(?![A-Z])")
 # A quotation signed with a dash: '"We are ashamed." ― Ana Ruiz, a voter in Phoenix'.
 _SIGNED_QUOTE = re.compile(rf"[\"”'’]\s*{SIGNATURE}$")
@@ -353,7 +360,13 @@ def _verb_cue(sentence: str, tokens: list[Token], at: int, match: PhraseMatch, v
 
 def _passive_agent(sentence: str, after: list[Token], cue_start: int) -> Found | None:
     """For a passive cue with an agent ("is seen by X as", "as reported by X", "was
-    criticised by X for putting ..."), return X as the speaker."""
+    criticised by X for putting ..."), return X as the speaker; with no agent but a
+    meeting where it happened ("It was agreed at the Wednesday meeting that ..."), the
+    meeting."""
+    if after and after[0][0].lower() == "at":
+        held = _AT_MEETING.match(sentence, after[0][1])
+        if held:  # "It was agreed at the Wednesday meeting that ...": the meeting decided
+            return Found(held.group("meeting").strip(), None, sentence[cue_start : held.end()], cue_start, held.start("meeting"), "forward", "clause", (held.end(), len(sentence)))
     if not after or after[0][0].lower() != "by":
         return None
     agent_end = _AGENT_ENDS.search(sentence, after[0][2])
