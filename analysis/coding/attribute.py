@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from ..datafiles import abbreviations
 from .cues import CueLexicon, load_cues
-from .quotes import QuoteSpan, quote_spans
+from .quotes import DOUBLE_QUOTE_MARK, QuoteSpan, quote_spans
 from .reporting.cue import Found
 from .reporting.find import find_cue
 from .reporting.words import ADDRESSEE_VERBS, DAY_NAMES, MONTHS
@@ -292,11 +292,12 @@ _DECIDING_BODY = re.compile(
     r"\b(?:meeting|session|plenum|communiqu[eé]s?|guidelines?|circular|resolution|State Council|Central Committee|Political Bureau)\b",
     re.IGNORECASE,
 )
+# A summary that states what will be done goes on even in the past participle of its verb
+# ("Promotion campaigns will be carried out").
+_WILL = re.compile(r"\b(?:will|shall)\b")
 # What a deciding body's summary states in the present passive ("Local authorities are
 # encouraged to ...", "Construction is to be stepped up").
-_WILL = re.compile(r"\b(?:will|shall)\b")
 _DECIDED = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:encouraged|supported|required|expected|urged|asked|allowed|permitted|banned|prohibited|to\s+be)\b|\bshall\b")
-_QUOTE_MARKS = re.compile(r"[\"“”]")
 _CLOSES_AT_END = re.compile(r"[.!?,][\"”]\s*$")
 # A speaker's argument goes on in what it predicts, allows or requires, and in what a
 # party does not do ("They will either transfer ...", "this move may be good ...", "China
@@ -316,7 +317,7 @@ def _account_goes_on(text: str, sentence: Sentence, spans: list[QuoteSpan], cues
     in an agentless passive of a speech verb of ``cues`` (``_passive_speech``)."""
     if any(not span.opened or span.start < sentence.start for span in spans):
         return True
-    marks = _QUOTE_MARKS.findall(text, sentence.start, sentence.end)
+    marks = DOUBLE_QUOTE_MARK.findall(text, sentence.start, sentence.end)
     if len(marks) % 2 == 1 and _CLOSES_AT_END.search(text, sentence.start, sentence.end):
         return True  # a quotation whose opening mark the text lost or misplaced ends here
     unquoted, at = [], sentence.start

@@ -19,6 +19,8 @@ SIGNATURE = r"(?P<dash>[―—–])\s*(?P<who>[A-Z][^.!?\"“”]{1,80}?)[.\s]*"
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 _MARK = re.compile(r"''|``|[\"“”„«»]")
+# A straight or curly double quotation mark, whichever way it faces.
+DOUBLE_QUOTE_MARK = re.compile(r"[\"“”]")
 _SPACE = " \t\n\r\u00a0"
 _BEFORE_OPENING = _SPACE + "([{—–-/"
 _AFTER_CLOSING = _SPACE + ")]}.,;:!?…—–-/"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..datafiles import abbreviations
 from ..pattern import lexicon
 from .cues import load_cues
-from .quotes import SIGNATURE, quote_marks
+from .quotes import DOUBLE_QUOTE_MARK, SIGNATURE, quote_marks
 
 # Words that commonly begin an English sentence; after an ambiguous abbreviation such as
 # "U.S." or "Inc." a sentence ends only if one of these follows.
@@ -339,7 +339,7 @@ def is_photo_description(piece: str) -> bool:
     piece = piece.strip()
     if _PAGE_LINKS.match(piece) or _PHOTO_SHOWS.match(piece):
         return True
-    if not _CAPTION_DATE.search(piece) or any(mark in piece for mark in "\"“”"):
+    if not _CAPTION_DATE.search(piece) or DOUBLE_QUOTE_MARK.search(piece):
         return False
     tags = [lexicon.get(word) or lexicon.get(word.lower(), "") for word in _WORD.findall(piece)]
     return "VBD" not in tags and any(tag in ("VBZ", "VBP") for tag in tags)
@@ -362,7 +362,7 @@ def is_headline(piece: str) -> bool:
     stays a sentence of its speaker: it carries the source's claim to the reader."""
     piece = piece.strip()
     words = _WORD.findall(piece)
-    if not (0 < len(words) <= HEADING_MAX_WORDS and (piece[0].isupper() or piece[0].isdigit())) or any(mark in piece for mark in "\"“”"):
+    if not (0 < len(words) <= HEADING_MAX_WORDS and (piece[0].isupper() or piece[0].isdigit())) or DOUBLE_QUOTE_MARK.search(piece):
         return False
     if any(lexicon.get(word.lower()) == "VBD" for word in words):
         return False
@@ -388,7 +388,7 @@ def is_heading_line(piece: str) -> bool:
         len(major) >= 3
         and len(words) <= 20
         and all(word[0].isupper() for word in major)
-        and not any(mark in piece for mark in "\"“”")
+        and not DOUBLE_QUOTE_MARK.search(piece)
     )
 
 
@@ -403,5 +403,5 @@ def is_glued_heading(piece: str) -> bool:
         and (piece[0].isupper() or piece[0].isdigit())
         and not _TERMINAL.search(piece)
         and piece[-1] not in ",-–—"
-        and not any(mark in piece for mark in "\"“”")
+        and not DOUBLE_QUOTE_MARK.search(piece)
     )

@@ -245,12 +245,20 @@ def _cited_source(sentence: str, found: Found) -> Found:
     return Found(name, description, found.cue, found.cue_start, cited.start("who"), found.kind, found.frame, found.content, found.speech)
 
 
+def _open_relative_clause(sentence: str, start: int, cue_start: int) -> re.Match[str] | None:
+    """The opening (", which", ", who") of the last relative clause between ``start`` and
+    a cue at ``cue_start`` that is not closed by a comma before the cue, or None."""
+    openings = list(_RELATIVE_OPENING.finditer(sentence, start, cue_start))
+    if not openings or "," in sentence[openings[-1].end() : cue_start]:
+        return None
+    return openings[-1]
+
+
 def _in_relative_clause(sentence: str, found: Found) -> bool:
     """True when the cue of ``found`` lies in a relative clause that opens after its
     speaker and is not closed before the cue ("New York, which ... denied a permit"):
     the cue describes the speaker phrase rather than reporting for it."""
-    openings = list(_RELATIVE_OPENING.finditer(sentence, found.speaker_start, found.cue_start))
-    return bool(openings) and "," not in sentence[openings[-1].end() : found.cue_start]
+    return _open_relative_clause(sentence, found.speaker_start, found.cue_start) is not None
 
 
 def _describes_an_object(sentence: str, found: Found) -> bool:
@@ -264,10 +272,9 @@ def _describes_an_object(sentence: str, found: Found) -> bool:
     endorsed", "who believes", "which suggests") does not."""
     if found.kind != "forward" or found.speech:
         return False  # "with help from Thomas Perez, who said he expects ...": Perez speaks
-    openings = list(_RELATIVE_OPENING.finditer(sentence, 0, found.cue_start))
-    if not openings or "," in sentence[openings[-1].end() : found.cue_start]:
+    opening = _open_relative_clause(sentence, 0, found.cue_start)
+    if opening is None:
         return False
-    opening = openings[-1]
     between = sentence[opening.end() : found.cue_start].split()
     if any(not (is_adverb(word) or word.lower() in AUXILIARIES) for word in between):
         return False  # the clause has a subject of its own ("which advocates say ...")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from ...pattern import lexicon
+from ..quotes import DOUBLE_QUOTE_MARK
 from .context import StoryContext
 from .introductions import mentions
 from .names import is_own_voice
@@ -39,7 +40,6 @@ _HOMETOWN = re.compile(r",\s*(?:from|of)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-
 # research by Jupiter"): whoever runs surveys and studies acts as a pollster or a
 # research firm.
 _RESEARCH_BY = re.compile(r"\b(?:survey|poll|study|research|report|analysis|index|findings)s?,?\s+(?:\w+\s+){0,3}?(?:by|from|of)\s+(?:the\s+)?[A-Z]")
-_QUOTE_MARK = re.compile(r"[\"“”]")
 # A definite role that is the subject of the next sentence ("The rural affairs minister said").
 _ROLE_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s+(?:said|says|told|added|has|had|is|was|also|would|will)\b)")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+")
@@ -146,7 +146,7 @@ def _role_near(story: StoryContext, name: str) -> str | None:
         ]
         for role in reversed(roles):
             at = start + role.start
-            quoted = len(_QUOTE_MARK.findall(text, text.rfind("\n", 0, at) + 1, at)) % 2 == 1
+            quoted = len(DOUBLE_QUOTE_MARK.findall(text, text.rfind("\n", 0, at) + 1, at)) % 2 == 1
             titles_a_name = _NAME_AFTER.match(sentence, role.end) and not _SPEAKS_NEXT.match(sentence, role.end)
             if quoted or titles_a_name:
                 continue
